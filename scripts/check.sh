@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== type check"; tsc --noEmit
 echo "== lint"; backstage-cli repo lint
-echo "== tests"; backstage-cli repo test --ci --runInBand=false
+echo "== tests"; backstage-cli repo test --watchAll=false

@@ -25,12 +25,11 @@ ensure_yarn_shim() {
 }
 
 # Debian packages: shellcheck judges the Dockerfile RUN steps, kubectl builds the
-# kustomize layout, chromium runs the browser tests.
+# kustomize layout.
 ensure_debian_tools() {
   local missing=()
   command -v shellcheck >/dev/null || missing+=(shellcheck)
   command -v kubectl >/dev/null || missing+=(kubernetes-client)
-  command -v chromium >/dev/null || missing+=(chromium)
   command -v git >/dev/null || missing+=(git)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then

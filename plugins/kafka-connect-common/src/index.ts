@@ -1,0 +1,23 @@
+/**
+ * The Kafka Connect skeleton domain, shared by the scaffolder action, the CLI and the form.
+ * Isomorphic: no Node-only module, no I/O, no clock, no randomness.
+ *
+ * @packageDocumentation
+ */
+export * from './problems';
+export * from './skeleton';
+export { parseValues } from './values/parse';
+export type { ParseResult, ValidValues } from './values/parse';
+export type { NormalisedValues } from './values/normalise';
+export { valuesShape, MAVEN_CENTRAL, CONFIG_PROVIDER_TYPES } from './values/schema';
+export type { ValuesInput, ParsedValues } from './values/schema';
+export {
+  STRIMZI_RELEASES,
+  SUPPORTED_STRIMZI_VERSIONS,
+  NEWEST_STRIMZI_VERSION,
+  findRelease,
+  strimziBaseImage,
+} from './strimzi/releases';
+export type { StrimziRelease } from './strimzi/releases';
+export { catalogEntityRef } from './render/catalogInfo';
+export { MAX_NAME_LENGTH, derivedName } from './names';

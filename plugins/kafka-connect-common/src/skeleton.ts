@@ -1,0 +1,78 @@
+import { Problem } from './problems';
+import { catalogInfo } from './render/catalogInfo';
+import { connectImage } from './render/image';
+import { helmLayout } from './render/layouts/helm';
+import { kustomizeLayout } from './render/layouts/kustomize';
+import { LayoutRenderer } from './render/layouts/types';
+import { clusterObjects } from './render/manifests';
+import { readme } from './render/readme';
+import { toYaml, toYamlStream } from './util/yaml';
+import { parseValues } from './values/parse';
+
+/** How the Kubernetes objects are laid out in the output folder. */
+export type Layout = 'helm' | 'kustomize';
+export const LAYOUTS: readonly Layout[] = ['helm', 'kustomize'];
+
+/** One rendered file, its path relative to the output folder (forward slashes). */
+export interface RenderedFile {
+  path: string;
+  content: string;
+}
+
+export type RenderResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; problems: Problem[] };
+
+const LAYOUT_RENDERERS: Record<Layout, LayoutRenderer> = {
+  helm: helmLayout,
+  kustomize: kustomizeLayout,
+};
+
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Checks values (already parsed from YAML) and returns every problem found; empty when good. */
+export function validateValues(input: unknown): Problem[] {
+  const parsed = parseValues(input);
+  return parsed.ok ? [] : parsed.problems;
+}
+
+/** Renders every file of the skeleton, sorted by path, or the problems that stop it. */
+export function renderSkeleton(
+  input: unknown,
+  options: { layout?: Layout } = {},
+): RenderResult<RenderedFile[]> {
+  const layout = options.layout ?? 'helm';
+  if (!LAYOUTS.includes(layout)) {
+    return {
+      ok: false,
+      problems: [{ path: 'layout', message: `must be one of: ${LAYOUTS.join(', ')}` }],
+    };
+  }
+  const parsed = parseValues(input);
+  if (!parsed.ok) return parsed;
+  const { values, release } = parsed.value;
+  const image = connectImage(values);
+  const objects = clusterObjects(values, release, image);
+  const files: RenderedFile[] = [
+    { path: 'connect-cluster.yaml', content: toYaml(values) },
+    { path: 'catalog-info.yaml', content: toYaml(catalogInfo(values)) },
+    { path: 'README.md', content: readme(values, image, layout) },
+    ...LAYOUT_RENDERERS[layout](values, objects),
+  ];
+  if (image.dockerfile) files.push({ path: 'Dockerfile', content: image.dockerfile });
+  // Code-unit order, not locale order: the same on every machine.
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  return { ok: true, value: files };
+}
+
+/** Every Kubernetes object as one multi-document YAML stream, for `kubectl apply -f -`. */
+export function renderManifests(input: unknown): RenderResult<string> {
+  const parsed = parseValues(input);
+  if (!parsed.ok) return parsed;
+  const { values, release } = parsed.value;
+  const objects = clusterObjects(values, release, connectImage(values));
+  return { ok: true, value: toYamlStream(objects.map(o => o.object)) };
+}

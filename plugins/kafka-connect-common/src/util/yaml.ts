@@ -1,0 +1,17 @@
+import { Document } from 'yaml';
+
+/**
+ * The one YAML serialiser: objects in, text out. No anchors (a shared object would
+ * otherwise become an alias), no line folding, LF line ends, key order as built.
+ */
+export function toYaml(value: unknown): string {
+  return new Document(value, { aliasDuplicateObjects: false }).toString({
+    lineWidth: 0,
+    minContentWidth: 0,
+  });
+}
+
+/** A multi-document stream, as `kubectl apply -f -` takes it. */
+export function toYamlStream(values: readonly unknown[]): string {
+  return values.map(v => `---\n${toYaml(v)}`).join('');
+}
