@@ -108,7 +108,7 @@ export function connectTemplate(values: NormalisedValues, release: StrimziReleas
   });
   const annotations = values.serviceAccount?.annotations;
   return compact({
-    pod,
+    pod: nonEmpty(pod),
     connectContainer: nonEmpty(connectContainer),
     serviceAccount: nonEmpty(annotations) ? { metadata: { annotations } } : undefined,
   });
