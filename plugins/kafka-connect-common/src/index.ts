@@ -21,3 +21,4 @@ export {
 export type { StrimziRelease } from './strimzi/releases';
 export { catalogEntityRef } from './render/catalogInfo';
 export { MAX_NAME_LENGTH, derivedName } from './names';
+export * from './dockerfile';

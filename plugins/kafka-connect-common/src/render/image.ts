@@ -1,4 +1,4 @@
-import { renderDockerfile } from '../dockerfile/renderDockerfile';
+import { renderDockerfile } from '../dockerfile';
 import { derivedName } from '../names';
 import { strimziBaseImage } from '../strimzi/releases';
 import { shortHash } from '../util/hash';
@@ -35,6 +35,7 @@ export function connectImage(values: NormalisedValues): ConnectImage {
     baseImage: strimziBaseImage(values.strimzi.version, values.kafka.version),
     plugins: values.plugins,
     certificates: values.truststore?.certificates ?? [],
+    valuesFile: 'connect-cluster.yaml',
     labels: {
       'org.opencontainers.image.title': derivedName(values.name, 'connect'),
       'org.opencontainers.image.description': `Kafka Connect ${values.kafka.version} on Strimzi ${values.strimzi.version} for ${values.namespace}/${values.name}`,

@@ -1,3 +1,4 @@
+import { TRUSTSTORE_PASSWORD, TRUSTSTORE_PATH } from '../dockerfile';
 import { StrimziRelease } from '../strimzi/releases';
 import { compact, nonEmpty } from '../util/compact';
 import { NormalisedValues } from '../values/normalise';
@@ -7,13 +8,7 @@ import { metricsConfig } from './metrics';
 import { connectTemplate } from './podTemplate';
 import { workerConfig } from './workerConfig';
 
-/** Where the Dockerfile puts the custom truststore, and its (public, JVM default) password. */
-export const CUSTOM_TRUSTSTORE = {
-  path: '/opt/kafka/custom-truststore.jks',
-  password: 'changeit',
-};
-
-/** The JVM's default truststore becomes the custom one, so every connector trusts the bundles. */
+/** The Dockerfile's truststore becomes the JVM default, so every connector trusts the bundles. */
 function jvmOptions(values: NormalisedValues) {
   const certificates = values.truststore?.certificates ?? [];
   if (certificates.length === 0 || values.image.build !== 'dockerfile') {
@@ -21,8 +16,8 @@ function jvmOptions(values: NormalisedValues) {
   }
   const given = values.jvmOptions?.javaSystemProperties ?? [];
   const truststoreProperties = [
-    { name: 'javax.net.ssl.trustStore', value: CUSTOM_TRUSTSTORE.path },
-    { name: 'javax.net.ssl.trustStorePassword', value: CUSTOM_TRUSTSTORE.password },
+    { name: 'javax.net.ssl.trustStore', value: TRUSTSTORE_PATH },
+    { name: 'javax.net.ssl.trustStorePassword', value: TRUSTSTORE_PASSWORD },
     { name: 'javax.net.ssl.trustStoreType', value: 'JKS' },
   ].filter(p => !given.some(g => g.name === p.name));
   return {

@@ -1,0 +1,41 @@
+/**
+ * What renderDockerfile needs, already checked and defaulted by the values code.
+ * The names carry a Dockerfile prefix so they sit next to the values types in the
+ * package index without clashing.
+ */
+
+/** One artifact of a connector plugin. */
+export type DockerfileArtifact =
+  | {
+      type: 'maven';
+      group: string;
+      artifact: string;
+      version: string;
+      /** Already defaulted to https://repo1.maven.org/maven2. */
+      repository: string;
+    }
+  | { type: 'jar' | 'tgz' | 'zip'; url: string; sha512sum: string };
+
+/** A connector plugin: its folder under /opt/kafka/plugins and what goes in it. */
+export interface DockerfilePlugin {
+  name: string;
+  artifacts: readonly DockerfileArtifact[];
+}
+
+/** A PEM bundle (one or more certificates) to add to the custom truststore. */
+export interface DockerfileCertificate {
+  name: string;
+  url: string;
+}
+
+export interface DockerfileInput {
+  /** For example quay.io/strimzi/kafka:0.45.0-kafka-3.9.0, computed by the caller. */
+  baseImage: string;
+  plugins: readonly DockerfilePlugin[];
+  /** PEM bundles for the custom truststore; none means no truststore step. */
+  certificates: readonly DockerfileCertificate[];
+  /** Optional OCI labels, written sorted by key. */
+  labels?: Readonly<Record<string, string>>;
+  /** The values file named in the header comment; values.yaml when not given. */
+  valuesFile?: string;
+}
