@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   DockerfileInput,
   renderDockerfile,
 } from '@internal/plugin-kafka-connect-common';
 import { dockerfileInstructions, runScripts } from './runScripts';
+import { requireShellcheck, shellcheck, syntaxErrors } from './shellTools';
 
 /**
  * Every RUN step of rendered Dockerfiles, judged by shellcheck as POSIX sh (Docker runs
@@ -150,35 +151,6 @@ const CASES: Case[] = [
     instructions: ['FROM', 'USER', 'RUN', 'RUN', 'USER'],
   },
 ];
-
-function requireShellcheck(): void {
-  const found = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
-  if (found.status === 0) return;
-  throw new Error(
-    process.env.CI === 'true'
-      ? 'shellcheck is required in CI and was not found: the CI image must run scripts/setup.sh (it installs shellcheck)'
-      : 'shellcheck was not found; it is a required tool: run `bash scripts/setup.sh` (it installs shellcheck), then rerun the tests',
-  );
-}
-
-/** Every finding, of every severity (info and style included), one per line. */
-function shellcheck(script: string): string {
-  const result = spawnSync('shellcheck', ['-s', 'sh', '-f', 'gcc', '-'], {
-    input: script,
-    encoding: 'utf8',
-  });
-  if (result.error) throw result.error;
-  const findings = `${result.stdout}${result.stderr}`.trim();
-  return findings || (result.status === 0 ? '' : `status ${result.status}`);
-}
-
-function syntaxErrors(shell: string, script: string): string {
-  const result = spawnSync(shell, ['-n'], { input: script, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return result.status === 0
-    ? ''
-    : result.stderr.trim() || `status ${result.status}`;
-}
 
 /** The instruction keywords, in order, as Docker's parser sees them. */
 function keywords(dockerfile: string): string[] {

@@ -3,6 +3,11 @@ import { parse } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
 import { fileOf, skeletonOf } from './renderHelpers';
 
+const LAYOUT_FILES = {
+  helm: ['Chart.yaml', 'values.yaml', 'templates/kafka-connect.yaml'],
+  kustomize: ['kustomization.yaml', 'kafka-connect.yaml'],
+};
+
 /** The same values give byte-identical files, and connect-cluster.yaml renders them again. */
 describe.each(LAYOUTS)('the %s layout', layout => {
   const values = fullValues('1.2.0');
@@ -50,10 +55,6 @@ describe.each(LAYOUTS)('the %s layout', layout => {
     const paths = skeletonOf(values, layout).map(f => f.path);
     expect(paths).toEqual(expect.arrayContaining(['connect-cluster.yaml', 'Dockerfile', 'catalog-info.yaml', 'README.md']));
     expect(paths).toEqual([...paths].sort());
-    if (layout === 'helm') {
-      expect(paths).toEqual(expect.arrayContaining(['Chart.yaml', 'values.yaml', 'templates/kafka-connect.yaml']));
-    } else {
-      expect(paths).toEqual(expect.arrayContaining(['kustomization.yaml', 'kafka-connect.yaml']));
-    }
+    expect(paths).toEqual(expect.arrayContaining(LAYOUT_FILES[layout]));
   });
 });
