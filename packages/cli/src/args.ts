@@ -1,0 +1,109 @@
+import { Layout } from '@internal/plugin-kafka-connect-common';
+import { ArgumentError } from './errors';
+
+export type Command = 'render' | 'manifests' | 'validate';
+
+export type ParsedArgs =
+  | { kind: 'help' }
+  | { kind: 'render'; values: string; out: string; layout?: Layout }
+  | { kind: 'manifests' | 'validate'; values: string };
+
+type Flag = 'values' | 'out' | 'layout';
+
+const FLAGS_OF: Record<Command, readonly Flag[]> = {
+  render: ['values', 'out', 'layout'],
+  manifests: ['values'],
+  validate: ['values'],
+};
+const ALL_FLAGS: readonly Flag[] = ['values', 'out', 'layout'];
+const LAYOUTS: readonly Layout[] = ['helm', 'kustomize'];
+
+function isCommand(word: string): word is Command {
+  return Object.prototype.hasOwnProperty.call(FLAGS_OF, word);
+}
+
+function isFlag(name: string): name is Flag {
+  return (ALL_FLAGS as readonly string[]).includes(name);
+}
+
+/**
+ * Parses `<command> --flag value|--flag=value ...` without a dependency.
+ * Throws ArgumentError with a message that says what to do.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  // --help wins over every other mistake on the line, as in most CLIs.
+  if (argv.includes('--help') || argv.includes('-h')) {
+    return { kind: 'help' };
+  }
+
+  const flags: Partial<Record<Flag, string>> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (!token.startsWith('-') || token === '-') {
+      positionals.push(token);
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const name = token.slice(2, eq === -1 ? undefined : eq);
+    if (!token.startsWith('--') || !isFlag(name)) {
+      throw new ArgumentError(`unknown option ${token.split('=')[0]}`);
+    }
+    let value: string | undefined;
+    if (eq !== -1) {
+      value = token.slice(eq + 1);
+    } else if (i + 1 < argv.length && !argv[i + 1].startsWith('-')) {
+      value = argv[++i];
+    }
+    if (!value) {
+      throw new ArgumentError(`--${name} needs a value`);
+    }
+    if (flags[name] !== undefined) {
+      throw new ArgumentError(`--${name} is given more than once`);
+    }
+    flags[name] = value;
+  }
+
+  const [command, ...extra] = positionals;
+  if (command === undefined) {
+    throw new ArgumentError('missing command: render, manifests or validate');
+  }
+  if (!isCommand(command)) {
+    throw new ArgumentError(
+      `unknown command "${command}": use render, manifests or validate`,
+    );
+  }
+  if (extra.length > 0) {
+    throw new ArgumentError(`unexpected argument "${extra[0]}"`);
+  }
+  for (const name of ALL_FLAGS) {
+    if (flags[name] !== undefined && !FLAGS_OF[command].includes(name)) {
+      throw new ArgumentError(`${command} takes no --${name}`);
+    }
+  }
+  if (flags.values === undefined) {
+    throw new ArgumentError(`${command} needs --values FILE`);
+  }
+  if (command !== 'render') {
+    return { kind: command, values: flags.values };
+  }
+
+  if (flags.out === undefined) {
+    throw new ArgumentError('render needs --out DIR');
+  }
+  const layout = flags.layout;
+  if (
+    layout !== undefined &&
+    !(LAYOUTS as readonly string[]).includes(layout)
+  ) {
+    throw new ArgumentError(
+      `--layout must be helm or kustomize, not "${layout}"`,
+    );
+  }
+  return {
+    kind: 'render',
+    values: flags.values,
+    out: flags.out,
+    ...(layout ? { layout: layout as Layout } : {}),
+  };
+}

@@ -1,0 +1,16 @@
+/** Where a run writes its output, and the folder relative paths are resolved against. */
+export interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+/** Writes each line followed by a newline; nothing for an empty list. */
+export function writeLines(
+  stream: Io['stdout'],
+  lines: readonly string[],
+): void {
+  if (lines.length > 0) {
+    stream.write(`${lines.join('\n')}\n`);
+  }
+}
