@@ -1,5 +1,3 @@
-import { problem, Problem } from '../problems';
-import { ParsedValues } from '../values/schema';
 
 /** Variables the Strimzi image's start scripts set from the resource; a second value is ignored or breaks start-up. */
 const RESERVED_PREFIXES = ['STRIMZI_', 'KAFKA_CONNECT_'];
@@ -11,20 +9,10 @@ const RESERVED_NAMES = [
   'JAVA_OPTS',
 ];
 
-export function checkEnv(values: ParsedValues): Problem[] {
-  const problems: Problem[] = [];
-  values.env.forEach((variable, index) => {
-    if (
-      RESERVED_NAMES.includes(variable.name) ||
-      RESERVED_PREFIXES.some(p => variable.name.startsWith(p))
-    ) {
-      problems.push(
-        problem(
-          ['env', index, 'name'],
-          `${variable.name} is set by Strimzi; use jvmOptions for JVM settings, or choose another name`,
-        ),
-      );
-    }
-  });
-  return problems;
+/** True for names the Strimzi image sets itself. */
+export function isReservedEnvName(name: string): boolean {
+  return RESERVED_NAMES.includes(name) || RESERVED_PREFIXES.some(p => name.startsWith(p));
 }
+
+export const RESERVED_ENV_MESSAGE =
+  'is set by Strimzi; use jvmOptions for JVM settings, or choose another name';

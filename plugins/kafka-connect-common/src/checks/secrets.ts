@@ -59,7 +59,7 @@ export function checkSecrets(values: ParsedValues): Problem[] {
     );
   }
   values.env.forEach((variable, index) => {
-    if ('value' in variable && SECRET_KEY.test(variable.name) && variable.value !== '') {
+    if (variable.value && SECRET_KEY.test(variable.name)) {
       problems.push(
         problem(
           ['env', index, 'value'],

@@ -1,5 +1,5 @@
 import { problem, Problem } from '../problems';
-import { ParsedValues } from '../values/schema';
+import type { ParsedValues } from '../values/schema';
 
 /** Volume names the Strimzi operator gives its own volumes in the Connect pod. */
 const OPERATOR_VOLUME_NAMES = [
@@ -13,6 +13,40 @@ const OPERATOR_VOLUME_PREFIXES = ['plugin-', 'kube-api-access'];
 /** Strimzi mounts additional volumes only below /mnt. */
 const MOUNT_ROOT = '/mnt/';
 
+/**
+ * The rules one volume must meet on its own, as (field, message) pairs. The schema runs
+ * them, so they are reported together with every other problem of the values.
+ */
+export function volumeProblems(volume: {
+  name: string;
+  mountPath: string;
+}): Array<[field: 'name' | 'mountPath', message: string]> {
+  const problems: Array<[field: 'name' | 'mountPath', message: string]> = [];
+  if (
+    OPERATOR_VOLUME_NAMES.includes(volume.name) ||
+    OPERATOR_VOLUME_PREFIXES.some(p => volume.name.startsWith(p))
+  ) {
+    problems.push([
+      'name',
+      `"${volume.name}" clashes with a volume the Strimzi operator adds itself (${OPERATOR_VOLUME_NAMES.join(', ')}, plugin-*, kube-api-access-*); choose another name`,
+    ]);
+  }
+  const segments = volume.mountPath.split('/');
+  if (!volume.mountPath.startsWith(MOUNT_ROOT) || volume.mountPath.length <= MOUNT_ROOT.length) {
+    problems.push([
+      'mountPath',
+      `must be below /mnt/ (Strimzi mounts additional volumes only there), e.g. /mnt/${volume.name}`,
+    ]);
+  } else if (segments.includes('..') || segments.includes('.')) {
+    problems.push([
+      'mountPath',
+      'must not contain "." or ".." segments; give the plain path below /mnt/',
+    ]);
+  }
+  return problems;
+}
+
+/** Rules across volumes: names and mount paths are unique. */
 export function checkVolumes(values: ParsedValues): Problem[] {
   const problems: Problem[] = [];
   const names = new Map<string, number>();
@@ -20,30 +54,6 @@ export function checkVolumes(values: ParsedValues): Problem[] {
 
   values.volumes.forEach((volume, index) => {
     const at = (field: string) => ['volumes', index, field];
-    if (
-      OPERATOR_VOLUME_NAMES.includes(volume.name) ||
-      OPERATOR_VOLUME_PREFIXES.some(p => volume.name.startsWith(p))
-    ) {
-      problems.push(
-        problem(
-          at('name'),
-          `"${volume.name}" clashes with a volume the Strimzi operator adds itself (${OPERATOR_VOLUME_NAMES.join(', ')}, plugin-*, kube-api-access-*); choose another name`,
-        ),
-      );
-    }
-    const segments = volume.mountPath.split('/');
-    if (!volume.mountPath.startsWith(MOUNT_ROOT) || volume.mountPath.length <= MOUNT_ROOT.length) {
-      problems.push(
-        problem(
-          at('mountPath'),
-          `must be below /mnt/ (Strimzi mounts additional volumes only there), e.g. /mnt/${volume.name}`,
-        ),
-      );
-    } else if (segments.includes('..') || segments.includes('.')) {
-      problems.push(
-        problem(at('mountPath'), 'must not contain "." or ".." segments; give the plain path below /mnt/'),
-      );
-    }
     const firstName = names.get(volume.name);
     if (firstName !== undefined) {
       problems.push(

@@ -1,5 +1,3 @@
-import { problem, Problem } from '../problems';
-import { ParsedValues } from '../values/schema';
 
 /**
  * Worker settings that Strimzi forbids in spec.config (it sets them itself) or that this
@@ -77,15 +75,8 @@ const RULES: ConfigRule[] = [
   },
 ];
 
-export function checkWorkerConfig(values: ParsedValues): Problem[] {
-  const problems: Problem[] = [];
-  for (const key of Object.keys(values.connect.config)) {
-    const rule = RULES.find(r => r.matches(key));
-    if (rule) {
-      problems.push(
-        problem(['connect', 'config', key], `"${key}" cannot be set here: ${rule.message}`),
-      );
-    }
-  }
-  return problems;
+/** Why a worker setting may not be set in connect.config, or undefined when it may. */
+export function forbiddenWorkerSetting(key: string): string | undefined {
+  const rule = RULES.find(r => r.matches(key));
+  return rule && `"${key}" cannot be set here: ${rule.message}`;
 }

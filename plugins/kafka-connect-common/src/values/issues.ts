@@ -18,12 +18,24 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
+/** What to write for the required fields a first-time user most often leaves out. */
+const REQUIRED_HINTS: Record<string, string> = {
+  name: 'the cluster name, a DNS label such as orders-cdc',
+  namespace: 'the Kubernetes namespace the cluster runs in',
+  owner: 'the owning team or person, such as group:default/data-platform',
+  kafka: 'the Kafka connection, at least kafka.bootstrapServers',
+  'kafka.bootstrapServers': 'host:port of the Kafka bootstrap service, such as my-cluster-kafka-bootstrap.kafka.svc:9093',
+};
+
 function message(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? 'is required'
-        : `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
+    case 'invalid_type': {
+      if (issue.input !== undefined) {
+        return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
+      }
+      const hint = REQUIRED_HINTS[issue.path.join('.')];
+      return hint ? `is required: ${hint}` : 'is required';
+    }
     case 'invalid_value':
       return `must be one of: ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
     case 'too_small':

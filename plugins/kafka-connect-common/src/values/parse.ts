@@ -1,13 +1,11 @@
 import { checkCatalogName } from '../checks/catalog';
 import { checkConnectors } from '../checks/connectors';
-import { checkEnv } from '../checks/env';
 import { checkImage } from '../checks/image';
 import { checkProviderReferences } from '../checks/providerReferences';
 import { checkRelease } from '../checks/release';
 import { checkSecrets } from '../checks/secrets';
 import { checkUniqueNames } from '../checks/uniqueness';
 import { checkVolumes } from '../checks/volumes';
-import { checkWorkerConfig } from '../checks/workerConfig';
 import { Problem } from '../problems';
 import { findRelease, StrimziRelease } from '../strimzi/releases';
 import { issuesToProblems } from './issues';
@@ -26,10 +24,8 @@ export type ParseResult =
 const CHECKS = [
   checkImage,
   checkCatalogName,
-  checkWorkerConfig,
   checkVolumes,
   checkUniqueNames,
-  checkEnv,
   checkSecrets,
   checkConnectors,
   checkProviderReferences,

@@ -3,6 +3,8 @@ import {
   NEWEST_STRIMZI_VERSION,
   SUPPORTED_STRIMZI_VERSIONS,
 } from '../strimzi/releases';
+import { isReservedEnvName, RESERVED_ENV_MESSAGE } from '../checks/env';
+import { forbiddenWorkerSetting } from '../checks/workerConfig';
 import { MAX_NAME_LENGTH } from '../names';
 import { authenticationSchema, trustedCertificateSchema } from './authentication';
 import {
@@ -45,6 +47,15 @@ const jvmHeap = () =>
   });
 
 const connectConfigMap = () => z.record(configKey(), configValue());
+
+/** Worker settings: the keys Strimzi manages or that have their own field are refused. */
+const workerConfigMap = () =>
+  connectConfigMap().superRefine((config, ctx) => {
+    for (const key of Object.keys(config)) {
+      const message = forbiddenWorkerSetting(key);
+      if (message) ctx.addIssue({ code: 'custom', path: [key], message });
+    }
+  });
 
 const artifactSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -105,16 +116,31 @@ const secretOrConfigMapKeyRef = z.strictObject({
   optional: z.boolean().optional(),
 });
 
-const envSchema = z.union([
-  z.strictObject({ name: envName(), value: singleLine(32768) }),
-  z.strictObject({
-    name: envName(),
-    valueFrom: z.union([
-      z.strictObject({ secretKeyRef: secretOrConfigMapKeyRef }),
-      z.strictObject({ configMapKeyRef: secretOrConfigMapKeyRef }),
-    ]),
-  }),
-]);
+const envVarName = () =>
+  envName().refine(name => !isReservedEnvName(name), { message: RESERVED_ENV_MESSAGE });
+
+/** `{name, value}` or `{name, valueFrom}`: one object with a rule, so errors name the field. */
+const envSchema = z
+  .strictObject({
+    name: envVarName(),
+    value: singleLine(32768).optional(),
+    valueFrom: z
+      .union([
+        z.strictObject({ secretKeyRef: secretOrConfigMapKeyRef }),
+        z.strictObject({ configMapKeyRef: secretOrConfigMapKeyRef }),
+      ])
+      .optional(),
+  })
+  .superRefine((variable, ctx) => {
+    if ((variable.value === undefined) === (variable.valueFrom === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message:
+          'give exactly one of value or valueFrom (with secretKeyRef or configMapKeyRef)',
+      });
+    }
+  });
 export type EnvVar = z.infer<typeof envSchema>;
 
 const connectorSchema = z.strictObject({
@@ -204,7 +230,7 @@ export const valuesShape = z.strictObject({
         })
         .default(-1),
       useConnectorResources: z.boolean().default(true),
-      config: connectConfigMap().default({}),
+      config: workerConfigMap().default({}),
     })
     .default({ replicationFactor: -1, useConnectorResources: true, config: {} }),
   image: z

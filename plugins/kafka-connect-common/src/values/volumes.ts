@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { volumeProblems } from '../checks/volumes';
 import {
   dnsLabel,
   dnsSubdomain,
@@ -123,6 +124,9 @@ export const volumeSchema = z
           ? unsupportedSourceMessage(key)
           : `unknown field; a volume takes name, mountPath, readOnly, subPath and one source of: ${VOLUME_SOURCE_NAMES.join(', ')}`,
       });
+    }
+    for (const [field, message] of volumeProblems(volume)) {
+      ctx.addIssue({ code: 'custom', path: [field], message });
     }
     const sources = VOLUME_SOURCE_NAMES.filter(s => volume[s] !== undefined);
     if (sources.length !== 1) {
