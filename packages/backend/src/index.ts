@@ -3,6 +3,8 @@
  * guest sign-in and an embedded SQLite database, so it needs no outside service.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleGitopsClusters } from './gitops/catalogModuleGitopsClusters';
+import { scaffolderModuleGitopsRepository } from './gitops/scaffolderModuleGitopsRepository';
 
 const backend = createBackend();
 
@@ -11,6 +13,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-kafka-connect'));
+// The local bare repository the template pushes to, so the demo needs no Git host.
+backend.add(scaffolderModuleGitopsRepository);
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
@@ -19,6 +24,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// Clusters merged into that repository's default branch show up in the catalog.
+backend.add(catalogModuleGitopsClusters);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,0 +1,22 @@
+export interface Config {
+  /** Settings of the Kafka Connect scaffolder actions. */
+  kafkaConnect?: {
+    /** The GitOps repository that `kafka-connect:git:push-branch` pushes branches to. */
+    gitops?: {
+      /**
+       * The repository: a path to a bare repository on the backend's machine (a relative
+       * path is resolved against the backend's working directory), or a URL the backend's
+       * `git` can push to (`https://…`, `ssh://…`, `git@host:org/repo.git`). Templates cannot
+       * choose it. Keep credentials out of the file: use `${ENV_VAR}` substitution.
+       * @visibility backend
+       */
+      repository?: string;
+      /**
+       * The branch that new branches start from, that the guard reads, and that branches are
+       * merged into. Defaults to `main`.
+       * @visibility backend
+       */
+      defaultBranch?: string;
+    };
+  };
+}

@@ -1,0 +1,552 @@
+import { ConfigReader } from '@backstage/config';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import yaml from 'yaml';
+import {
+  CheckpointStore,
+  createTestContext,
+  makeTempDir,
+  removeTempDir,
+} from '../__testUtils__/actionContext';
+import { BareRepo } from '../__testUtils__/gitRepo';
+import { createGitPushBranchAction } from './pushBranch';
+import { examples } from './pushBranch.examples';
+import { createKafkaConnectRenderAction } from './render';
+import { MINIMAL_VALUES } from './render.examples';
+
+const renderAction = createKafkaConnectRenderAction();
+const FIXED_NOW = new Date('2025-01-02T03:04:05Z');
+
+function pushActionFor(
+  repository: string,
+  extra: Record<string, unknown> = {},
+) {
+  return createGitPushBranchAction({
+    config: new ConfigReader({
+      kafkaConnect: { gitops: { repository, ...extra } },
+    }),
+    now: () => FIXED_NOW,
+  });
+}
+type PushAction = ReturnType<typeof pushActionFor>;
+type PushInput = Parameters<PushAction['handler']>[0]['input'];
+
+const TARGET = 'clusters/prod/orders';
+const BRANCH = 'kafka-connect/orders';
+
+async function leftoverTempDirs(): Promise<string[]> {
+  return (await fs.readdir(os.tmpdir())).filter(n =>
+    n.startsWith('kafka-connect-push-'),
+  );
+}
+
+describe('kafka-connect:git:push-branch', () => {
+  let root: string;
+  let repo: BareRepo;
+  let workspace: string;
+  let action: PushAction;
+
+  beforeEach(async () => {
+    root = await makeTempDir();
+    repo = BareRepo.create(root);
+    workspace = path.join(root, 'workspace');
+    await fs.mkdir(workspace);
+    action = pushActionFor(repo.dir);
+  });
+  afterEach(async () => {
+    await removeTempDir(root);
+  });
+
+  /** Renders into a fresh workspace folder, as the template's render step does. */
+  async function render(
+    values: Record<string, unknown> = MINIMAL_VALUES,
+    extra: { layout?: 'helm' | 'kustomize'; targetPath?: string } = {},
+  ) {
+    await fs.rm(workspace, { recursive: true, force: true });
+    await fs.mkdir(workspace);
+    const { ctx, outputs } = createTestContext(renderAction, {
+      input: { values, ...extra },
+      workspacePath: workspace,
+    });
+    await renderAction.handler(ctx);
+    return outputs.files ?? [];
+  }
+
+  async function push(
+    input: Partial<PushInput> = {},
+    options: {
+      isDryRun?: boolean;
+      checkpoints?: CheckpointStore;
+      pushAction?: PushAction;
+    } = {},
+  ) {
+    const used = options.pushAction ?? action;
+    const test = createTestContext(used, {
+      input: {
+        targetPath: TARGET,
+        branch: BRANCH,
+        commitMessage: 'Add orders',
+        ...input,
+      },
+      workspacePath: workspace,
+      isDryRun: options.isDryRun,
+      checkpoints: options.checkpoints,
+    });
+    await used.handler(test.ctx);
+    return test;
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<Error> {
+    return promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: Error) => e,
+    );
+  }
+
+  it('first push creates the branch with the rendered files under targetPath', async () => {
+    const rendered = await render();
+    const mainBefore = repo.refs()['refs/heads/main'];
+    const leftoversBefore = await leftoverTempDirs();
+
+    const { outputs, checkpointKeys } = await push();
+
+    expect(repo.filesAt(`refs/heads/${BRANCH}`, TARGET)).toEqual(
+      [...rendered].sort(),
+    );
+    expect(
+      repo.show(`refs/heads/${BRANCH}`, `${TARGET}/connect-cluster.yaml`),
+    ).toBe(
+      await fs.readFile(path.join(workspace, 'connect-cluster.yaml'), 'utf8'),
+    );
+    // The branch starts from main, which is left alone.
+    expect(repo.refs()['refs/heads/main']).toBe(mainBefore);
+    expect(repo.show(`refs/heads/${BRANCH}`, 'README.md')).toBe('# GitOps\n');
+    const info = repo.commitInfo(`refs/heads/${BRANCH}`);
+    expect(info.parents).toEqual([mainBefore]);
+    expect(info.author).toBe(
+      'Backstage Scaffolder <scaffolder@backstage.local>',
+    );
+    expect(info.committer).toBe(info.author);
+    expect(info.message).toBe('Add orders');
+
+    expect(outputs).toEqual({
+      remote: repo.dir,
+      branch: BRANCH,
+      commit: repo.refs()[`refs/heads/${BRANCH}`],
+      defaultBranch: 'main',
+      changed: true,
+      instructions: expect.stringContaining(
+        `git -C ${repo.dir} log --stat main..${BRANCH}`,
+      ),
+    });
+    expect(outputs.instructions).toContain(
+      `git merge --no-ff origin/${BRANCH}`,
+    );
+    expect(checkpointKeys).toEqual([
+      expect.stringMatching(new RegExp(`^push-branch-${BRANCH}-[0-9a-f]{40}$`)),
+    ]);
+    // The temporary clone is gone.
+    expect(await leftoverTempDirs()).toEqual(leftoversBefore);
+  });
+
+  it('a second run with changed values updates the same branch with one commit on top', async () => {
+    await render();
+    const first = await push();
+    // Another layout and another replica count: files appear, change and disappear.
+    const rendered = await render(
+      { ...MINIMAL_VALUES, replicas: 2 },
+      { layout: 'kustomize' },
+    );
+    const second = await push({ commitMessage: 'Two replicas' });
+
+    expect(second.outputs.changed).toBe(true);
+    expect(second.outputs.commit).not.toBe(first.outputs.commit);
+    expect(Object.keys(repo.refs()).sort()).toEqual([
+      'refs/heads/kafka-connect/orders',
+      'refs/heads/main',
+    ]);
+    expect(repo.commitInfo(`refs/heads/${BRANCH}`).parents).toEqual([
+      first.outputs.commit,
+    ]);
+    expect(repo.log(`main..${BRANCH}`)).toHaveLength(2);
+    expect(repo.filesAt(`refs/heads/${BRANCH}`, TARGET)).toEqual(
+      [...rendered].sort(),
+    );
+    expect(repo.filesAt(`refs/heads/${BRANCH}`, TARGET)).not.toContain(
+      'Chart.yaml',
+    );
+    expect(
+      yaml.parse(
+        repo.show(`refs/heads/${BRANCH}`, `${TARGET}/connect-cluster.yaml`),
+      ).replicas,
+    ).toBe(2);
+  });
+
+  it('an unchanged re-run makes no commit and pushes nothing', async () => {
+    await render();
+    const first = await push();
+    const refsBefore = repo.refs();
+
+    const again = await push({ commitMessage: 'Same again' });
+
+    expect(repo.refs()).toEqual(refsBefore);
+    expect(again.outputs.changed).toBe(false);
+    expect(again.outputs.commit).toBe(first.outputs.commit);
+    expect(again.checkpointKeys).toEqual([]);
+    expect(again.outputs.instructions).toMatch(/already held these files/);
+  });
+
+  it('pushes nothing when main already holds exactly these files', async () => {
+    await render();
+    await push();
+    const files = Object.fromEntries(
+      repo
+        .filesAt(`refs/heads/${BRANCH}`, TARGET)
+        .map(f => [
+          `${TARGET}/${f}`,
+          repo.show(`refs/heads/${BRANCH}`, `${TARGET}/${f}`),
+        ]),
+    );
+    repo.git(repo.dir, 'update-ref', '-d', `refs/heads/${BRANCH}`);
+    const merged = repo.commitFiles('main', files, 'Merged');
+    const refsBefore = repo.refs();
+
+    const { outputs } = await push({ branch: 'kafka-connect/orders-again' });
+
+    expect(repo.refs()).toEqual(refsBefore);
+    expect(outputs.changed).toBe(false);
+    expect(outputs.commit).toBe(merged);
+    expect(outputs.instructions).toMatch(/nothing to push or merge/);
+  });
+
+  it('refuses a folder that holds another cluster on main, and leaves the remote untouched', async () => {
+    repo.commitFiles(
+      'main',
+      {
+        [`${TARGET}/connect-cluster.yaml`]:
+          'name: payments\nnamespace: streaming\n',
+      },
+      'Payments',
+    );
+    await render();
+    const refsBefore = repo.refs();
+
+    const error = await failure(push());
+
+    expect(error.name).toBe('ConflictError');
+    expect(error.message).toContain(
+      `The folder ${TARGET} on branch main already holds the Kafka Connect cluster streaming/payments`,
+    );
+    expect(error.message).toContain('streaming/orders');
+    expect(error.stack).toBe(`ConflictError: ${error.message}`);
+    expect(repo.refs()).toEqual(refsBefore);
+  });
+
+  it('refuses the same name in another namespace', async () => {
+    repo.commitFiles(
+      'main',
+      {
+        [`${TARGET}/connect-cluster.yaml`]:
+          'name: orders\nnamespace: billing\n',
+      },
+      'Billing orders',
+    );
+    await render();
+    const refsBefore = repo.refs();
+    await expect(push()).rejects.toThrow(
+      /already holds the Kafka Connect cluster billing\/orders/,
+    );
+    expect(repo.refs()).toEqual(refsBefore);
+  });
+
+  it('refuses a folder with files that are not a cluster', async () => {
+    repo.commitFiles(
+      'main',
+      { [`${TARGET}/deployment.yaml`]: 'kind: Deployment\n' },
+      'Something else',
+    );
+    await render();
+    const refsBefore = repo.refs();
+    await expect(push()).rejects.toThrow(
+      /holds files but no connect-cluster\.yaml/,
+    );
+    expect(repo.refs()).toEqual(refsBefore);
+  });
+
+  it('refuses when the existing branch holds another cluster in the folder', async () => {
+    repo.commitFiles(
+      BRANCH,
+      {
+        [`${TARGET}/connect-cluster.yaml`]:
+          'name: payments\nnamespace: streaming\n',
+      },
+      'Pending payments',
+    );
+    await render();
+    const refsBefore = repo.refs();
+    await expect(push()).rejects.toThrow(
+      `on branch ${BRANCH} already holds the Kafka Connect cluster streaming/payments`,
+    );
+    expect(repo.refs()).toEqual(refsBefore);
+  });
+
+  it('updates the folder of the same cluster on main (a day-2 change)', async () => {
+    repo.commitFiles(
+      'main',
+      {
+        [`${TARGET}/connect-cluster.yaml`]:
+          'name: orders\nnamespace: streaming\nreplicas: 1\n',
+        [`${TARGET}/stale.yaml`]: 'kind: Old\n',
+      },
+      'Orders as merged',
+    );
+    const rendered = await render();
+    await push();
+    expect(repo.filesAt(`refs/heads/${BRANCH}`, TARGET)).toEqual(
+      [...rendered].sort(),
+    );
+  });
+
+  it('in a dry run checks everything and pushes nothing', async () => {
+    await render();
+    const refsBefore = repo.refs();
+
+    const { outputs, checkpointKeys } = await push({}, { isDryRun: true });
+
+    expect(repo.refs()).toEqual(refsBefore);
+    expect(checkpointKeys).toEqual([]);
+    expect(outputs.changed).toBe(true);
+    expect(outputs.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(outputs.instructions).toMatch(
+      /^Dry run: .*would be pushed to branch `kafka-connect\/orders`.*Nothing was pushed/,
+    );
+  });
+
+  it('does the guard in a dry run too', async () => {
+    repo.commitFiles(
+      'main',
+      {
+        [`${TARGET}/connect-cluster.yaml`]:
+          'name: payments\nnamespace: streaming\n',
+      },
+      'Payments',
+    );
+    await render();
+    await expect(push({}, { isDryRun: true })).rejects.toThrow(
+      /already holds the Kafka Connect cluster streaming\/payments/,
+    );
+  });
+
+  it('fails with what git said when the remote has vanished', async () => {
+    await render();
+    await fs.rm(repo.dir, { recursive: true, force: true });
+    const leftoversBefore = await leftoverTempDirs();
+
+    const error = await failure(push());
+
+    expect(error.message).toContain(
+      `Could not read the GitOps repository ${repo.dir}: fatal: '${repo.dir}' does not appear to be a git repository`,
+    );
+    expect(error.message).not.toMatch(/^\s*at /m);
+    expect(error.stack).toBe(`GitCommandError: ${error.message}`);
+    expect(await leftoverTempDirs()).toEqual(leftoversBefore);
+  });
+
+  it('fails with what the remote said when it refuses the push', async () => {
+    const hook = path.join(repo.dir, 'hooks', 'pre-receive');
+    await fs.writeFile(
+      hook,
+      '#!/bin/sh\necho "branch protection: pushes need a ticket" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    await render();
+    const refsBefore = repo.refs();
+
+    const error = await failure(push());
+
+    expect(error.message).toMatch(
+      new RegExp(
+        `^The GitOps repository ${repo.dir} did not take branch ${BRANCH}: `,
+      ),
+    );
+    expect(error.message).toContain(
+      'remote: branch protection: pushes need a ticket',
+    );
+    expect(error.message).toContain('pre-receive hook declined');
+    expect(repo.refs()).toEqual(refsBefore);
+  });
+
+  it('uses a checkpoint key that follows the content, so a resumed task does not push twice', async () => {
+    await render();
+    const store: CheckpointStore = new Map();
+    const first = await push({}, { checkpoints: store });
+
+    // Another repository with the same content: the key is the same, and the stored result is
+    // used instead of pushing again (as when the scaffolder resumes a task after its push).
+    const otherRoot = await makeTempDir();
+    try {
+      const other = BareRepo.create(otherRoot);
+      const otherBefore = other.refs();
+      const resumed = await push(
+        {},
+        { checkpoints: store, pushAction: pushActionFor(other.dir) },
+      );
+      expect(resumed.checkpointKeys).toEqual(first.checkpointKeys);
+      expect(other.refs()).toEqual(otherBefore);
+      expect(resumed.outputs.commit).toBe(first.outputs.commit);
+    } finally {
+      await removeTempDir(otherRoot);
+    }
+
+    // Other content, other key.
+    await render({ ...MINIMAL_VALUES, replicas: 3 });
+    const changed = await push({}, { checkpoints: store });
+    expect(changed.checkpointKeys).toHaveLength(1);
+    expect(changed.checkpointKeys[0]).not.toBe(first.checkpointKeys[0]);
+  });
+
+  it('commits with the given author and a default message naming the cluster', async () => {
+    await render();
+    await push({
+      commitMessage: undefined,
+      authorName: 'Orders team',
+      authorEmail: 'orders@example.com',
+    });
+    const info = repo.commitInfo(`refs/heads/${BRANCH}`);
+    expect(info.author).toBe('Orders team <orders@example.com>');
+    expect(info.committer).toBe('Orders team <orders@example.com>');
+    expect(info.message).toBe(
+      `Kafka Connect cluster streaming/orders in ${TARGET}`,
+    );
+  });
+
+  it('honours kafkaConnect.gitops.defaultBranch', async () => {
+    repo.commitFiles('trunk', { 'README.md': '# trunk\n' }, 'Trunk');
+    await render();
+    const { outputs } = await push(
+      {},
+      { pushAction: pushActionFor(repo.dir, { defaultBranch: 'trunk' }) },
+    );
+    expect(outputs.defaultBranch).toBe('trunk');
+    expect(repo.show(`refs/heads/${BRANCH}`, 'README.md')).toBe('# trunk\n');
+  });
+
+  it('fails clearly when the default branch is missing', async () => {
+    await render();
+    await expect(
+      push(
+        {},
+        { pushAction: pushActionFor(repo.dir, { defaultBranch: 'trunk' }) },
+      ),
+    ).rejects.toThrow(`The GitOps repository ${repo.dir} has no branch trunk`);
+  });
+
+  it.each([
+    [{ branch: '../main' }, /^branch /],
+    [{ branch: '-f' }, /^branch /],
+    [{ branch: 'with space' }, /^branch /],
+    [{ branch: 'a..b' }, /^branch /],
+    [{ branch: 'x.lock' }, /^branch /],
+    [{ branch: 'main' }, /default branch main/],
+    [{ targetPath: '.' }, /^targetPath: must name a folder below the top/],
+    [{ targetPath: '/clusters/prod' }, /^targetPath: must be a relative path/],
+    [{ targetPath: 'clusters/../../x' }, /^targetPath: must not climb out/],
+    [
+      { targetPath: '.git/hooks' },
+      /^targetPath: must not name a "\.git" folder/,
+    ],
+    [{ sourcePath: '../' }, /^sourcePath: must not climb out/],
+    [{ sourcePath: 'nowhere' }, /^sourcePath: nowhere is not a folder/],
+    [{ authorEmail: 'not an address' }, /^authorEmail /],
+    [{ authorName: 'Evil\nName' }, /^authorName /],
+  ] as Array<[Partial<PushInput>, RegExp]>)(
+    'refuses %j before touching the remote',
+    async (input, says) => {
+      await render();
+      const refsBefore = repo.refs();
+      const error = await failure(push(input));
+      expect(error.name).toBe('InputError');
+      expect(error.message).toMatch(says);
+      expect(repo.refs()).toEqual(refsBefore);
+    },
+  );
+
+  it('refuses a workspace folder without connect-cluster.yaml', async () => {
+    await fs.writeFile(path.join(workspace, 'README.md'), 'hello\n');
+    await expect(push()).rejects.toThrow(
+      /connect-cluster\.yaml was not found in the workspace: run kafka-connect:render first/,
+    );
+  });
+
+  it('refuses symbolic links in the workspace folder', async () => {
+    await render();
+    await fs.symlink('/etc/hostname', path.join(workspace, 'leak.txt'));
+    const refsBefore = repo.refs();
+    await expect(push()).rejects.toThrow(/leak\.txt is not a regular file/);
+    expect(repo.refs()).toEqual(refsBefore);
+  });
+
+  it('says so when the repository is not configured', async () => {
+    const unconfigured = createGitPushBranchAction({
+      config: new ConfigReader({}),
+    });
+    await render();
+    await expect(push({}, { pushAction: unconfigured })).rejects.toThrow(
+      /kafkaConnect\.gitops\.repository is not configured/,
+    );
+  });
+
+  it('resolves a relative repository path against the working directory', async () => {
+    const relative = createGitPushBranchAction({
+      config: new ConfigReader({
+        kafkaConnect: { gitops: { repository: 'gitops.git' } },
+      }),
+      workingDirectory: root,
+    });
+    await render();
+    const { outputs } = await push({}, { pushAction: relative });
+    expect(outputs.remote).toBe('gitops.git');
+    expect(outputs.instructions).toContain(`git -C ${repo.dir} log`);
+    expect(repo.refs()[`refs/heads/${BRANCH}`]).toBe(outputs.commit);
+  });
+
+  describe('examples', () => {
+    type RenderInput = Parameters<typeof renderAction.handler>[0]['input'];
+    type Step = { action: string; input: Record<string, unknown> };
+
+    async function runStep(step: Step) {
+      if (step.action === renderAction.id) {
+        const { ctx } = createTestContext(renderAction, {
+          input: step.input as RenderInput,
+          workspacePath: workspace,
+        });
+        await renderAction.handler(ctx);
+      } else if (step.action === action.id) {
+        const { ctx } = createTestContext(action, {
+          input: step.input as PushInput,
+          workspacePath: workspace,
+        });
+        await action.handler(ctx);
+      } else {
+        throw new Error(`no action ${step.action}`);
+      }
+    }
+
+    it.each(examples.map(e => [e.description, e] as const))(
+      '%s',
+      async (_d, example) => {
+        const steps = yaml.parse(example.example).steps as Step[];
+        expect(steps.map(s => s.action)).toContain(action.id);
+        for (const step of steps) await runStep(step);
+        const pushInput = steps.find(s => s.action === action.id)!
+          .input as PushInput;
+        expect(
+          repo.filesAt(`refs/heads/${pushInput.branch}`, pushInput.targetPath),
+        ).toContain('connect-cluster.yaml');
+      },
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  scaffolderActionsExtensionPoint,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import defaultExport, {
+  createGitPushBranchAction,
+  createKafkaConnectRenderAction,
+} from './index';
+import { scaffolderModuleKafkaConnect } from './module';
+
+describe('scaffolderModuleKafkaConnect', () => {
+  it('is the default export, next to the action factories', () => {
+    expect(defaultExport).toBe(scaffolderModuleKafkaConnect);
+    expect(createKafkaConnectRenderAction().id).toBe('kafka-connect:render');
+    expect(
+      createGitPushBranchAction({ config: mockServices.rootConfig() }).id,
+    ).toBe('kafka-connect:git:push-branch');
+  });
+
+  it('registers both actions, with dry-run support, schemas and examples', async () => {
+    const added: TemplateAction<any, any, any>[] = [];
+    const backend = await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          {
+            addActions: (...actions: TemplateAction<any, any, any>[]) =>
+              added.push(...actions),
+          },
+        ],
+      ],
+      features: [
+        scaffolderModuleKafkaConnect,
+        mockServices.rootConfig.factory({
+          data: { kafkaConnect: { gitops: { repository: '/srv/gitops.git' } } },
+        }),
+      ],
+    });
+    try {
+      expect(added.map(a => a.id)).toEqual([
+        'kafka-connect:render',
+        'kafka-connect:git:push-branch',
+      ]);
+      for (const action of added) {
+        expect(action.supportsDryRun).toBe(true);
+        expect(action.examples?.length).toBeGreaterThan(0);
+      }
+      // The zod callbacks became JSON schemas (a plain object would have been dropped).
+      const [render, push] = added;
+      expect(render.schema?.input).toMatchObject({
+        type: 'object',
+        required: ['values'],
+        properties: {
+          values: { type: 'object' },
+          layout: { enum: ['helm', 'kustomize'] },
+          targetPath: { type: 'string' },
+        },
+      });
+      expect(push.schema?.input).toMatchObject({
+        required: expect.arrayContaining(['targetPath', 'branch']),
+      });
+      expect(
+        Object.keys(
+          (push.schema?.output as { properties: object }).properties,
+        ).sort(),
+      ).toEqual([
+        'branch',
+        'changed',
+        'commit',
+        'defaultBranch',
+        'instructions',
+        'remote',
+      ]);
+      expect(
+        Object.keys(
+          (render.schema?.output as { properties: object }).properties,
+        ).sort(),
+      ).toEqual([
+        'clusterName',
+        'entityRef',
+        'files',
+        'namespace',
+        'summary',
+        'targetPath',
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

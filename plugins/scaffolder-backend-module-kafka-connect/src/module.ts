@@ -1,0 +1,42 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  createGitPushBranchAction,
+  createKafkaConnectRenderAction,
+  PUSH_BRANCH_ACTION_ID,
+} from './actions';
+import { REPOSITORY_KEY } from './lib/settings';
+
+/**
+ * Adds `kafka-connect:render` and `kafka-connect:git:push-branch` to the scaffolder.
+ *
+ * @public
+ */
+export const scaffolderModuleKafkaConnect = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'kafka-connect',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ scaffolder, config, logger }) {
+        if (!config.has(REPOSITORY_KEY)) {
+          // Not fatal: rendering and the publish:* actions work without it.
+          logger.info(
+            `${REPOSITORY_KEY} is not set: ${PUSH_BRANCH_ACTION_ID} will fail until it is`,
+          );
+        }
+        scaffolder.addActions(
+          createKafkaConnectRenderAction(),
+          createGitPushBranchAction({ config }),
+        );
+      },
+    });
+  },
+});
