@@ -4,4 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== type check"; tsc --noEmit
 echo "== lint"; backstage-cli repo lint
-echo "== tests"; backstage-cli repo test --watchAll=false
+echo "== tests"
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+status=0
+backstage-cli repo test --watchAll=false --json --outputFile="$results" || status=$?
+# One plain closing line that any CI reader understands.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+' "$results" || true
+exit "$status"
