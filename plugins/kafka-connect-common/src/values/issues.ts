@@ -25,6 +25,7 @@ const REQUIRED_HINTS: Record<string, string> = {
   owner: 'the owning team or person, such as group:default/data-platform',
   kafka: 'the Kafka connection, at least kafka.bootstrapServers',
   'kafka.bootstrapServers': 'host:port of the Kafka bootstrap service, such as my-cluster-kafka-bootstrap.kafka.svc:9093',
+  'apiAccess.podLabels': 'at least one label of the pods that may call the REST API (an empty selector would admit every pod)',
 };
 
 function message(issue: z.core.$ZodIssue): string {
@@ -33,7 +34,8 @@ function message(issue: z.core.$ZodIssue): string {
       if (issue.input !== undefined) {
         return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
       }
-      const hint = REQUIRED_HINTS[issue.path.join('.')];
+      // List indexes do not matter for the hint: `apiAccess[2].podLabels` → `apiAccess.podLabels`.
+      const hint = REQUIRED_HINTS[issue.path.filter(s => typeof s === 'string').join('.')];
       return hint ? `is required: ${hint}` : 'is required';
     }
     case 'invalid_value':

@@ -10,6 +10,7 @@ import { Problem } from '../problems';
 import { findRelease, StrimziRelease } from '../strimzi/releases';
 import { issuesToProblems } from './issues';
 import { normalise, NormalisedValues } from './normalise';
+import { pruneEmpty } from './prune';
 import { valuesShape } from './schema';
 
 export interface ValidValues {
@@ -39,7 +40,9 @@ export function parseValues(input: unknown): ParseResult {
       problems: [{ path: '', message: 'the values must be a YAML mapping of fields (see docs/values.md)' }],
     };
   }
-  const shaped = valuesShape.safeParse(input, { reportInput: true });
+  const shaped = valuesShape.safeParse(pruneEmpty(input as Record<string, unknown>), {
+    reportInput: true,
+  });
   if (!shaped.success) {
     return { ok: false, problems: issuesToProblems(shaped.error.issues) };
   }

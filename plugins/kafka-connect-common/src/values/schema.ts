@@ -285,9 +285,8 @@ export const valuesShape = z.strictObject({
     .array(
       z.strictObject({
         name: dnsLabel(),
-        podLabels: labels().refine(l => Object.keys(l).length > 0, {
-          message: 'needs at least one label, or the policy would admit every pod',
-        }),
+        // Never empty: an empty map is pruned to "not given", which is reported as required.
+        podLabels: labels(),
         namespace: dnsLabel().optional(),
       }),
     )

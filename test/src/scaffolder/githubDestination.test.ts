@@ -1,0 +1,183 @@
+import { setupServer } from 'msw/node';
+import { parse } from 'yaml';
+import { BareRepo } from './bareRepo';
+import { clusterValues, ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
+import { GitHubDescription } from './githubDescription';
+import { GitHubFake } from './githubFake';
+import {
+  GITHUB_TOKEN,
+  ScaffolderBackend,
+  startScaffolderBackend,
+  stepStatus,
+} from './testBackend';
+
+/**
+ * The real template and the real publish:github:pull-request action, against a GitHub that
+ * holds requests and answers to GitHub's published REST description.
+ */
+
+const PR_URL = 'https://github.com/acme/gitops/pull/1';
+const CATALOG_INFO = `https://github.com/acme/gitops/blob/main/${ORDERS_FOLDER}/catalog-info.yaml`;
+
+const toGitHub = (overrides: Record<string, unknown> = {}) => ({
+  ...clusterValues(overrides),
+  destination: { type: 'github', repoUrl: 'github.com?owner=acme&repo=gitops' },
+});
+
+jest.setTimeout(60_000);
+
+describe('the template with a GitHub destination', () => {
+  const github = new GitHubFake(
+    GitHubDescription.load(),
+    'acme',
+    'gitops',
+    GITHUB_TOKEN,
+    {
+      'README.md': '# GitOps\n',
+    },
+  );
+  const server = setupServer(...github.handlers());
+  const unhandled: string[] = [];
+  let repo: BareRepo;
+  let scaffolder: ScaffolderBackend;
+
+  beforeAll(async () => {
+    server.listen({
+      // The backend's own HTTP calls (to the catalog) go through; anything else is a finding.
+      onUnhandledRequest: request => {
+        if (new URL(request.url).hostname !== 'localhost')
+          unhandled.push(`${request.method} ${request.url}`);
+      },
+    });
+    repo = BareRepo.create();
+    scaffolder = await startScaffolderBackend({ repository: repo.path });
+  });
+
+  afterAll(async () => {
+    await scaffolder?.stop();
+    server.close();
+    repo?.remove();
+  });
+
+  it('opens a pull request from kafka-connect/<name> into main with the skeleton under clusters/<environment>/<name>', async () => {
+    const result = await scaffolder.run(toGitHub());
+
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect(github.violations).toEqual([]);
+    expect(unhandled).toEqual([]);
+    expect(github.pulls).toEqual([
+      expect.objectContaining({
+        number: 1,
+        head: ORDERS_BRANCH,
+        base: 'main',
+        title: 'Kafka Connect cluster orders-cdc in streaming',
+        state: 'open',
+      }),
+    ]);
+    expect(github.pulls[0].body).toContain(
+      'Kafka Connect cluster `streaming/orders-cdc`',
+    );
+
+    const main = github.files('main');
+    const files = github.files(ORDERS_BRANCH);
+    const added = [...files.keys()].filter(path => !main.has(path));
+    expect(added.every(path => path.startsWith(`${ORDERS_FOLDER}/`))).toBe(
+      true,
+    );
+    expect(added.map(path => path.slice(ORDERS_FOLDER.length + 1))).toEqual(
+      expect.arrayContaining([
+        'connect-cluster.yaml',
+        'catalog-info.yaml',
+        'README.md',
+        'Dockerfile',
+        'Chart.yaml',
+        'values.yaml',
+      ]),
+    );
+    expect(files.get('README.md')).toBe('# GitOps\n');
+    expect(
+      parse(files.get(`${ORDERS_FOLDER}/connect-cluster.yaml`)!),
+    ).toMatchObject({ name: 'orders-cdc', namespace: 'streaming' });
+    expect(github.commit(ORDERS_BRANCH).parents).toEqual([
+      github.refs.get('main'),
+    ]);
+
+    expect(result.output?.links).toEqual([
+      { title: 'Pull request', url: PR_URL },
+      {
+        title: 'The cluster in the catalog',
+        icon: 'catalog',
+        entityRef: expect.stringMatching(/^resource:default\/orders-cdc/),
+      },
+    ]);
+    // Registered at the default branch's URL: the entity appears once the pull request is merged.
+    expect(scaffolder.locations).toEqual([
+      { type: 'url', target: CATALOG_INFO, dryRun: false },
+      { type: 'url', target: CATALOG_INFO, dryRun: true },
+    ]);
+    expect(stepStatus(result, 'push')).toBe('skipped');
+    expect(repo.branches()).toEqual(['main']);
+    expect(
+      JSON.stringify(result.events) +
+        JSON.stringify([...files]) +
+        github.pulls[0].body,
+    ).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('updates the same branch and pull request when run again with changed values', async () => {
+    const before = github.refs.get(ORDERS_BRANCH);
+    const result = await scaffolder.run(toGitHub({ replicas: 3 }));
+
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect(github.violations).toEqual([]);
+    expect(github.pulls).toHaveLength(1);
+    expect(github.refs.get(ORDERS_BRANCH)).not.toBe(before);
+    expect(
+      parse(
+        github
+          .files(ORDERS_BRANCH)
+          .get(`${ORDERS_FOLDER}/connect-cluster.yaml`)!,
+      ).replicas,
+    ).toBe(3);
+    expect(github.calls.slice(-3)).toEqual([
+      'graphql',
+      'git/update-ref',
+      'pulls/update',
+    ]);
+    expect(result.output?.links?.[0]).toEqual({
+      title: 'Pull request',
+      url: PR_URL,
+    });
+  });
+
+  it('reports requests that break the published contract (the fake is a real check)', async () => {
+    const seen = github.violations.length;
+    const call = (method: string, path: string, body: unknown) =>
+      fetch(`https://api.github.com${path}`, {
+        method,
+        headers: {
+          authorization: `token ${GITHUB_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+    await call('POST', '/repos/acme/gitops/git/refs', {
+      ref: 42,
+      sha: github.refs.get('main'),
+    });
+    await call('POST', '/repos/acme/gitops/pull-requests', { title: 'x' });
+    expect(github.violations.slice(seen)).toEqual([
+      expect.stringMatching(
+        /^\/repos\/\{owner\}\/\{repo\}\/git\/refs POST request: \/ref must be string/,
+      ),
+      "POST /repos/acme/gitops/pull-requests: not an operation of GitHub's REST description",
+    ]);
+    github.violations.splice(seen);
+  });
+});

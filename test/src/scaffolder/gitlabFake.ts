@@ -1,0 +1,377 @@
+import { createHash } from 'crypto';
+import { http, HttpHandler, HttpResponse } from 'msw';
+
+/**
+ * One GitLab project behind msw, serving the REST endpoints publish:gitlab:merge-request
+ * calls, written by hand from GitLab's API documentation (linked at each endpoint). Requests
+ * that miss a required parameter or send a wrong type are recorded in `violations`; errors
+ * that GitLab answers (existing branch, file, merge request) are answered as GitLab does.
+ */
+
+export interface MergeRequest {
+  iid: number;
+  source_branch: string;
+  target_branch: string;
+  title: string;
+  description?: string;
+  remove_source_branch?: boolean;
+  state: 'opened';
+  web_url: string;
+}
+
+type Json = Record<string, any>;
+type Answer = [status: number, body: unknown];
+type Files = Map<string, Buffer>;
+
+const API = 'https://gitlab.com/api/v4';
+const ACTIONS = ['create', 'delete', 'move', 'update', 'chmod'];
+/** Git's blob id, which the tree endpoint reports as `id`. */
+const blobId = (content: Buffer) =>
+  createHash('sha1')
+    .update(`blob ${content.length}\0`)
+    .update(content)
+    .digest('hex');
+
+export class GitLabFake {
+  readonly violations: string[] = [];
+  readonly calls: string[] = [];
+  readonly mergeRequests: MergeRequest[] = [];
+  /** Branch → its commits' file sets, oldest first. */
+  readonly branches = new Map<
+    string,
+    { id: string; message: string; files: Files }[]
+  >();
+  private readonly projectId: number = 42;
+
+  constructor(
+    readonly path: string,
+    private readonly token: string,
+    files: Record<string, string>,
+  ) {
+    const initial = new Map(
+      Object.entries(files).map(([p, text]) => [p, Buffer.from(text)]),
+    );
+    this.branches.set('main', [
+      { id: 'c'.repeat(40), message: 'Initial commit', files: initial },
+    ]);
+  }
+
+  files(branch: string): Map<string, string> {
+    const tip = this.branches.get(branch)!.at(-1)!;
+    return new Map(
+      [...tip.files].map(([p, content]) => [p, content.toString('utf8')]),
+    );
+  }
+
+  handlers(): HttpHandler[] {
+    return [
+      http.all(
+        new RegExp(`^${API.replace(/\./g, '\\.')}/`),
+        async ({ request }) => {
+          try {
+            return await this.handle(request);
+          } catch (error) {
+            this.violations.push(
+              `${request.method} ${request.url}: the fake failed: ${error}`,
+            );
+            return HttpResponse.json(
+              { message: String(error) },
+              { status: 500 },
+            );
+          }
+        },
+      ),
+    ];
+  }
+
+  private async handle(request: Request) {
+    const url = new URL(request.url);
+    const route = `${request.method} ${url.pathname.slice('/api/v4'.length)}`;
+    this.calls.push(route);
+    if (request.headers.get('private-token') !== this.token) {
+      this.violations.push(
+        `${route}: not authenticated with the configured integration token`,
+      );
+    }
+    const text = await request.text();
+    const params: Json = {
+      ...Object.fromEntries(url.searchParams),
+      ...(text ? JSON.parse(text) : {}),
+    };
+    const match = /^(GET|POST) \/projects\/([^/]+)(\/.*)?$/.exec(route);
+    if (
+      !match ||
+      ![this.path, String(this.projectId)].includes(
+        decodeURIComponent(match[2]),
+      )
+    ) {
+      return this.reply([404, { message: '404 Project Not Found' }]);
+    }
+    return this.reply(this.answer(`${match[1]} ${match[3] ?? ''}`, params));
+  }
+
+  private answer(route: string, params: Json): Answer {
+    const branch = /^GET \/repository\/branches\/([^/]+)$/.exec(route);
+    switch (true) {
+      // https://docs.gitlab.com/api/projects/#get-a-single-project
+      case route === 'GET ':
+        return [
+          200,
+          {
+            id: this.projectId,
+            path_with_namespace: this.path,
+            default_branch: 'main',
+            web_url: this.webUrl(''),
+          },
+        ];
+      // https://docs.gitlab.com/api/repositories/#list-repository-tree ; a path that does not
+      // exist is a 404 since GitLab 17.x (gitlab-org/gitlab#514756).
+      case route === 'GET /repository/tree':
+        return this.tree(params);
+      // https://docs.gitlab.com/api/branches/#get-single-repository-branch
+      case !!branch: {
+        const name = decodeURIComponent(branch![1]);
+        return this.branches.has(name)
+          ? [200, this.branchJson(name)]
+          : [404, { message: '404 Branch Not Found' }];
+      }
+      // https://docs.gitlab.com/api/branches/#create-repository-branch
+      case route === 'POST /repository/branches':
+        return this.createBranch(params);
+      // https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
+      case route === 'POST /repository/commits':
+        return this.commit(params);
+      // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
+      case route === 'GET /merge_requests':
+        return [
+          200,
+          this.mergeRequests.filter(
+            mr =>
+              !params.source_branch ||
+              mr.source_branch === params.source_branch,
+          ),
+        ];
+      // https://docs.gitlab.com/api/merge_requests/#create-mr
+      case route === 'POST /merge_requests':
+        return this.createMergeRequest(params);
+      default:
+        this.violations.push(`${route}: the fake does not serve this endpoint`);
+        return [404, { message: '404 Not Found' }];
+    }
+  }
+
+  private tree(params: Json): Answer {
+    this.require('GET /repository/tree', params, {}, [
+      'ref',
+      'path',
+      'recursive',
+      'per_page',
+      'page',
+      'pagination',
+    ]);
+    const commits = this.branches.get(params.ref ?? 'main');
+    const prefix = params.path ? `${params.path}/` : '';
+    const files = [
+      ...(commits?.at(-1)?.files ?? new Map<string, Buffer>()),
+    ].filter(([p]) => p.startsWith(prefix));
+    if (!commits || (prefix && files.length === 0))
+      return [404, { message: '404 invalid revision or path Not Found' }];
+    return [
+      200,
+      files.map(([p, content]) => ({
+        id: blobId(content),
+        name: p.split('/').pop(),
+        type: 'blob',
+        path: p,
+        mode: '100644',
+      })),
+    ];
+  }
+
+  private createBranch(params: Json): Answer {
+    if (
+      !this.require('POST /repository/branches', params, {
+        branch: 'string',
+        ref: 'string',
+      })
+    )
+      return [400, { message: 'branch is missing' }];
+    if (this.branches.has(params.branch))
+      return [400, { message: 'Branch already exists' }];
+    const from = this.branches.get(params.ref);
+    if (!from) return [400, { message: 'Invalid reference name' }];
+    this.branches.set(params.branch, [...from]);
+    return [201, this.branchJson(params.branch)];
+  }
+
+  private commit(params: Json): Answer {
+    if (
+      !this.require('POST /repository/commits', params, {
+        branch: 'string',
+        commit_message: 'string',
+        actions: 'object',
+      })
+    ) {
+      return [400, { message: 'branch, commit_message or actions is missing' }];
+    }
+    const commits = this.branches.get(params.branch);
+    if (!commits)
+      return [
+        400,
+        {
+          message: 'You can only create or edit files when you are on a branch',
+        },
+      ];
+    const files = new Map(commits.at(-1)!.files);
+    for (const action of params.actions as Json[]) {
+      if (
+        !ACTIONS.includes(action.action) ||
+        typeof action.file_path !== 'string' ||
+        !['text', 'base64', undefined].includes(action.encoding)
+      ) {
+        this.violations.push(
+          `POST /repository/commits: bad action ${JSON.stringify({
+            ...action,
+            content: '…',
+          })}`,
+        );
+        return [400, { message: 'actions is invalid' }];
+      }
+      const exists = files.has(action.file_path);
+      if (action.action === 'create' && exists)
+        return [400, { message: 'A file with this name already exists' }];
+      if (action.action === 'update' && !exists)
+        return [400, { message: "A file with this name doesn't exist" }];
+      if (action.action === 'delete') files.delete(action.file_path);
+      else
+        files.set(
+          action.file_path,
+          Buffer.from(
+            action.content ?? '',
+            action.encoding === 'base64' ? 'base64' : 'utf8',
+          ),
+        );
+    }
+    const id = createHash('sha1')
+      .update(`${params.branch} ${commits.length} ${params.commit_message}`)
+      .digest('hex');
+    commits.push({ id, message: params.commit_message, files });
+    return [
+      201,
+      {
+        id,
+        short_id: id.slice(0, 8),
+        title: params.commit_message.split('\n')[0],
+        message: params.commit_message,
+        parent_ids: [commits.at(-2)!.id],
+        web_url: this.webUrl(`/-/commit/${id}`),
+      },
+    ];
+  }
+
+  private createMergeRequest(params: Json): Answer {
+    const fields = {
+      source_branch: 'string',
+      target_branch: 'string',
+      title: 'string',
+    };
+    if (
+      !this.require('POST /merge_requests', params, fields, [
+        'description',
+        'remove_source_branch',
+        'assignee_id',
+        'reviewer_ids',
+        'labels',
+      ])
+    ) {
+      return [
+        400,
+        { message: 'source_branch, target_branch or title is missing' },
+      ];
+    }
+    if (
+      !this.branches.has(params.source_branch) ||
+      !this.branches.has(params.target_branch)
+    ) {
+      return [
+        400,
+        { message: ['Source branch or target branch does not exist'] },
+      ];
+    }
+    const open = this.mergeRequests.find(
+      mr => mr.source_branch === params.source_branch,
+    );
+    if (open)
+      return [
+        409,
+        {
+          message: [
+            `Another open merge request already exists for this source branch: !${open.iid}`,
+          ],
+        },
+      ];
+    const iid = this.mergeRequests.length + 1;
+    const mr: MergeRequest = {
+      iid,
+      source_branch: params.source_branch,
+      target_branch: params.target_branch,
+      title: params.title,
+      description: params.description,
+      remove_source_branch: params.remove_source_branch,
+      state: 'opened',
+      web_url: this.webUrl(`/-/merge_requests/${iid}`),
+    };
+    this.mergeRequests.push(mr);
+    return [
+      201,
+      {
+        id: 1000 + iid,
+        project_id: this.projectId,
+        detailed_merge_status: 'mergeable',
+        ...mr,
+      },
+    ];
+  }
+
+  /** Checks required fields and their types, and that no field outside `optional` is sent. */
+  private require(
+    route: string,
+    params: Json,
+    required: Record<string, string>,
+    optional: string[] = [],
+  ): boolean {
+    const missing = Object.entries(required).filter(
+      ([key, type]) => typeof params[key] !== type,
+    );
+    const unknown = Object.keys(params).filter(
+      key => !(key in required) && !optional.includes(key),
+    );
+    for (const [key, type] of missing)
+      this.violations.push(`${route}: ${key} must be a ${type}`);
+    for (const key of unknown)
+      this.violations.push(
+        `${route}: ${key} is not a parameter of this endpoint`,
+      );
+    return missing.length === 0;
+  }
+
+  private branchJson(name: string): Json {
+    const tip = this.branches.get(name)!.at(-1)!;
+    return {
+      name,
+      merged: false,
+      protected: name === 'main',
+      default: name === 'main',
+      web_url: this.webUrl(`/-/tree/${name}`),
+      commit: { id: tip.id, short_id: tip.id.slice(0, 8), title: tip.message },
+    };
+  }
+
+  private webUrl(suffix: string): string {
+    return `https://gitlab.com/${this.path}${suffix}`;
+  }
+
+  private reply([status, body]: Answer) {
+    return HttpResponse.json(body as Json, { status });
+  }
+}
