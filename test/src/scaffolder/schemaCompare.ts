@@ -193,6 +193,13 @@ function compareDefaults(
   }
 }
 
+/**
+ * Optional sections the browser form pre-fills with `{}` (react-jsonschema-form's default
+ * state): a required field inside would block the whole form, so the form leaves it
+ * optional and the values check enforces it when the section is actually filled in.
+ */
+const PREFILLED_OPTIONAL_SECTIONS = ['rack'];
+
 function compareObjects(
   form: JsonSchema,
   values: JsonSchema,
@@ -216,7 +223,10 @@ function compareObjects(
       );
     }
   }
-  if (sorted(form.required ?? []) !== sorted(values.required ?? [])) {
+  if (
+    sorted(form.required ?? []) !== sorted(values.required ?? []) &&
+    !(PREFILLED_OPTIONAL_SECTIONS.includes(path) && (form.required ?? []).length === 0)
+  ) {
     say(
       `required is ${sorted(form.required ?? [])} in the form, ${sorted(
         values.required ?? [],
