@@ -4,6 +4,7 @@ import {
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import defaultExport, {
+  createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
 } from './index';
@@ -16,9 +17,12 @@ describe('scaffolderModuleKafkaConnect', () => {
     expect(
       createGitPushBranchAction({ config: mockServices.rootConfig() }).id,
     ).toBe('kafka-connect:git:push-branch');
+    expect(
+      createGitlabMergeRequestAction({ config: mockServices.rootConfig() }).id,
+    ).toBe('kafka-connect:gitlab:merge-request');
   });
 
-  it('registers both actions, with dry-run support, schemas and examples', async () => {
+  it('registers the three actions, with dry-run support, schemas and examples', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -41,13 +45,14 @@ describe('scaffolderModuleKafkaConnect', () => {
       expect(added.map(a => a.id)).toEqual([
         'kafka-connect:render',
         'kafka-connect:git:push-branch',
+        'kafka-connect:gitlab:merge-request',
       ]);
       for (const action of added) {
         expect(action.supportsDryRun).toBe(true);
         expect(action.examples?.length).toBeGreaterThan(0);
       }
       // The zod callbacks became JSON schemas (a plain object would have been dropped).
-      const [render, push] = added;
+      const [render, push, mergeRequest] = added;
       expect(render.schema?.input).toMatchObject({
         type: 'object',
         required: ['values'],
@@ -84,6 +89,27 @@ describe('scaffolderModuleKafkaConnect', () => {
         'summary',
         'targetPath',
       ]);
+      expect(mergeRequest.schema?.input).toMatchObject({
+        required: ['repoUrl', 'sourceBranch', 'title', 'description'],
+      });
+      expect(
+        Object.keys(
+          (mergeRequest.schema?.input as { properties: object }).properties,
+        ).sort(),
+      ).toEqual([
+        'description',
+        'removeSourceBranch',
+        'repoUrl',
+        'sourceBranch',
+        'targetBranch',
+        'title',
+        'token',
+      ]);
+      expect(
+        Object.keys(
+          (mergeRequest.schema?.output as { properties: object }).properties,
+        ).sort(),
+      ).toEqual(['created', 'iid', 'mergeRequestUrl', 'targetBranch']);
     } finally {
       await backend.stop();
     }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
+  createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
   PUSH_BRANCH_ACTION_ID,
@@ -11,7 +12,8 @@ import {
 import { REPOSITORY_KEY } from './lib/settings';
 
 /**
- * Adds `kafka-connect:render` and `kafka-connect:git:push-branch` to the scaffolder.
+ * Adds `kafka-connect:render`, `kafka-connect:git:push-branch` and
+ * `kafka-connect:gitlab:merge-request` to the scaffolder.
  *
  * @public
  */
@@ -35,6 +37,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         scaffolder.addActions(
           createKafkaConnectRenderAction(),
           createGitPushBranchAction({ config }),
+          createGitlabMergeRequestAction({ config }),
         );
       },
     });

@@ -11,7 +11,8 @@ import {
 } from './testBackend';
 
 /**
- * The real template and the real publish:gitlab:merge-request action, against a GitLab
+ * The real template with the real gitlab:repo:push (Backstage's GitLab module) and
+ * kafka-connect:gitlab:merge-request (this repository's module) actions, against a GitLab
  * project that answers as GitLab's REST API documentation says.
  */
 
@@ -53,6 +54,7 @@ describe('the template with a GitLab destination', () => {
 
   it('opens a merge request from kafka-connect/<name> into main with the skeleton under clusters/<environment>/<name>', async () => {
     const result = await scaffolder.run(toGitLab());
+    const calls = [...gitlab.calls];
 
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',
@@ -67,11 +69,27 @@ describe('the template with a GitLab destination', () => {
         target_branch: 'main',
         title: 'Kafka Connect cluster orders-cdc in streaming',
         remove_source_branch: true,
+        state: 'opened',
       }),
     ]);
     expect(gitlab.mergeRequests[0].description).toContain(
       'Kafka Connect cluster `streaming/orders-cdc`',
     );
+    // gitlab:repo:push found no branch and made it from main, then our action found no open
+    // merge request from it and opened one.
+    const branchPath = `/repository/branches/${encodeURIComponent(
+      ORDERS_BRANCH,
+    )}`;
+    expect(calls).toEqual([
+      `GET /projects/acme%2Fgitops/repository/tree`,
+      `GET /projects/acme%2Fgitops${branchPath}`,
+      'GET /projects/acme%2Fgitops',
+      'POST /projects/acme%2Fgitops/repository/branches',
+      'POST /projects/acme%2Fgitops/repository/commits',
+      'GET /projects/acme%2Fgitops',
+      'GET /projects/acme%2Fgitops/merge_requests',
+      'POST /projects/acme%2Fgitops/merge_requests',
+    ]);
 
     const main = gitlab.files('main');
     const files = gitlab.files(ORDERS_BRANCH);
@@ -93,7 +111,19 @@ describe('the template with a GitLab destination', () => {
     expect(
       parse(files.get(`${ORDERS_FOLDER}/connect-cluster.yaml`)!),
     ).toMatchObject({ name: 'orders-cdc' });
-    expect(gitlab.branches.get(ORDERS_BRANCH)).toHaveLength(2);
+    // The branch is main's commit and one commit on top, which creates every file.
+    const commits = gitlab.branches.get(ORDERS_BRANCH)!;
+    expect(commits).toHaveLength(2);
+    expect(commits[0]).toBe(gitlab.branches.get('main')![0]);
+    expect(commits[1].message).toBe(
+      'Kafka Connect cluster orders-cdc in streaming',
+    );
+    expect(commits[1].actions.map(a => a.action)).toEqual(
+      added.map(() => 'create'),
+    );
+    expect(gitlab.files('main')).toEqual(
+      new Map([['README.md', '# GitOps\n']]),
+    );
 
     expect(result.output?.links).toEqual([
       { title: 'Merge request', url: MR_URL },
@@ -108,26 +138,134 @@ describe('the template with a GitLab destination', () => {
       { type: 'url', target: CATALOG_INFO, dryRun: true },
     ]);
     expect(stepStatus(result, 'push')).toBe('skipped');
+    expect(stepStatus(result, 'pull-request')).toBe('skipped');
+    expect(stepStatus(result, 'push-gitlab')).toBe('completed');
+    expect(stepStatus(result, 'merge-request')).toBe('completed');
     expect(repo.branches()).toEqual(['main']);
     expect(
-      JSON.stringify(result.events) + JSON.stringify([...files]),
+      JSON.stringify(result.events) +
+        JSON.stringify([...files]) +
+        gitlab.mergeRequests[0].description,
     ).not.toContain(GITLAB_TOKEN);
   });
 
-  // publish:gitlab:merge-request 0.12 has no update mode (unlike the GitHub action's
-  // update: true): a second run for the same cluster stops and points at the open request.
-  it('stops a second run for the same cluster with a message naming the open merge request, changing nothing', async () => {
-    const commits = gitlab.branches.get(ORDERS_BRANCH)!.length;
-    const result = await scaffolder.run(toGitLab({ replicas: 3 }));
-
-    expect(result.status).toBe('failed');
-    expect(result.error?.message).toContain(
-      `there is a Merge Request for this branch: ${MR_URL}`,
+  it('commits to the same branch and updates the same merge request when run again with changed values', async () => {
+    const before = gitlab.branches.get(ORDERS_BRANCH)!.length;
+    const seen = gitlab.calls.length;
+    const result = await scaffolder.run(
+      toGitLab({ namespace: 'streaming-eu', replicas: 3 }),
     );
-    expect(stepStatus(result, 'merge-request')).toBe('failed');
+    const calls = gitlab.calls.slice(seen);
+
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
     expect(gitlab.violations).toEqual([]);
-    expect(gitlab.mergeRequests).toHaveLength(1);
-    expect(gitlab.branches.get(ORDERS_BRANCH)).toHaveLength(commits);
+    expect(unhandled).toEqual([]);
+
+    // Still one merge request, the same one, with the new title and description.
+    expect(gitlab.mergeRequests).toEqual([
+      expect.objectContaining({
+        iid: 1,
+        source_branch: ORDERS_BRANCH,
+        target_branch: 'main',
+        title: 'Kafka Connect cluster orders-cdc in streaming-eu',
+        remove_source_branch: true,
+        state: 'opened',
+      }),
+    ]);
+    expect(gitlab.mergeRequests[0].description).toContain(
+      'Kafka Connect cluster `streaming-eu/orders-cdc`',
+    );
+    expect(gitlab.mergeRequests[0].description).not.toContain(
+      '`streaming/orders-cdc`',
+    );
+
+    // One more commit on the same branch, updating only the files whose content changed.
+    const commits = gitlab.branches.get(ORDERS_BRANCH)!;
+    expect(commits).toHaveLength(before + 1);
+    expect(commits.at(-1)!.message).toBe(
+      'Kafka Connect cluster orders-cdc in streaming-eu',
+    );
+    const updated = commits.at(-1)!.actions;
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every(a => a.action === 'update')).toBe(true);
+    expect(updated.map(a => a.file_path)).toContain(
+      `${ORDERS_FOLDER}/connect-cluster.yaml`,
+    );
+    const files = gitlab.files(ORDERS_BRANCH);
+    expect(
+      parse(files.get(`${ORDERS_FOLDER}/connect-cluster.yaml`)!),
+    ).toMatchObject({
+      name: 'orders-cdc',
+      namespace: 'streaming-eu',
+      replicas: 3,
+    });
+    expect(
+      [...files.keys()].filter(path => !gitlab.files('main').has(path)),
+    ).toEqual([...commits[1].files.keys()].filter(p => p !== 'README.md'));
+    expect(gitlab.files('main')).toEqual(
+      new Map([['README.md', '# GitOps\n']]),
+    );
+
+    // No branch created, no merge request created: the open one updated.
+    expect(calls).toEqual([
+      'GET /projects/acme%2Fgitops/repository/tree',
+      `GET /projects/acme%2Fgitops/repository/branches/${encodeURIComponent(
+        ORDERS_BRANCH,
+      )}`,
+      'POST /projects/acme%2Fgitops/repository/commits',
+      'GET /projects/acme%2Fgitops',
+      'GET /projects/acme%2Fgitops/merge_requests',
+      'PUT /projects/acme%2Fgitops/merge_requests/1',
+    ]);
+    expect(result.output?.links?.[0]).toEqual({
+      title: 'Merge request',
+      url: MR_URL,
+    });
+    expect(scaffolder.locations.slice(-2)).toEqual([
+      { type: 'url', target: CATALOG_INFO, dryRun: false },
+      { type: 'url', target: CATALOG_INFO, dryRun: true },
+    ]);
+    expect(JSON.stringify(result.events)).not.toContain(GITLAB_TOKEN);
+  });
+
+  it('a dry run reads GitLab, links the open merge request, and changes nothing there', async () => {
+    const seen = gitlab.calls.length;
+    const state = JSON.stringify([
+      gitlab.mergeRequests,
+      [...gitlab.branches.keys()],
+      gitlab.branches.get(ORDERS_BRANCH)!.length,
+    ]);
+    const { status, body } = await scaffolder.dryRun(toGitLab({ replicas: 5 }));
+
+    expect({ status, error: body.error, errors: body.errors }).toEqual({
+      status: 200,
+      error: undefined,
+      errors: undefined,
+    });
+    expect(gitlab.violations).toEqual([]);
+    expect(gitlab.calls.slice(seen)).toEqual([
+      'GET /projects/acme%2Fgitops',
+      'GET /projects/acme%2Fgitops/merge_requests',
+    ]);
+    expect(
+      JSON.stringify([
+        gitlab.mergeRequests,
+        [...gitlab.branches.keys()],
+        gitlab.branches.get(ORDERS_BRANCH)!.length,
+      ]),
+    ).toBe(state);
+    expect(body.output?.links?.[0]).toEqual({
+      title: 'Merge request',
+      url: MR_URL,
+    });
+    const log = (body.log ?? []).map(l => l.body.message ?? '').join('\n');
+    expect(log).toContain(
+      `Dry run: would update merge request !1 (${MR_URL}) of GitLab project acme/gitops from ${ORDERS_BRANCH}`,
+    );
+    expect(log).not.toContain(GITLAB_TOKEN);
   });
 
   it('reports requests that break the documented contract (the fake is a real check)', async () => {
@@ -147,11 +285,33 @@ describe('the template with a GitLab destination', () => {
         }),
       },
     );
+    await fetch(
+      'https://gitlab.com/api/v4/projects/acme%2Fgitops/merge_requests/1',
+      {
+        method: 'PUT',
+        headers: {
+          'private-token': GITLAB_TOKEN,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ title: 42, squash_everything: true }),
+      },
+    );
+    await fetch(
+      'https://gitlab.com/api/v4/projects/acme%2Fgitops/merge_requests?state=open',
+      { headers: { 'private-token': 'glpat-someoneElse' } },
+    );
     expect(gitlab.violations.slice(seen)).toEqual([
       'POST /merge_requests: target_branch must be a string',
       'POST /merge_requests: title must be a string',
       'POST /merge_requests: squash_everything is not a parameter of this endpoint',
+      'PUT /merge_requests/:iid: squash_everything is not a parameter of this endpoint',
+      'PUT /merge_requests/:iid: title must be a string',
+      'GET /projects/acme%2Fgitops/merge_requests: not authenticated with the configured integration token',
+      'GET /merge_requests: state must be one of opened, closed, locked, merged, all',
     ]);
+    expect(gitlab.mergeRequests[0].title).toBe(
+      'Kafka Connect cluster orders-cdc in streaming-eu',
+    );
     gitlab.violations.splice(seen);
   });
 });

@@ -2,21 +2,39 @@ import { createHash } from 'crypto';
 import { http, HttpHandler, HttpResponse } from 'msw';
 
 /**
- * One GitLab project behind msw, serving the REST endpoints publish:gitlab:merge-request
- * calls, written by hand from GitLab's API documentation (linked at each endpoint). Requests
- * that miss a required parameter or send a wrong type are recorded in `violations`; errors
- * that GitLab answers (existing branch, file, merge request) are answered as GitLab does.
+ * One GitLab project behind msw, serving the REST endpoints that the template's GitLab steps
+ * call, written by hand from GitLab's API documentation (linked at each endpoint):
+ *
+ * - gitlab:repo:push (Backstage's GitLab module, through @gitbeaker/rest): list the branch's
+ *   tree under the target path, read the branch, read the project and create the branch from
+ *   its default branch when the branch is missing, and commit the files with create/update
+ *   actions;
+ * - kafka-connect:gitlab:merge-request (this repository's module): read the project, list the
+ *   open merge requests from the branch, then update the one found or create one.
+ *
+ * Requests that miss a required parameter, send a wrong type or a parameter the endpoint does
+ * not have are recorded in `violations`; errors that GitLab answers (existing branch, file,
+ * merge request) are answered as GitLab does.
  */
 
 export interface MergeRequest {
   iid: number;
+  project_id: number;
+  source_project_id: number;
+  target_project_id: number;
   source_branch: string;
   target_branch: string;
   title: string;
   description?: string;
   remove_source_branch?: boolean;
-  state: 'opened';
+  state: 'opened' | 'closed' | 'merged';
   web_url: string;
+}
+
+/** One file operation of a commit, as it was sent (content left out). */
+export interface CommitAction {
+  action: string;
+  file_path: string;
 }
 
 type Json = Record<string, any>;
@@ -36,10 +54,10 @@ export class GitLabFake {
   readonly violations: string[] = [];
   readonly calls: string[] = [];
   readonly mergeRequests: MergeRequest[] = [];
-  /** Branch → its commits' file sets, oldest first. */
+  /** Branch → its commits' file sets, oldest first, with the actions that made each. */
   readonly branches = new Map<
     string,
-    { id: string; message: string; files: Files }[]
+    { id: string; message: string; files: Files; actions: CommitAction[] }[]
   >();
   private readonly projectId: number = 42;
 
@@ -52,7 +70,12 @@ export class GitLabFake {
       Object.entries(files).map(([p, text]) => [p, Buffer.from(text)]),
     );
     this.branches.set('main', [
-      { id: 'c'.repeat(40), message: 'Initial commit', files: initial },
+      {
+        id: 'c'.repeat(40),
+        message: 'Initial commit',
+        files: initial,
+        actions: [],
+      },
     ]);
   }
 
@@ -98,7 +121,7 @@ export class GitLabFake {
       ...Object.fromEntries(url.searchParams),
       ...(text ? JSON.parse(text) : {}),
     };
-    const match = /^(GET|POST) \/projects\/([^/]+)(\/.*)?$/.exec(route);
+    const match = /^(GET|POST|PUT) \/projects\/([^/]+)(\/.*)?$/.exec(route);
     if (
       !match ||
       ![this.path, String(this.projectId)].includes(
@@ -112,6 +135,7 @@ export class GitLabFake {
 
   private answer(route: string, params: Json): Answer {
     const branch = /^GET \/repository\/branches\/([^/]+)$/.exec(route);
+    const update = /^PUT \/merge_requests\/(\d+)$/.exec(route);
     switch (true) {
       // https://docs.gitlab.com/api/projects/#get-a-single-project
       case route === 'GET ':
@@ -143,17 +167,13 @@ export class GitLabFake {
         return this.commit(params);
       // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
       case route === 'GET /merge_requests':
-        return [
-          200,
-          this.mergeRequests.filter(
-            mr =>
-              !params.source_branch ||
-              mr.source_branch === params.source_branch,
-          ),
-        ];
+        return this.listMergeRequests(params);
       // https://docs.gitlab.com/api/merge_requests/#create-mr
       case route === 'POST /merge_requests':
         return this.createMergeRequest(params);
+      // https://docs.gitlab.com/api/merge_requests/#update-mr
+      case !!update:
+        return this.updateMergeRequest(Number(update![1]), params);
       default:
         this.violations.push(`${route}: the fake does not serve this endpoint`);
         return [404, { message: '404 Not Found' }];
@@ -223,6 +243,7 @@ export class GitLabFake {
         },
       ];
     const files = new Map(commits.at(-1)!.files);
+    const done: CommitAction[] = [];
     for (const action of params.actions as Json[]) {
       if (
         !ACTIONS.includes(action.action) ||
@@ -237,6 +258,7 @@ export class GitLabFake {
         );
         return [400, { message: 'actions is invalid' }];
       }
+      done.push({ action: action.action, file_path: action.file_path });
       const exists = files.has(action.file_path);
       if (action.action === 'create' && exists)
         return [400, { message: 'A file with this name already exists' }];
@@ -255,7 +277,7 @@ export class GitLabFake {
     const id = createHash('sha1')
       .update(`${params.branch} ${commits.length} ${params.commit_message}`)
       .digest('hex');
-    commits.push({ id, message: params.commit_message, files });
+    commits.push({ id, message: params.commit_message, files, actions: done });
     return [
       201,
       {
@@ -298,8 +320,12 @@ export class GitLabFake {
         { message: ['Source branch or target branch does not exist'] },
       ];
     }
+    // GitLab allows one open merge request per source and target branch.
     const open = this.mergeRequests.find(
-      mr => mr.source_branch === params.source_branch,
+      mr =>
+        mr.state === 'opened' &&
+        mr.source_branch === params.source_branch &&
+        mr.target_branch === params.target_branch,
     );
     if (open)
       return [
@@ -313,6 +339,9 @@ export class GitLabFake {
     const iid = this.mergeRequests.length + 1;
     const mr: MergeRequest = {
       iid,
+      project_id: this.projectId,
+      source_project_id: this.projectId,
+      target_project_id: this.projectId,
       source_branch: params.source_branch,
       target_branch: params.target_branch,
       title: params.title,
@@ -322,15 +351,87 @@ export class GitLabFake {
       web_url: this.webUrl(`/-/merge_requests/${iid}`),
     };
     this.mergeRequests.push(mr);
+    return [201, this.mergeRequestJson(mr)];
+  }
+
+  private listMergeRequests(params: Json): Answer {
+    this.require('GET /merge_requests', params, {}, [
+      'state',
+      'source_branch',
+      'target_branch',
+      'order_by',
+      'sort',
+      'per_page',
+      'page',
+    ]);
+    const states = ['opened', 'closed', 'locked', 'merged', 'all'];
+    if (params.state !== undefined && !states.includes(params.state)) {
+      this.violations.push(
+        `GET /merge_requests: state must be one of ${states.join(', ')}`,
+      );
+      return [400, { error: 'state does not have a valid value' }];
+    }
     return [
-      201,
-      {
-        id: 1000 + iid,
-        project_id: this.projectId,
-        detailed_merge_status: 'mergeable',
-        ...mr,
-      },
+      200,
+      // Newest first, as GitLab's default order (created_at, desc).
+      this.mergeRequests
+        .filter(
+          mr =>
+            (!params.state ||
+              params.state === 'all' ||
+              mr.state === params.state) &&
+            (!params.source_branch ||
+              mr.source_branch === params.source_branch) &&
+            (!params.target_branch ||
+              mr.target_branch === params.target_branch),
+        )
+        .reverse()
+        .map(mr => this.mergeRequestJson(mr)),
     ];
+  }
+
+  private updateMergeRequest(iid: number, params: Json): Answer {
+    const route = 'PUT /merge_requests/:iid';
+    const types: Record<string, string> = {
+      title: 'string',
+      description: 'string',
+      target_branch: 'string',
+      remove_source_branch: 'boolean',
+      state_event: 'string',
+    };
+    this.require(route, params, {}, Object.keys(types));
+    const wrong = Object.entries(params).filter(
+      ([key, value]) => key in types && typeof value !== types[key],
+    );
+    for (const [key] of wrong)
+      this.violations.push(`${route}: ${key} must be a ${types[key]}`);
+    // "Must include at least one non-required attribute from above."
+    if (Object.keys(params).length === 0) {
+      this.violations.push(`${route}: no attribute to update`);
+      return [400, { error: 'at least one parameter must be given' }];
+    }
+    if (wrong.length) return [400, { error: `${wrong[0][0]} is invalid` }];
+    const mr = this.mergeRequests.find(m => m.iid === iid);
+    if (!mr) return [404, { message: '404 Not found' }];
+    if (params.target_branch && !this.branches.has(params.target_branch))
+      return [400, { message: ['Target branch does not exist'] }];
+    for (const key of [
+      'title',
+      'description',
+      'target_branch',
+      'remove_source_branch',
+    ] as const) {
+      if (key in params) (mr as Json)[key] = params[key];
+    }
+    return [200, this.mergeRequestJson(mr)];
+  }
+
+  private mergeRequestJson(mr: MergeRequest): Json {
+    return {
+      id: 1000 + mr.iid,
+      detailed_merge_status: 'mergeable',
+      ...mr,
+    };
   }
 
   /** Checks required fields and their types, and that no field outside `optional` is sent. */

@@ -225,7 +225,10 @@ function compareObjects(
   }
   if (
     sorted(form.required ?? []) !== sorted(values.required ?? []) &&
-    !(PREFILLED_OPTIONAL_SECTIONS.includes(path) && (form.required ?? []).length === 0)
+    !(
+      PREFILLED_OPTIONAL_SECTIONS.includes(path) &&
+      !(Array.isArray(form.required) && form.required.length > 0)
+    )
   ) {
     say(
       `required is ${sorted(form.required ?? [])} in the form, ${sorted(

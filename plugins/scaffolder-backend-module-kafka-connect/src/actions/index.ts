@@ -1,3 +1,8 @@
 export { createKafkaConnectRenderAction, RENDER_ACTION_ID } from './render';
 export { createGitPushBranchAction, PUSH_BRANCH_ACTION_ID } from './pushBranch';
 export type { GitPushBranchActionOptions } from './pushBranch';
+export {
+  createGitlabMergeRequestAction,
+  GITLAB_MERGE_REQUEST_ACTION_ID,
+} from './gitlabMergeRequest';
+export type { GitlabMergeRequestActionOptions } from './gitlabMergeRequest';

@@ -1,0 +1,809 @@
+import { ConfigReader } from '@backstage/config';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import yaml from 'yaml';
+import {
+  CheckpointStore,
+  createTestContext,
+  makeTempDir,
+  removeTempDir,
+} from '../__testUtils__/actionContext';
+import { createGitlabMergeRequestAction } from './gitlabMergeRequest';
+import { examples } from './gitlabMergeRequest.examples';
+import { createKafkaConnectRenderAction } from './render';
+
+const TOKEN = 'glpat-unitTestIntegrationToken0000';
+const USER_TOKEN = 'oauth-unitTestUserToken0000';
+const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
+const PROJECT = 'acme/gitops';
+const BRANCH = 'kafka-connect/orders';
+
+interface FakeMergeRequest {
+  id: number;
+  iid: number;
+  project_id: number;
+  source_project_id: number;
+  target_project_id: number;
+  source_branch: string;
+  target_branch: string;
+  title: string;
+  description: string;
+  state: 'opened' | 'closed' | 'merged';
+  remove_source_branch?: boolean;
+  web_url: string;
+}
+
+interface FakeProject {
+  id: number;
+  path_with_namespace: string;
+  default_branch: string | null;
+  web_url: string;
+  branches: Set<string>;
+}
+
+interface Recorded {
+  method: string;
+  /** The path below /api/v4, with the project id decoded: `GET /projects/acme/gitops`. */
+  route: string;
+  query: Record<string, string>;
+  body?: Record<string, unknown>;
+  headers: http.IncomingHttpHeaders;
+}
+
+type Reply = { status: number; body: unknown; raw?: boolean };
+
+/**
+ * A GitLab on 127.0.0.1 that serves the four endpoints the action calls, after GitLab's REST
+ * API documentation (linked at each), and records every request.
+ */
+class FakeGitLab {
+  readonly requests: Recorded[] = [];
+  readonly mergeRequests: FakeMergeRequest[] = [];
+  readonly projects = new Map<string, FakeProject>();
+  /** Answers given instead of the next matching requests, for the error paths. */
+  readonly failures: { route: RegExp; reply: Reply }[] = [];
+  private server?: http.Server;
+  apiBaseUrl = '';
+
+  async start() {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', c => chunks.push(c));
+      req.on('end', () => {
+        const reply = this.handle(req, Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(reply.status, {
+          'content-type': reply.raw ? 'text/html' : 'application/json',
+        });
+        res.end(reply.raw ? String(reply.body) : JSON.stringify(reply.body));
+      });
+    });
+    await new Promise<void>(resolve =>
+      this.server!.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = this.server.address() as AddressInfo;
+    this.apiBaseUrl = `http://127.0.0.1:${port}/api/v4`;
+  }
+
+  async stop() {
+    await new Promise(resolve => this.server?.close(resolve));
+  }
+
+  reset() {
+    this.requests.length = 0;
+    this.mergeRequests.length = 0;
+    this.failures.length = 0;
+    this.projects.clear();
+    this.addProject('acme/gitops', 42, 'main', ['main', BRANCH]);
+  }
+
+  addProject(
+    path: string,
+    id: number,
+    defaultBranch: string | null,
+    branches: string[],
+  ) {
+    this.projects.set(path, {
+      id,
+      path_with_namespace: path,
+      default_branch: defaultBranch,
+      web_url: `https://gitlab.com/${path}`,
+      branches: new Set(branches),
+    });
+  }
+
+  addMergeRequest(
+    fields: Partial<FakeMergeRequest> & { source_branch: string },
+    projectPath = PROJECT,
+  ): FakeMergeRequest {
+    const project = this.projects.get(projectPath)!;
+    const iid =
+      this.mergeRequests.filter(mr => mr.project_id === project.id).length + 1;
+    const mr: FakeMergeRequest = {
+      id: 1000 + iid,
+      iid,
+      project_id: project.id,
+      source_project_id: project.id,
+      target_project_id: project.id,
+      target_branch: 'main',
+      title: 'an older title',
+      description: 'an older description',
+      state: 'opened',
+      web_url: `${project.web_url}/-/merge_requests/${iid}`,
+      ...fields,
+    };
+    this.mergeRequests.push(mr);
+    return mr;
+  }
+
+  /** Requests that change something. */
+  writes(): Recorded[] {
+    return this.requests.filter(r => r.method !== 'GET');
+  }
+
+  routes(): string[] {
+    return this.requests.map(r => `${r.method} ${r.route}`);
+  }
+
+  private handle(req: http.IncomingMessage, text: string): Reply {
+    const url = new URL(req.url!, 'http://127.0.0.1');
+    // The project id is one URL-encoded segment: /projects/acme%2Fgitops/merge_requests.
+    const segments = url.pathname.split('/');
+    const [, api, v4, projects, id, ...rest] = segments;
+    const projectPath = id === undefined ? '' : decodeURIComponent(id);
+    const recorded: Recorded = {
+      method: req.method!,
+      route: `/${[projects, projectPath, ...rest].join('/')}`,
+      query: Object.fromEntries(url.searchParams),
+      body: text ? JSON.parse(text) : undefined,
+      headers: req.headers,
+    };
+    this.requests.push(recorded);
+    const route = `${recorded.method} ${recorded.route}`;
+    const failure = this.failures.findIndex(f => f.route.test(route));
+    if (failure >= 0) return this.failures.splice(failure, 1)[0].reply;
+
+    // https://docs.gitlab.com/api/rest/authentication/ : PRIVATE-TOKEN or a Bearer token.
+    const authorized =
+      req.headers['private-token'] === TOKEN ||
+      req.headers.authorization === `Bearer ${USER_TOKEN}`;
+    if (!authorized)
+      return { status: 401, body: { message: '401 Unauthorized' } };
+    const project = this.projects.get(projectPath);
+    if (api !== 'api' || v4 !== 'v4' || projects !== 'projects' || !project)
+      return { status: 404, body: { message: '404 Project Not Found' } };
+    const path = rest.join('/');
+    const params = recorded.body ?? {};
+
+    // https://docs.gitlab.com/api/projects/#get-a-single-project
+    if (req.method === 'GET' && path === '') {
+      return {
+        status: 200,
+        body: {
+          id: project.id,
+          path_with_namespace: project.path_with_namespace,
+          default_branch: project.default_branch,
+          web_url: project.web_url,
+        },
+      };
+    }
+    // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
+    if (req.method === 'GET' && path === 'merge_requests') {
+      const { state, source_branch } = recorded.query;
+      return {
+        status: 200,
+        body: this.mergeRequests
+          .filter(mr => mr.target_project_id === project.id)
+          .filter(mr => !state || state === 'all' || mr.state === state)
+          .filter(mr => !source_branch || mr.source_branch === source_branch)
+          .reverse(),
+      };
+    }
+    // https://docs.gitlab.com/api/merge_requests/#create-mr
+    if (req.method === 'POST' && path === 'merge_requests') {
+      for (const key of ['source_branch', 'target_branch', 'title'])
+        if (typeof params[key] !== 'string')
+          return { status: 400, body: { error: `${key} is missing` } };
+      const source = params.source_branch as string;
+      const target = params.target_branch as string;
+      if (!project.branches.has(source) || !project.branches.has(target))
+        return {
+          status: 400,
+          body: { message: ['Source branch or target branch does not exist'] },
+        };
+      if (
+        this.mergeRequests.some(
+          mr =>
+            mr.state === 'opened' &&
+            mr.source_project_id === project.id &&
+            mr.source_branch === source &&
+            mr.target_branch === target,
+        )
+      ) {
+        return {
+          status: 409,
+          body: {
+            message: [
+              'Another open merge request already exists for this source branch',
+            ],
+          },
+        };
+      }
+      const mr = this.addMergeRequest(
+        {
+          source_branch: source,
+          target_branch: target,
+          title: params.title as string,
+          description: (params.description as string) ?? '',
+          remove_source_branch: params.remove_source_branch as
+            | boolean
+            | undefined,
+        },
+        projectPath,
+      );
+      return { status: 201, body: mr };
+    }
+    // https://docs.gitlab.com/api/merge_requests/#update-mr
+    const update = /^merge_requests\/(\d+)$/.exec(path);
+    if (req.method === 'PUT' && update) {
+      const mr = this.mergeRequests.find(
+        m => m.iid === Number(update[1]) && m.project_id === project.id,
+      );
+      if (!mr) return { status: 404, body: { message: '404 Not found' } };
+      const allowed = [
+        'title',
+        'description',
+        'target_branch',
+        'remove_source_branch',
+      ];
+      const unknown = Object.keys(params).filter(k => !allowed.includes(k));
+      if (unknown.length || Object.keys(params).length === 0)
+        return { status: 400, body: { error: `bad parameters ${unknown}` } };
+      Object.assign(mr, params);
+      return { status: 200, body: mr };
+    }
+    return { status: 404, body: { message: '404 Not Found' } };
+  }
+}
+
+describe('kafka-connect:gitlab:merge-request', () => {
+  const gitlab = new FakeGitLab();
+  let workspace: string;
+  let action: ReturnType<typeof createGitlabMergeRequestAction>;
+  type Input = Parameters<typeof action.handler>[0]['input'];
+
+  const actionWith = (entry: Record<string, unknown>) =>
+    createGitlabMergeRequestAction({
+      config: new ConfigReader({
+        integrations: {
+          gitlab: [
+            { host: 'gitlab.com', apiBaseUrl: gitlab.apiBaseUrl, ...entry },
+          ],
+        },
+      }),
+    });
+
+  beforeAll(async () => {
+    await gitlab.start();
+  });
+  afterAll(async () => {
+    await gitlab.stop();
+  });
+  beforeEach(async () => {
+    gitlab.reset();
+    workspace = await makeTempDir();
+    action = actionWith({ token: TOKEN });
+  });
+  afterEach(async () => {
+    await removeTempDir(workspace);
+  });
+
+  async function run(
+    input: Partial<Input> = {},
+    options: {
+      isDryRun?: boolean;
+      checkpoints?: CheckpointStore;
+      using?: typeof action;
+    } = {},
+  ) {
+    const used = options.using ?? action;
+    const test = createTestContext(used, {
+      input: {
+        repoUrl: REPO_URL,
+        sourceBranch: BRANCH,
+        title: 'Kafka Connect cluster orders in streaming',
+        description: 'The summary',
+        ...input,
+      },
+      workspacePath: workspace,
+      isDryRun: options.isDryRun,
+      checkpoints: options.checkpoints,
+    });
+    await used.handler(test.ctx);
+    return test;
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<Error> {
+    return promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: Error) => e,
+    );
+  }
+
+  it("opens a merge request into the project's default branch when none is open", async () => {
+    const { outputs, checkpointKeys, logger } = await run({
+      removeSourceBranch: true,
+    });
+
+    expect(outputs).toEqual({
+      mergeRequestUrl: 'https://gitlab.com/acme/gitops/-/merge_requests/1',
+      iid: 1,
+      created: true,
+      targetBranch: 'main',
+    });
+    expect(gitlab.mergeRequests).toEqual([
+      expect.objectContaining({
+        iid: 1,
+        source_branch: BRANCH,
+        target_branch: 'main',
+        title: 'Kafka Connect cluster orders in streaming',
+        description: 'The summary',
+        remove_source_branch: true,
+        state: 'opened',
+      }),
+    ]);
+    expect(gitlab.routes()).toEqual([
+      `GET /projects/${PROJECT}`,
+      `GET /projects/${PROJECT}/merge_requests`,
+      `POST /projects/${PROJECT}/merge_requests`,
+    ]);
+    expect(gitlab.requests[1].query).toEqual({
+      source_branch: BRANCH,
+      state: 'opened',
+      per_page: '100',
+    });
+    expect(gitlab.requests[2].body).toEqual({
+      source_branch: BRANCH,
+      target_branch: 'main',
+      title: 'Kafka Connect cluster orders in streaming',
+      description: 'The summary',
+      remove_source_branch: true,
+    });
+    // The integration's access token, as GitLab's PRIVATE-TOKEN header.
+    for (const request of gitlab.requests) {
+      expect(request.headers['private-token']).toBe(TOKEN);
+      expect(request.headers.authorization).toBeUndefined();
+    }
+    expect(checkpointKeys).toEqual([
+      `kafka-connect.gitlab.merge-request.open.${PROJECT}.${BRANCH}`,
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      `Opened merge request !1 of GitLab project ${PROJECT} from ${BRANCH} into main: https://gitlab.com/acme/gitops/-/merge_requests/1`,
+    );
+  });
+
+  it('updates the title and description of the merge request open from the branch, and opens no other', async () => {
+    await run();
+    gitlab.requests.length = 0;
+
+    const { outputs, checkpointKeys } = await run({
+      title: 'Kafka Connect cluster orders in streaming-eu',
+      description: 'The new summary',
+    });
+
+    expect(outputs).toEqual({
+      mergeRequestUrl: 'https://gitlab.com/acme/gitops/-/merge_requests/1',
+      iid: 1,
+      created: false,
+      targetBranch: 'main',
+    });
+    expect(gitlab.mergeRequests).toHaveLength(1);
+    expect(gitlab.mergeRequests[0]).toMatchObject({
+      iid: 1,
+      target_branch: 'main',
+      title: 'Kafka Connect cluster orders in streaming-eu',
+      description: 'The new summary',
+    });
+    expect(gitlab.routes()).toEqual([
+      `GET /projects/${PROJECT}`,
+      `GET /projects/${PROJECT}/merge_requests`,
+      `PUT /projects/${PROJECT}/merge_requests/1`,
+    ]);
+    // Neither the target (not asked for) nor remove_source_branch (not given) is sent.
+    expect(gitlab.requests[2].body).toEqual({
+      title: 'Kafka Connect cluster orders in streaming-eu',
+      description: 'The new summary',
+    });
+    expect(checkpointKeys).toEqual([
+      `kafka-connect.gitlab.merge-request.open.${PROJECT}.${BRANCH}`,
+      `kafka-connect.gitlab.merge-request.update.${PROJECT}.${BRANCH}.1`,
+    ]);
+  });
+
+  it('sends nothing again when a resumed task had opened or updated the merge request already', async () => {
+    const checkpoints: CheckpointStore = new Map();
+    const first = await run({}, { checkpoints });
+    const resumed = await run({}, { checkpoints });
+    expect(resumed.outputs).toEqual(first.outputs);
+    expect(resumed.outputs.created).toBe(true);
+    expect(gitlab.writes()).toHaveLength(1);
+
+    // A task that updated: its resumption does not update twice either.
+    const updating: CheckpointStore = new Map();
+    await run({ title: 'Second' }, { checkpoints: updating });
+    await run({ title: 'Second' }, { checkpoints: updating });
+    expect(gitlab.writes().map(r => r.method)).toEqual(['POST', 'PUT']);
+  });
+
+  it('leaves closed and merged merge requests and those from forks alone', async () => {
+    gitlab.addMergeRequest({ source_branch: BRANCH, state: 'merged' });
+    gitlab.addMergeRequest({ source_branch: BRANCH, state: 'closed' });
+    gitlab.addMergeRequest({ source_branch: BRANCH, source_project_id: 99 });
+    gitlab.addMergeRequest({ source_branch: 'kafka-connect/other' });
+
+    const { outputs } = await run();
+
+    expect(outputs).toMatchObject({ iid: 5, created: true });
+    expect(gitlab.mergeRequests.map(mr => mr.title)).toEqual([
+      'an older title',
+      'an older title',
+      'an older title',
+      'an older title',
+      'Kafka Connect cluster orders in streaming',
+    ]);
+  });
+
+  it('keeps the target of an open merge request that someone retargeted, unless targetBranch is given', async () => {
+    gitlab.projects.get(PROJECT)!.branches.add('release');
+    gitlab.addMergeRequest({ source_branch: BRANCH, target_branch: 'release' });
+
+    const kept = await run();
+    expect(kept.outputs).toMatchObject({
+      iid: 1,
+      created: false,
+      targetBranch: 'release',
+    });
+    expect(gitlab.mergeRequests[0].target_branch).toBe('release');
+
+    // Asked for another target: that is another merge request (GitLab allows one per target).
+    const other = await run({ targetBranch: 'main' });
+    expect(other.outputs).toMatchObject({
+      iid: 2,
+      created: true,
+      targetBranch: 'main',
+    });
+    // Asked for the target it has: updated, target sent.
+    gitlab.requests.length = 0;
+    await run({ targetBranch: 'release', title: 'Retitled' });
+    expect(gitlab.requests.at(-1)).toMatchObject({
+      method: 'PUT',
+      route: `/projects/${PROJECT}/merge_requests/1`,
+      body: { title: 'Retitled', target_branch: 'release' },
+    });
+  });
+
+  it("sends a token given as input as the user's Bearer token instead of the integration's", async () => {
+    await run({ token: USER_TOKEN });
+    for (const request of gitlab.requests) {
+      expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
+      expect(request.headers['private-token']).toBeUndefined();
+    }
+    expect(gitlab.mergeRequests).toHaveLength(1);
+  });
+
+  it('finds a project of a subgroup, or one given by its id', async () => {
+    gitlab.addProject('acme/platform/gitops', 43, 'main', ['main', BRANCH]);
+    const { outputs } = await run({
+      repoUrl: 'gitlab.com?owner=acme/platform&repo=gitops',
+    });
+    expect(outputs.mergeRequestUrl).toBe(
+      'https://gitlab.com/acme/platform/gitops/-/merge_requests/1',
+    );
+    expect(gitlab.requests[0].route).toBe('/projects/acme/platform/gitops');
+    expect(gitlab.requests[0].method).toBe('GET');
+
+    gitlab.requests.length = 0;
+    await failure(run({ repoUrl: 'gitlab.com?project=42' }));
+    expect(gitlab.requests[0].route).toBe('/projects/42');
+  });
+
+  describe('dry run', () => {
+    it('reads, reports the merge request it would open, and changes nothing', async () => {
+      const { outputs, checkpointKeys, logger } = await run(
+        {},
+        { isDryRun: true },
+      );
+      expect(gitlab.writes()).toEqual([]);
+      expect(gitlab.mergeRequests).toEqual([]);
+      expect(checkpointKeys).toEqual([]);
+      expect(outputs).toEqual({
+        mergeRequestUrl:
+          'https://gitlab.com/acme/gitops/-/merge_requests/new?merge_request%5Bsource_branch%5D=kafka-connect%2Forders&merge_request%5Btarget_branch%5D=main',
+        iid: 0,
+        created: true,
+        targetBranch: 'main',
+      });
+      expect(logger.info).toHaveBeenCalledWith(
+        `Dry run: would open a merge request of GitLab project ${PROJECT} from ${BRANCH} into main`,
+      );
+    });
+
+    it('reports the open merge request it would update', async () => {
+      gitlab.addMergeRequest({ source_branch: BRANCH });
+      const { outputs, logger } = await run(
+        { title: 'New' },
+        { isDryRun: true },
+      );
+      expect(gitlab.writes()).toEqual([]);
+      expect(gitlab.mergeRequests[0].title).toBe('an older title');
+      expect(outputs).toEqual({
+        mergeRequestUrl: 'https://gitlab.com/acme/gitops/-/merge_requests/1',
+        iid: 1,
+        created: false,
+        targetBranch: 'main',
+      });
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringMatching(/^Dry run: would update merge request !1 /),
+      );
+    });
+  });
+
+  describe("GitLab's errors", () => {
+    const cases: {
+      name: string;
+      route: RegExp;
+      reply: Reply;
+      setup?: () => void;
+      error: string;
+      message: RegExp;
+    }[] = [
+      {
+        name: '401 on reading the project',
+        route: /^GET \/projects\/acme\/gitops$/,
+        reply: { status: 401, body: { message: '401 Unauthorized' } },
+        error: 'AuthenticationError',
+        message:
+          /^Could not read the project of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 401 Unauthorized: 401 Unauthorized \(the token is missing, expired or revoked\)$/,
+      },
+      {
+        name: '404 for a project that is not there',
+        route: /^GET \/projects\/acme\/gitops$/,
+        reply: { status: 404, body: { message: '404 Project Not Found' } },
+        error: 'NotFoundError',
+        message:
+          /GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 404 Not Found: 404 Project Not Found \(the project does not exist, or the token cannot see it\)$/,
+      },
+      {
+        name: '403 on opening',
+        route: /^POST /,
+        reply: { status: 403, body: { message: '403 Forbidden' } },
+        error: 'NotAllowedError',
+        message:
+          /^Could not open a merge request into main of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 403 Forbidden: 403 Forbidden \(the token needs the api scope/,
+      },
+      {
+        name: '422 with a list of messages',
+        route: /^POST /,
+        reply: {
+          status: 422,
+          body: {
+            message: [
+              'Validation failed',
+              'Source branch or target branch does not exist',
+            ],
+          },
+        },
+        error: 'InputError',
+        message:
+          /GitLab answered 422 Unprocessable Entity: Validation failed; Source branch or target branch does not exist$/,
+      },
+      {
+        name: '409 with a message per field',
+        route: /^POST /,
+        reply: {
+          status: 409,
+          body: { message: { base: ['Another open merge request'] } },
+        },
+        error: 'ConflictError',
+        message:
+          /GitLab answered 409 Conflict: base: Another open merge request$/,
+      },
+      {
+        name: '500 on updating',
+        route: /^PUT /,
+        setup: () => gitlab.addMergeRequest({ source_branch: BRANCH }),
+        reply: {
+          status: 500,
+          body: { message: '500 Internal Server Error' },
+        },
+        error: 'Error',
+        message:
+          /^Could not update merge request !1 of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 500 Internal Server Error: 500 Internal Server Error$/,
+      },
+      {
+        name: 'a proxy page instead of JSON',
+        route: /^GET \/projects\/acme\/gitops\/merge_requests$/,
+        reply: {
+          status: 502,
+          body: '<html>\n<h1>502 Bad Gateway</h1>\n</html>',
+          raw: true,
+        },
+        error: 'Error',
+        message:
+          /^Could not list the open merge requests of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 502 Bad Gateway: <html> <h1>502 Bad Gateway<\/h1> <\/html>$/,
+      },
+    ];
+
+    it.each(cases.map(c => [c.name, c] as const))(
+      'fails on %s with a message naming the project, the branch and what GitLab said',
+      async (_name, c) => {
+        c.setup?.();
+        gitlab.failures.push({ route: c.route, reply: c.reply });
+        const test = createTestContext(action, {
+          input: {
+            repoUrl: REPO_URL,
+            sourceBranch: BRANCH,
+            title: 'T',
+            description: 'D',
+          },
+          workspacePath: workspace,
+        });
+        const error = await failure(action.handler(test.ctx));
+        expect(error.name).toBe(c.error);
+        expect(error.message).toMatch(c.message);
+        // The stack is the message alone: the task log shows no crash trace.
+        expect(error.stack).toBe(`${error.name}: ${error.message}`);
+        expect(
+          error.message + JSON.stringify(test.logger.info.mock.calls),
+        ).not.toContain(TOKEN);
+        expect(gitlab.mergeRequests.filter(mr => mr.title === 'T')).toEqual([]);
+      },
+    );
+
+    it('names GitLab and the project when GitLab cannot be reached, without the token', async () => {
+      const closed = http.createServer();
+      await new Promise<void>(resolve =>
+        closed.listen(0, '127.0.0.1', resolve),
+      );
+      const { port } = closed.address() as AddressInfo;
+      await new Promise(resolve => closed.close(resolve));
+      const unreachable = createGitlabMergeRequestAction({
+        config: new ConfigReader({
+          integrations: {
+            gitlab: [
+              {
+                host: 'gitlab.com',
+                token: TOKEN,
+                apiBaseUrl: `http://127.0.0.1:${port}/api/v4`,
+              },
+            ],
+          },
+        }),
+      });
+      const error = await failure(run({}, { using: unreachable }));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Could not read the project of GitLab project acme/gitops \\(source branch kafka-connect/orders\\): GitLab at http://127\\.0\\.0\\.1:${port}/api/v4 could not be reached: .*ECONNREFUSED`,
+        ),
+      );
+      expect(error.message).not.toContain(TOKEN);
+    });
+  });
+
+  describe('input it refuses before calling GitLab', () => {
+    it.each([
+      [
+        'a source branch that is no branch name',
+        { sourceBranch: 'kafka connect' },
+        /^sourceBranch must be parts of letters/,
+      ],
+      [
+        'a target branch that is no branch name',
+        { targetBranch: '-main' },
+        /^targetBranch must be parts of letters/,
+      ],
+      ['an empty title', { title: '  ' }, /^title must not be empty$/],
+      [
+        'a repoUrl without owner',
+        { repoUrl: 'gitlab.com?repo=gitops' },
+        /missing owner/,
+      ],
+      [
+        'a host that is not configured',
+        { repoUrl: 'gitlab.example.com?owner=acme&repo=gitops' },
+        /No matching integration configuration for host gitlab\.example\.com/,
+      ],
+    ] as const)('%s', async (_name, input, message) => {
+      const error = await failure(run(input));
+      expect(error.name).toBe('InputError');
+      expect(error.message).toMatch(message);
+      expect(gitlab.requests).toEqual([]);
+    });
+
+    it('refuses a host without token, and no token given', async () => {
+      const error = await failure(run({}, { using: actionWith({}) }));
+      expect(error.message).toBe(
+        "No GitLab token for gitlab.com: set integrations.gitlab[].token for it, or pass the user's token as input token",
+      );
+      expect(gitlab.requests).toEqual([]);
+    });
+
+    it('refuses the default branch as the source, and a project without default branch', async () => {
+      const same = await failure(run({ sourceBranch: 'main' }));
+      expect(same.message).toBe(
+        'sourceBranch main is the branch to merge into: use a branch of its own',
+      );
+      gitlab.projects.get(PROJECT)!.default_branch = null;
+      const empty = await failure(run());
+      expect(empty.message).toBe(
+        'GitLab project acme/gitops has no default branch (is it empty?): push a first commit to it, or set targetBranch',
+      );
+      expect(gitlab.writes()).toEqual([]);
+    });
+  });
+
+  describe('examples', () => {
+    const render = createKafkaConnectRenderAction();
+    type Step = { action: string; input: Record<string, unknown> };
+
+    /** Runs the example's steps; gitlab:repo:push (another module) is played by the fake. */
+    async function runSteps(steps: Step[]) {
+      const outputs: Record<string, unknown>[] = [];
+      for (const step of steps) {
+        if (step.action === render.id) {
+          const { ctx } = createTestContext(render, {
+            input: step.input as Parameters<typeof render.handler>[0]['input'],
+            workspacePath: workspace,
+          });
+          await render.handler(ctx);
+        } else if (step.action === 'gitlab:repo:push') {
+          const { repoUrl, branchName } = step.input as Record<string, string>;
+          const owner = new URL(`https://${repoUrl}`).searchParams;
+          gitlab.projects
+            .get(`${owner.get('owner')}/${owner.get('repo')}`)!
+            .branches.add(branchName);
+        } else if (step.action === action.id) {
+          const test = createTestContext(action, {
+            input: step.input as Input,
+            workspacePath: workspace,
+          });
+          await action.handler(test.ctx);
+          outputs.push(test.outputs);
+        } else {
+          throw new Error(`no action ${step.action}`);
+        }
+      }
+      return outputs;
+    }
+
+    it.each(examples.map(e => [e.description, e] as const))(
+      '%s',
+      async (_d, example) => {
+        gitlab.projects.clear();
+        gitlab.addProject('acme/gitops', 42, 'main', ['main']);
+        gitlab.addProject('acme/platform/gitops', 43, 'main', [
+          'main',
+          'release',
+          BRANCH,
+        ]);
+        const steps = yaml.parse(example.example).steps as Step[];
+        expect(steps.map(s => s.action)).toContain(action.id);
+
+        const [first] = await runSteps(steps);
+        expect(first).toMatchObject({ iid: 1, created: true });
+        // Run again: the same merge request, updated.
+        const [second] = await runSteps(steps);
+        expect(second).toEqual({ ...first, created: false });
+        expect(gitlab.mergeRequests).toHaveLength(1);
+        const input = steps.find(s => s.action === action.id)!.input;
+        expect(gitlab.mergeRequests[0]).toMatchObject({
+          source_branch: input.sourceBranch,
+          target_branch: input.targetBranch ?? 'main',
+          title: input.title,
+          description: input.description,
+        });
+      },
+    );
+  });
+});

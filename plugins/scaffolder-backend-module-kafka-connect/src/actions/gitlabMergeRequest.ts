@@ -1,0 +1,560 @@
+import { Config } from '@backstage/config';
+import {
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  GitLabIntegrationConfig,
+  ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
+import {
+  createTemplateAction,
+  parseRepoUrl,
+} from '@backstage/plugin-scaffolder-node';
+import { redactCredentials, userFacing } from '../lib/errors';
+import { branchNameProblem } from '../lib/refName';
+import { examples } from './gitlabMergeRequest.examples';
+
+export const GITLAB_MERGE_REQUEST_ACTION_ID =
+  'kafka-connect:gitlab:merge-request';
+
+/**
+ * Options for {@link createGitlabMergeRequestAction}.
+ *
+ * @public
+ */
+export interface GitlabMergeRequestActionOptions {
+  /** The root config; its `integrations.gitlab` entries give the API URL and token of each host. */
+  config: Config;
+}
+
+/** The few fields of GitLab's merge request object that the action reads. */
+interface MergeRequestJson {
+  iid: number;
+  web_url: string;
+  source_branch: string;
+  target_branch: string;
+  source_project_id?: number;
+  title?: string;
+}
+
+interface ProjectJson {
+  id: number;
+  path_with_namespace?: string;
+  default_branch?: string | null;
+  web_url?: string;
+}
+
+/** What the checkpoints keep: JSON, so that a resumed task gets it back as it was. */
+type MergeRequestResult = {
+  iid: number;
+  mergeRequestUrl: string;
+  targetBranch: string;
+  created: boolean;
+};
+
+/** One request to GitLab, for the error message if it fails. */
+interface Call {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Below the API base URL, e.g. `/projects/acme%2Fgitops/merge_requests`. */
+  path: string;
+  query?: Record<string, string>;
+  body?: Record<string, unknown>;
+  /** What the request is for, as the message says it: "read the project". */
+  purpose: string;
+}
+
+function refuse(message: string): InputError {
+  return userFacing(new InputError(message));
+}
+
+/**
+ * Opens a merge request on GitLab from a branch, or updates the merge request already open
+ * from it, so that running a template again for the same thing updates the same request.
+ *
+ * @public
+ */
+export function createGitlabMergeRequestAction(
+  options: GitlabMergeRequestActionOptions,
+) {
+  const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
+    options.config,
+  );
+
+  return createTemplateAction({
+    id: GITLAB_MERGE_REQUEST_ACTION_ID,
+    description:
+      'Opens a GitLab merge request from sourceBranch, or updates the title and description of the one already open from it. Pair it with gitlab:repo:push, which commits the files to that branch: running the template again then updates the same branch and the same merge request.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        repoUrl: z =>
+          z
+            .string()
+            .describe(
+              "The project, as RepoUrlPicker writes it: 'gitlab.com?owner=group&repo=project' (owner may hold subgroups: 'group/subgroup').",
+            ),
+        sourceBranch: z =>
+          z
+            .string()
+            .describe(
+              'The branch with the changes, e.g. kafka-connect/orders. It must exist (gitlab:repo:push creates it).',
+            ),
+        title: z => z.string().describe('Title of the merge request.'),
+        description: z =>
+          z.string().describe('Description of the merge request (markdown).'),
+        targetBranch: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The branch to merge into. Default: the project's default branch; an open merge request from sourceBranch keeps its target.",
+            ),
+        token: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab.",
+            ),
+        removeSourceBranch: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Whether GitLab deletes sourceBranch once the merge request is merged. Left as GitLab has it when not given.',
+            ),
+      },
+      output: {
+        mergeRequestUrl: z =>
+          z
+            .string()
+            .describe(
+              "The merge request's web page. In a dry run that would open one: GitLab's page for a new merge request from sourceBranch.",
+            ),
+        iid: z =>
+          z
+            .number()
+            .describe(
+              'The merge request number in the project (!iid); 0 in a dry run that would open one.',
+            ),
+        created: z =>
+          z
+            .boolean()
+            .describe(
+              'true when this run opened the merge request, false when it updated the open one.',
+            ),
+        targetBranch: z =>
+          z.string().describe('The branch the merge request merges into.'),
+      },
+    },
+    async handler(ctx) {
+      const input = checkInput(ctx.input);
+      const target = resolveTarget(integrations, input.repoUrl, input.token);
+      const project = target.project;
+      const where = `GitLab project ${project}`;
+      const api = createGitLabApi({
+        apiBaseUrl: target.apiBaseUrl,
+        auth: target.auth,
+        signal: ctx.signal,
+        describe: (call, detail) =>
+          `Could not ${call.purpose} of ${where} (source branch ${input.sourceBranch}): ${detail}`,
+      });
+      const projectPath = `/projects/${encodeURIComponent(project)}`;
+
+      // https://docs.gitlab.com/api/projects/#get-a-single-project
+      const projectJson = await api<ProjectJson>({
+        method: 'GET',
+        path: projectPath,
+        purpose: 'read the project',
+      });
+      const targetBranch = input.targetBranch ?? projectJson.default_branch;
+      if (!targetBranch) {
+        throw refuse(
+          `${where} has no default branch (is it empty?): push a first commit to it, or set targetBranch`,
+        );
+      }
+      if (targetBranch === input.sourceBranch) {
+        throw refuse(
+          `sourceBranch ${input.sourceBranch} is the branch to merge into: use a branch of its own`,
+        );
+      }
+
+      /** The open merge request from sourceBranch of this project (not of a fork), if any. */
+      const findOpen = async (): Promise<MergeRequestJson | undefined> => {
+        // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
+        const open = await api<MergeRequestJson[]>({
+          method: 'GET',
+          path: `${projectPath}/merge_requests`,
+          query: {
+            source_branch: input.sourceBranch,
+            state: 'opened',
+            per_page: '100',
+          },
+          purpose: 'list the open merge requests',
+        });
+        const own = (Array.isArray(open) ? open : []).filter(
+          mr =>
+            mr.source_branch === input.sourceBranch &&
+            (mr.source_project_id === undefined ||
+              mr.source_project_id === projectJson.id),
+        );
+        // The one into the target; with no targetBranch given, one that someone retargeted.
+        return (
+          own.find(mr => mr.target_branch === targetBranch) ??
+          (input.targetBranch ? undefined : own[0])
+        );
+      };
+
+      if (ctx.isDryRun) {
+        const existing = await findOpen();
+        const result: MergeRequestResult = existing
+          ? toResult(existing, false)
+          : {
+              iid: 0,
+              mergeRequestUrl: newMergeRequestUrl(
+                projectJson.web_url ?? `${target.baseUrl}/${project}`,
+                input.sourceBranch,
+                targetBranch,
+              ),
+              targetBranch,
+              created: true,
+            };
+        ctx.logger.info(
+          existing
+            ? `Dry run: would update merge request !${existing.iid} (${existing.web_url}) of ${where} from ${input.sourceBranch}`
+            : `Dry run: would open a merge request of ${where} from ${input.sourceBranch} into ${targetBranch}`,
+        );
+        outputResult(ctx, result);
+        return;
+      }
+
+      // Stable keys: a resumed task gets the first run's answer back and sends nothing again.
+      const opened = await ctx.checkpoint<MergeRequestResult>({
+        key: `kafka-connect.gitlab.merge-request.open.${project}.${input.sourceBranch}`,
+        fn: async () => {
+          const existing = await findOpen();
+          if (existing) return toResult(existing, false);
+          // https://docs.gitlab.com/api/merge_requests/#create-mr
+          const createdJson = await api<MergeRequestJson>({
+            method: 'POST',
+            path: `${projectPath}/merge_requests`,
+            body: {
+              source_branch: input.sourceBranch,
+              target_branch: targetBranch,
+              title: input.title,
+              description: input.description,
+              ...(input.removeSourceBranch === undefined
+                ? {}
+                : { remove_source_branch: input.removeSourceBranch }),
+            },
+            purpose: `open a merge request into ${targetBranch}`,
+          });
+          return toResult(createdJson, true);
+        },
+      });
+
+      let result = opened;
+      if (!opened.created) {
+        result = await ctx.checkpoint<MergeRequestResult>({
+          key: `kafka-connect.gitlab.merge-request.update.${project}.${input.sourceBranch}.${opened.iid}`,
+          fn: async () => {
+            // https://docs.gitlab.com/api/merge_requests/#update-mr
+            const updated = await api<MergeRequestJson>({
+              method: 'PUT',
+              path: `${projectPath}/merge_requests/${opened.iid}`,
+              body: {
+                title: input.title,
+                description: input.description,
+                // Only when asked: an open request that someone retargeted keeps its target.
+                ...(input.targetBranch ? { target_branch: targetBranch } : {}),
+                ...(input.removeSourceBranch === undefined
+                  ? {}
+                  : { remove_source_branch: input.removeSourceBranch }),
+              },
+              purpose: `update merge request !${opened.iid}`,
+            });
+            return toResult(updated, false);
+          },
+        });
+      }
+
+      ctx.logger.info(
+        `${result.created ? 'Opened' : 'Updated'} merge request !${
+          result.iid
+        } of ${where} from ${input.sourceBranch} into ${result.targetBranch}: ${
+          result.mergeRequestUrl
+        }`,
+      );
+      outputResult(ctx, result);
+    },
+  });
+}
+
+interface CheckedInput {
+  repoUrl: string;
+  sourceBranch: string;
+  title: string;
+  description: string;
+  targetBranch?: string;
+  token?: string;
+  removeSourceBranch?: boolean;
+}
+
+/** The scaffolder checks types; this checks what GitLab would refuse less clearly. */
+function checkInput(input: {
+  repoUrl: string;
+  sourceBranch: string;
+  title: string;
+  description: string;
+  targetBranch?: string;
+  token?: string;
+  removeSourceBranch?: boolean;
+}): CheckedInput {
+  for (const [field, value] of [
+    ['sourceBranch', input.sourceBranch],
+    ['targetBranch', input.targetBranch],
+  ] as const) {
+    if (value === undefined) continue;
+    const problem = branchNameProblem(value);
+    if (problem)
+      throw refuse(`${field} ${problem} (got ${JSON.stringify(value)})`);
+  }
+  const title = input.title.trim();
+  if (!title) throw refuse('title must not be empty');
+  return {
+    ...input,
+    title,
+    targetBranch: input.targetBranch || undefined,
+    token: input.token || undefined,
+  };
+}
+
+interface Target {
+  /** `group/subgroup/project`, as GitLab's `:id` takes it (URL-encoded). */
+  project: string;
+  apiBaseUrl: string;
+  baseUrl: string;
+  auth: Record<string, string>;
+}
+
+function resolveTarget(
+  integrations: ScmIntegrationRegistry,
+  repoUrl: string,
+  token: string | undefined,
+): Target {
+  // Backstage's own parser (and its messages), as the gitlab:* actions use it.
+  const { host, owner, repo, project } = parseRepoUrl(repoUrl, integrations);
+  const integration: GitLabIntegrationConfig | undefined =
+    integrations.gitlab.byHost(host)?.config;
+  if (!integration) {
+    throw refuse(
+      `${host} is not a GitLab host of integrations.gitlab: add it there, or use a repoUrl on a GitLab host`,
+    );
+  }
+  const secret = token ?? integration.token;
+  if (!secret) {
+    throw refuse(
+      `No GitLab token for ${host}: set integrations.gitlab[].token for it, or pass the user's token as input token`,
+    );
+  }
+  return {
+    project: project ? project : `${owner}/${repo}`,
+    apiBaseUrl: integration.apiBaseUrl,
+    baseUrl: integration.baseUrl,
+    // A token given to the step is the user's (OAuth); the integration's is an access token.
+    auth: token
+      ? { authorization: `Bearer ${token}` }
+      : { 'private-token': secret },
+  };
+}
+
+/**
+ * A minimal GitLab REST client: JSON in and out, and every failure turned into an error that
+ * says what was attempted, on which project and branch, and what GitLab answered. The token
+ * goes in a header only and is never part of a message.
+ */
+function createGitLabApi(options: {
+  apiBaseUrl: string;
+  auth: Record<string, string>;
+  signal?: AbortSignal;
+  describe: (call: Call, detail: string) => string;
+}) {
+  const secrets = Object.values(options.auth).map(v =>
+    v.replace(/^Bearer /, ''),
+  );
+  const scrub = (text: string) =>
+    secrets.reduce(
+      (t, secret) => t.split(secret).join('***'),
+      redactCredentials(text),
+    );
+
+  return async function call<T>(request: Call): Promise<T> {
+    const url = new URL(`${options.apiBaseUrl}${request.path}`);
+    for (const [key, value] of Object.entries(request.query ?? {}))
+      url.searchParams.set(key, value);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: request.method,
+        headers: {
+          accept: 'application/json',
+          ...(request.body ? { 'content-type': 'application/json' } : {}),
+          ...options.auth,
+        },
+        body: request.body ? JSON.stringify(request.body) : undefined,
+        signal: options.signal,
+      });
+    } catch (error) {
+      const cause = (error as Error & { cause?: Error }).cause;
+      throw userFacing(
+        new Error(
+          scrub(
+            options.describe(
+              request,
+              `GitLab at ${options.apiBaseUrl} could not be reached: ${
+                cause?.message ?? (error as Error).message
+              }`,
+            ),
+          ),
+        ),
+      );
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      const detail = `GitLab answered ${response.status}${
+        response.statusText ? ` ${response.statusText}` : ''
+      }: ${gitlabMessage(text)}${hint(response.status)}`;
+      const message = scrub(options.describe(request, detail));
+      throw userFacing(errorFor(response.status, message));
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw userFacing(
+        new Error(
+          scrub(
+            options.describe(
+              request,
+              `GitLab answered ${
+                response.status
+              } with a body that is not JSON: ${clip(text)}`,
+            ),
+          ),
+        ),
+      );
+    }
+  };
+}
+
+/** GitLab's error bodies: `{message: string | string[] | {field: string[]}}` or `{error, error_description}`. */
+function gitlabMessage(text: string): string {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return clip(text) || '(no message)';
+  }
+  const flatten = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.map(flatten).join('; ');
+    if (value && typeof value === 'object') {
+      return Object.entries(value)
+        .map(([key, v]) => `${key}: ${flatten(v)}`)
+        .join('; ');
+    }
+    return JSON.stringify(value);
+  };
+  if (body && typeof body === 'object') {
+    const { message, error, error_description } = body as Record<
+      string,
+      unknown
+    >;
+    if (message !== undefined) return clip(flatten(message));
+    if (error !== undefined)
+      return clip(
+        [flatten(error), error_description && flatten(error_description)]
+          .filter(Boolean)
+          .join(': '),
+      );
+  }
+  return clip(text);
+}
+
+function hint(status: number): string {
+  switch (status) {
+    case 401:
+      return ' (the token is missing, expired or revoked)';
+    case 403:
+      return ' (the token needs the api scope and at least the Developer role in the project)';
+    case 404:
+      return ' (the project does not exist, or the token cannot see it)';
+    default:
+      return '';
+  }
+}
+
+function errorFor(status: number, message: string): Error {
+  switch (status) {
+    case 400:
+    case 422:
+      return new InputError(message);
+    case 401:
+      return new AuthenticationError(message);
+    case 403:
+      return new NotAllowedError(message);
+    case 404:
+      return new NotFoundError(message);
+    case 409:
+      return new ConflictError(message);
+    default:
+      return new Error(message);
+  }
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+}
+
+function toResult(mr: MergeRequestJson, created: boolean): MergeRequestResult {
+  return {
+    iid: mr.iid,
+    mergeRequestUrl: mr.web_url,
+    targetBranch: mr.target_branch,
+    created,
+  };
+}
+
+/** GitLab's page that starts a merge request from `source` into `target`. */
+function newMergeRequestUrl(
+  projectWebUrl: string,
+  source: string,
+  target: string,
+): string {
+  const query = new URLSearchParams({
+    'merge_request[source_branch]': source,
+    'merge_request[target_branch]': target,
+  });
+  return `${projectWebUrl}/-/merge_requests/new?${query}`;
+}
+
+function outputResult(
+  ctx: {
+    output(
+      name: 'mergeRequestUrl' | 'iid' | 'created' | 'targetBranch',
+      value: string | number | boolean,
+    ): void;
+  },
+  result: MergeRequestResult,
+) {
+  ctx.output('mergeRequestUrl', result.mergeRequestUrl);
+  ctx.output('iid', result.iid);
+  ctx.output('created', result.created);
+  ctx.output('targetBranch', result.targetBranch);
+}
