@@ -69,3 +69,13 @@ export function clusterValues(
 /** Where the template puts a cluster in the GitOps repository, and its branch. */
 export const ORDERS_FOLDER = 'clusters/prod/orders-cdc';
 export const ORDERS_BRANCH = 'kafka-connect/orders-cdc';
+
+/** Files every rendered skeleton of the orders cluster has (helm layout, with a Dockerfile). */
+export const ORDERS_SKELETON_FILES = [
+  'connect-cluster.yaml',
+  'catalog-info.yaml',
+  'README.md',
+  'Dockerfile',
+  'Chart.yaml',
+  'values.yaml',
+];

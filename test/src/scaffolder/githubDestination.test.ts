@@ -1,7 +1,12 @@
 import { setupServer } from 'msw/node';
 import { parse } from 'yaml';
 import { BareRepo } from './bareRepo';
-import { clusterValues, ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
+import {
+  clusterValues,
+  ORDERS_BRANCH,
+  ORDERS_FOLDER,
+  ORDERS_SKELETON_FILES,
+} from './clusterValues';
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import {
@@ -88,14 +93,7 @@ describe('the template with a GitHub destination', () => {
       true,
     );
     expect(added.map(path => path.slice(ORDERS_FOLDER.length + 1))).toEqual(
-      expect.arrayContaining([
-        'connect-cluster.yaml',
-        'catalog-info.yaml',
-        'README.md',
-        'Dockerfile',
-        'Chart.yaml',
-        'values.yaml',
-      ]),
+      expect.arrayContaining(ORDERS_SKELETON_FILES),
     );
     expect(files.get('README.md')).toBe('# GitOps\n');
     expect(

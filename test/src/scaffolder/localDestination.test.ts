@@ -1,6 +1,11 @@
 import { parse } from 'yaml';
 import { BareRepo } from './bareRepo';
-import { clusterValues, ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
+import {
+  clusterValues,
+  ORDERS_BRANCH,
+  ORDERS_FOLDER,
+  ORDERS_SKELETON_FILES,
+} from './clusterValues';
 import {
   ScaffolderBackend,
   startScaffolderBackend,
@@ -48,16 +53,7 @@ describe('the template with the local GitOps repository', () => {
     expect(repo.commitCount(ORDERS_BRANCH)).toBe(repo.commitCount('main') + 1);
 
     const files = repo.files(ORDERS_BRANCH, ORDERS_FOLDER);
-    expect(files).toEqual(
-      expect.arrayContaining([
-        'connect-cluster.yaml',
-        'catalog-info.yaml',
-        'README.md',
-        'Dockerfile',
-        'Chart.yaml',
-        'values.yaml',
-      ]),
-    );
+    expect(files).toEqual(expect.arrayContaining(ORDERS_SKELETON_FILES));
     expect(
       files.filter(f => f.startsWith('templates/')).length,
     ).toBeGreaterThan(0);
