@@ -80,8 +80,10 @@ export function readme(
     ...deploySection(values, layout),
     '## Render again',
     '',
+    'Change `connect-cluster.yaml`, then render this folder again with the connect-skeleton command line (from the self-service repository, or through the portal template):',
+    '',
     '```sh',
-    `npm run -s connect-skeleton -- render --values connect-cluster.yaml --out . --layout ${layout}`,
+    `npm run -s connect-skeleton -- render --values FOLDER/connect-cluster.yaml --out FOLDER --layout ${layout}`,
     '```',
     '',
   ];
