@@ -1,19 +1,22 @@
 /**
  * Scaffolder actions that render a Strimzi Kafka Connect cluster, push it to a GitOps repository,
- * and open or update its GitLab merge request.
+ * and make sure of its GitLab branch and open or update its merge request.
  *
  * @packageDocumentation
  */
 export { scaffolderModuleKafkaConnect as default } from './module';
 export {
+  createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
+  GITLAB_BRANCH_ACTION_ID,
   GITLAB_MERGE_REQUEST_ACTION_ID,
   PUSH_BRANCH_ACTION_ID,
   RENDER_ACTION_ID,
 } from './actions';
 export type {
+  GitlabBranchActionOptions,
   GitlabMergeRequestActionOptions,
   GitPushBranchActionOptions,
 } from './actions';

@@ -4,6 +4,7 @@ import {
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import defaultExport, {
+  createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
@@ -18,11 +19,14 @@ describe('scaffolderModuleKafkaConnect', () => {
       createGitPushBranchAction({ config: mockServices.rootConfig() }).id,
     ).toBe('kafka-connect:git:push-branch');
     expect(
+      createGitlabBranchAction({ config: mockServices.rootConfig() }).id,
+    ).toBe('kafka-connect:gitlab:branch');
+    expect(
       createGitlabMergeRequestAction({ config: mockServices.rootConfig() }).id,
     ).toBe('kafka-connect:gitlab:merge-request');
   });
 
-  it('registers the three actions, with dry-run support, schemas and examples', async () => {
+  it('registers the four actions, with dry-run support, schemas and examples', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -45,6 +49,7 @@ describe('scaffolderModuleKafkaConnect', () => {
       expect(added.map(a => a.id)).toEqual([
         'kafka-connect:render',
         'kafka-connect:git:push-branch',
+        'kafka-connect:gitlab:branch',
         'kafka-connect:gitlab:merge-request',
       ]);
       for (const action of added) {
@@ -52,7 +57,7 @@ describe('scaffolderModuleKafkaConnect', () => {
         expect(action.examples?.length).toBeGreaterThan(0);
       }
       // The zod callbacks became JSON schemas (a plain object would have been dropped).
-      const [render, push, mergeRequest] = added;
+      const [render, push, branch, mergeRequest] = added;
       expect(render.schema?.input).toMatchObject({
         type: 'object',
         required: ['values'],
@@ -89,6 +94,19 @@ describe('scaffolderModuleKafkaConnect', () => {
         'summary',
         'targetPath',
       ]);
+      expect(branch.schema?.input).toMatchObject({
+        required: ['repoUrl', 'branch'],
+      });
+      expect(
+        Object.keys(
+          (branch.schema?.input as { properties: object }).properties,
+        ).sort(),
+      ).toEqual(['branch', 'repoUrl', 'token']);
+      expect(
+        Object.keys(
+          (branch.schema?.output as { properties: object }).properties,
+        ).sort(),
+      ).toEqual(['branch', 'created', 'defaultBranch']);
       expect(mergeRequest.schema?.input).toMatchObject({
         required: ['repoUrl', 'sourceBranch', 'title', 'description'],
       });

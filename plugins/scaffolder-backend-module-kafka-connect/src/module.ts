@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
+  createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
@@ -12,8 +13,8 @@ import {
 import { REPOSITORY_KEY } from './lib/settings';
 
 /**
- * Adds `kafka-connect:render`, `kafka-connect:git:push-branch` and
- * `kafka-connect:gitlab:merge-request` to the scaffolder.
+ * Adds `kafka-connect:render`, `kafka-connect:git:push-branch`,
+ * `kafka-connect:gitlab:branch` and `kafka-connect:gitlab:merge-request` to the scaffolder.
  *
  * @public
  */
@@ -37,6 +38,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         scaffolder.addActions(
           createKafkaConnectRenderAction(),
           createGitPushBranchAction({ config }),
+          createGitlabBranchAction({ config }),
           createGitlabMergeRequestAction({ config }),
         );
       },

@@ -16,14 +16,17 @@ import {
 } from './testBackend';
 
 /**
- * The real template with the real gitlab:repo:push (Backstage's GitLab module) and
- * kafka-connect:gitlab:merge-request (this repository's module) actions, against a GitLab
- * project that answers as GitLab's REST API documentation says.
+ * The real template with the real gitlab:repo:push (Backstage's GitLab module),
+ * kafka-connect:gitlab:branch and kafka-connect:gitlab:merge-request (this repository's module)
+ * actions, against a GitLab project that answers as GitLab's REST API documentation says.
  */
 
 jest.setTimeout(60_000);
 
 const MR_URL = 'https://gitlab.com/acme/gitops/-/merge_requests/1';
+const BRANCH_CALL = `GET /projects/acme%2Fgitops/repository/branches/${encodeURIComponent(
+  ORDERS_BRANCH,
+)}`;
 const CATALOG_INFO = `https://gitlab.com/acme/gitops/-/blob/main/${ORDERS_FOLDER}/catalog-info.yaml`;
 
 const toGitLab = (overrides: Record<string, unknown> = {}) => ({
@@ -80,16 +83,15 @@ describe('the template with a GitLab destination', () => {
     expect(gitlab.mergeRequests[0].description).toContain(
       'Kafka Connect cluster `streaming/orders-cdc`',
     );
-    // gitlab:repo:push found no branch and made it from main, then our action found no open
-    // merge request from it and opened one.
-    const branchPath = `/repository/branches/${encodeURIComponent(
-      ORDERS_BRANCH,
-    )}`;
+    // kafka-connect:gitlab:branch found no branch and made it from main; gitlab:repo:push
+    // found it and committed to it; our action found no open merge request from it and
+    // opened one.
     expect(calls).toEqual([
-      `GET /projects/acme%2Fgitops/repository/tree`,
-      `GET /projects/acme%2Fgitops${branchPath}`,
+      BRANCH_CALL,
       'GET /projects/acme%2Fgitops',
       'POST /projects/acme%2Fgitops/repository/branches',
+      'GET /projects/acme%2Fgitops/repository/tree',
+      BRANCH_CALL,
       'POST /projects/acme%2Fgitops/repository/commits',
       'GET /projects/acme%2Fgitops',
       'GET /projects/acme%2Fgitops/merge_requests',
@@ -137,6 +139,7 @@ describe('the template with a GitLab destination', () => {
     ]);
     expect(stepStatus(result, 'push')).toBe('skipped');
     expect(stepStatus(result, 'pull-request')).toBe('skipped');
+    expect(stepStatus(result, 'ensure-gitlab-branch')).toBe('completed');
     expect(stepStatus(result, 'push-gitlab')).toBe('completed');
     expect(stepStatus(result, 'merge-request')).toBe('completed');
     expect(repo.branches()).toEqual(['main']);
@@ -209,10 +212,10 @@ describe('the template with a GitLab destination', () => {
 
     // No branch created, no merge request created: the open one updated.
     expect(calls).toEqual([
+      BRANCH_CALL,
+      'GET /projects/acme%2Fgitops',
       'GET /projects/acme%2Fgitops/repository/tree',
-      `GET /projects/acme%2Fgitops/repository/branches/${encodeURIComponent(
-        ORDERS_BRANCH,
-      )}`,
+      BRANCH_CALL,
       'POST /projects/acme%2Fgitops/repository/commits',
       'GET /projects/acme%2Fgitops',
       'GET /projects/acme%2Fgitops/merge_requests',
@@ -244,7 +247,10 @@ describe('the template with a GitLab destination', () => {
       errors: undefined,
     });
     expect(gitlab.violations).toEqual([]);
+    // gitlab:repo:push does not support dry runs: the scaffolder skips it.
     expect(gitlab.calls.slice(seen)).toEqual([
+      BRANCH_CALL,
+      'GET /projects/acme%2Fgitops',
       'GET /projects/acme%2Fgitops',
       'GET /projects/acme%2Fgitops/merge_requests',
     ]);
@@ -261,9 +267,91 @@ describe('the template with a GitLab destination', () => {
     });
     const log = (body.log ?? []).map(l => l.body.message ?? '').join('\n');
     expect(log).toContain(
+      `Dry run: branch ${ORDERS_BRANCH} of GitLab project acme/gitops exists`,
+    );
+    expect(log).toContain(
       `Dry run: would update merge request !1 (${MR_URL}) of GitLab project acme/gitops from ${ORDERS_BRANCH}`,
     );
     expect(log).not.toContain(GITLAB_TOKEN);
+  });
+
+  it('after the merge request was merged and its branch deleted, a run with changed values makes the branch from main again, commits updates only, and opens a new merge request', async () => {
+    // Someone merges !1 in GitLab: its files land on main, and GitLab deletes the branch
+    // (the template sets removeSourceBranch).
+    gitlab.merge(1);
+    expect(gitlab.branches.has(ORDERS_BRANCH)).toBe(false);
+    const merged = gitlab.files('main');
+    expect(merged.get(`${ORDERS_FOLDER}/connect-cluster.yaml`)).toBeDefined();
+    const mainCommits = [...gitlab.branches.get('main')!];
+
+    const seen = gitlab.calls.length;
+    const result = await scaffolder.run(
+      toGitLab({ namespace: 'streaming-eu', replicas: 2 }),
+    );
+    const calls = gitlab.calls.slice(seen);
+
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect(gitlab.violations).toEqual([]);
+    expect(unhandled).toEqual([]);
+
+    // Our step makes the branch from main before gitlab:repo:push lists its files, so that
+    // it compares with main's files (which hold the folder now) and sends update, not create.
+    expect(calls).toEqual([
+      BRANCH_CALL,
+      'GET /projects/acme%2Fgitops',
+      'POST /projects/acme%2Fgitops/repository/branches',
+      'GET /projects/acme%2Fgitops/repository/tree',
+      BRANCH_CALL,
+      'POST /projects/acme%2Fgitops/repository/commits',
+      'GET /projects/acme%2Fgitops',
+      'GET /projects/acme%2Fgitops/merge_requests',
+      'POST /projects/acme%2Fgitops/merge_requests',
+    ]);
+    const commits = gitlab.branches.get(ORDERS_BRANCH)!;
+    expect(commits.slice(0, -1)).toEqual(mainCommits);
+    const actions = commits.at(-1)!.actions;
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every(a => a.action === 'update')).toBe(true);
+    expect(actions.map(a => a.file_path)).toContain(
+      `${ORDERS_FOLDER}/connect-cluster.yaml`,
+    );
+    // Only what changed: files the new values render alike are left out of the commit.
+    expect(actions.length).toBeLessThan(
+      [...merged.keys()].filter(p => p.startsWith(`${ORDERS_FOLDER}/`)).length,
+    );
+    expect(
+      parse(
+        gitlab
+          .files(ORDERS_BRANCH)
+          .get(`${ORDERS_FOLDER}/connect-cluster.yaml`)!,
+      ),
+    ).toMatchObject({ namespace: 'streaming-eu', replicas: 2 });
+    // main is as the merge left it: the change waits in the new merge request.
+    expect(gitlab.files('main')).toEqual(merged);
+
+    // A new merge request: the merged one is left alone.
+    expect(gitlab.mergeRequests).toEqual([
+      expect.objectContaining({ iid: 1, state: 'merged' }),
+      expect.objectContaining({
+        iid: 2,
+        source_branch: ORDERS_BRANCH,
+        target_branch: 'main',
+        title: 'Kafka Connect cluster orders-cdc in streaming-eu',
+        remove_source_branch: true,
+        state: 'opened',
+      }),
+    ]);
+    expect(result.output?.links?.[0]).toEqual({
+      title: 'Merge request',
+      url: 'https://gitlab.com/acme/gitops/-/merge_requests/2',
+    });
+    expect(stepStatus(result, 'ensure-gitlab-branch')).toBe('completed');
+    expect(stepStatus(result, 'push-gitlab')).toBe('completed');
+    expect(stepStatus(result, 'merge-request')).toBe('completed');
+    expect(JSON.stringify(result.events)).not.toContain(GITLAB_TOKEN);
   });
 
   it('reports requests that break the documented contract (the fake is a real check)', async () => {

@@ -5,6 +5,8 @@ import { http, HttpHandler, HttpResponse } from 'msw';
  * One GitLab project behind msw, serving the REST endpoints that the template's GitLab steps
  * call, written by hand from GitLab's API documentation (linked at each endpoint):
  *
+ * - kafka-connect:gitlab:branch (this repository's module): read the branch and the project,
+ *   and create the branch from the project's default branch when it is missing;
  * - gitlab:repo:push (Backstage's GitLab module, through @gitbeaker/rest): list the branch's
  *   tree under the target path, read the branch, read the project and create the branch from
  *   its default branch when the branch is missing, and commit the files with create/update
@@ -14,7 +16,8 @@ import { http, HttpHandler, HttpResponse } from 'msw';
  *
  * Requests that miss a required parameter, send a wrong type or a parameter the endpoint does
  * not have are recorded in `violations`; errors that GitLab answers (existing branch, file,
- * merge request) are answered as GitLab does.
+ * merge request) are answered as GitLab does. What people do in GitLab's UI meanwhile (merge a
+ * merge request) is played by methods such as `merge`.
  */
 
 export interface MergeRequest {
@@ -86,6 +89,31 @@ export class GitLabFake {
     );
   }
 
+  /**
+   * Someone merges merge request `iid` in GitLab's UI: a merge commit on the target branch
+   * with the source branch's files, the request `merged`, and the source branch deleted when
+   * the request says remove_source_branch, as GitLab does on merge
+   * (https://docs.gitlab.com/api/merge_requests/#merge-a-merge-request,
+   * should_remove_source_branch; the branch then answers 404 at
+   * https://docs.gitlab.com/api/branches/#get-single-repository-branch).
+   */
+  merge(iid: number): void {
+    const mr = this.mergeRequests.find(m => m.iid === iid);
+    if (!mr || mr.state !== 'opened')
+      throw new Error(`no open merge request !${iid} to merge`);
+    const source = this.branches.get(mr.source_branch)!.at(-1)!;
+    const target = this.branches.get(mr.target_branch)!;
+    const message = `Merge branch '${mr.source_branch}' into '${mr.target_branch}'`;
+    target.push({
+      id: createHash('sha1').update(`${message} !${iid}`).digest('hex'),
+      message,
+      files: new Map([...target.at(-1)!.files, ...source.files]),
+      actions: [],
+    });
+    mr.state = 'merged';
+    if (mr.remove_source_branch) this.branches.delete(mr.source_branch);
+  }
+
   handlers(): HttpHandler[] {
     return [
       http.all(
@@ -152,14 +180,16 @@ export class GitLabFake {
       // exist is a 404 since GitLab 17.x (gitlab-org/gitlab#514756).
       case route === 'GET /repository/tree':
         return this.tree(params);
-      // https://docs.gitlab.com/api/branches/#get-single-repository-branch
+      // https://docs.gitlab.com/api/branches/#get-single-repository-branch ; the branch name
+      // is one URL-encoded path segment (kafka-connect%2Forders), as every :id and :branch.
       case !!branch: {
         const name = decodeURIComponent(branch![1]);
         return this.branches.has(name)
           ? [200, this.branchJson(name)]
           : [404, { message: '404 Branch Not Found' }];
       }
-      // https://docs.gitlab.com/api/branches/#create-repository-branch
+      // https://docs.gitlab.com/api/branches/#create-repository-branch : branch and ref are
+      // required (query or body parameters); an existing branch or an unknown ref is a 400.
       case route === 'POST /repository/branches':
         return this.createBranch(params);
       // https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions

@@ -5,7 +5,7 @@ import { MINIMAL_VALUES } from './render.examples';
 export const examples: TemplateExample[] = [
   {
     description:
-      "Render a cluster, commit it to branch kafka-connect/orders of a GitLab project with gitlab:repo:push (which creates the branch from the default branch when it is missing), then open a merge request into the project's default branch. Run again, the same steps commit to the same branch and update the same merge request.",
+      "Render a cluster, commit it to branch kafka-connect/orders of a GitLab project with gitlab:repo:push (after kafka-connect:gitlab:branch has made sure the branch exists, see its examples), then open a merge request into the project's default branch. Run again, the same steps commit to the same branch and update the same merge request.",
     example: yaml.stringify({
       steps: [
         {

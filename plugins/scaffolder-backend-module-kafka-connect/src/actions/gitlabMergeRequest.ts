@@ -1,21 +1,13 @@
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import {
-  AuthenticationError,
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import {
-  GitLabIntegrationConfig,
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
-import { redactCredentials, userFacing } from '../lib/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { userFacing } from '../lib/errors';
+import { createGitLabApi } from '../lib/gitlabApi';
+import { resolveGitLabTarget } from '../lib/gitlabTarget';
 import { branchNameProblem } from '../lib/refName';
 import { examples } from './gitlabMergeRequest.examples';
 
@@ -56,17 +48,6 @@ type MergeRequestResult = {
   targetBranch: string;
   created: boolean;
 };
-
-/** One request to GitLab, for the error message if it fails. */
-interface Call {
-  method: 'GET' | 'POST' | 'PUT';
-  /** Below the API base URL, e.g. `/projects/acme%2Fgitops/merge_requests`. */
-  path: string;
-  query?: Record<string, string>;
-  body?: Record<string, unknown>;
-  /** What the request is for, as the message says it: "read the project". */
-  purpose: string;
-}
 
 function refuse(message: string): InputError {
   return userFacing(new InputError(message));
@@ -155,20 +136,23 @@ export function createGitlabMergeRequestAction(
     },
     async handler(ctx) {
       const input = checkInput(ctx.input);
-      const target = resolveTarget(integrations, input.repoUrl, input.token);
-      const project = target.project;
+      const target = resolveGitLabTarget(
+        integrations,
+        input.repoUrl,
+        input.token,
+      );
+      const { project, projectPath } = target;
       const where = `GitLab project ${project}`;
-      const api = createGitLabApi({
+      const { call } = createGitLabApi({
         apiBaseUrl: target.apiBaseUrl,
         auth: target.auth,
         signal: ctx.signal,
-        describe: (call, detail) =>
-          `Could not ${call.purpose} of ${where} (source branch ${input.sourceBranch}): ${detail}`,
+        describe: (request, detail) =>
+          `Could not ${request.purpose} of ${where} (source branch ${input.sourceBranch}): ${detail}`,
       });
-      const projectPath = `/projects/${encodeURIComponent(project)}`;
 
       // https://docs.gitlab.com/api/projects/#get-a-single-project
-      const projectJson = await api<ProjectJson>({
+      const projectJson = await call<ProjectJson>({
         method: 'GET',
         path: projectPath,
         purpose: 'read the project',
@@ -188,7 +172,7 @@ export function createGitlabMergeRequestAction(
       /** The open merge request from sourceBranch of this project (not of a fork), if any. */
       const findOpen = async (): Promise<MergeRequestJson | undefined> => {
         // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
-        const open = await api<MergeRequestJson[]>({
+        const open = await call<MergeRequestJson[]>({
           method: 'GET',
           path: `${projectPath}/merge_requests`,
           query: {
@@ -241,7 +225,7 @@ export function createGitlabMergeRequestAction(
           const existing = await findOpen();
           if (existing) return toResult(existing, false);
           // https://docs.gitlab.com/api/merge_requests/#create-mr
-          const createdJson = await api<MergeRequestJson>({
+          const createdJson = await call<MergeRequestJson>({
             method: 'POST',
             path: `${projectPath}/merge_requests`,
             body: {
@@ -265,7 +249,7 @@ export function createGitlabMergeRequestAction(
           key: `kafka-connect.gitlab.merge-request.update.${project}.${input.sourceBranch}.${opened.iid}`,
           fn: async () => {
             // https://docs.gitlab.com/api/merge_requests/#update-mr
-            const updated = await api<MergeRequestJson>({
+            const updated = await call<MergeRequestJson>({
               method: 'PUT',
               path: `${projectPath}/merge_requests/${opened.iid}`,
               body: {
@@ -333,193 +317,6 @@ function checkInput(input: {
     targetBranch: input.targetBranch || undefined,
     token: input.token || undefined,
   };
-}
-
-interface Target {
-  /** `group/subgroup/project`, as GitLab's `:id` takes it (URL-encoded). */
-  project: string;
-  apiBaseUrl: string;
-  baseUrl: string;
-  auth: Record<string, string>;
-}
-
-function resolveTarget(
-  integrations: ScmIntegrationRegistry,
-  repoUrl: string,
-  token: string | undefined,
-): Target {
-  // Backstage's own parser (and its messages), as the gitlab:* actions use it.
-  const { host, owner, repo, project } = parseRepoUrl(repoUrl, integrations);
-  const integration: GitLabIntegrationConfig | undefined =
-    integrations.gitlab.byHost(host)?.config;
-  if (!integration) {
-    throw refuse(
-      `${host} is not a GitLab host of integrations.gitlab: add it there, or use a repoUrl on a GitLab host`,
-    );
-  }
-  const secret = token ?? integration.token;
-  if (!secret) {
-    throw refuse(
-      `No GitLab token for ${host}: set integrations.gitlab[].token for it, or pass the user's token as input token`,
-    );
-  }
-  return {
-    project: project ? project : `${owner}/${repo}`,
-    apiBaseUrl: integration.apiBaseUrl,
-    baseUrl: integration.baseUrl,
-    // A token given to the step is the user's (OAuth); the integration's is an access token.
-    auth: token
-      ? { authorization: `Bearer ${token}` }
-      : { 'private-token': secret },
-  };
-}
-
-/**
- * A minimal GitLab REST client: JSON in and out, and every failure turned into an error that
- * says what was attempted, on which project and branch, and what GitLab answered. The token
- * goes in a header only and is never part of a message.
- */
-function createGitLabApi(options: {
-  apiBaseUrl: string;
-  auth: Record<string, string>;
-  signal?: AbortSignal;
-  describe: (call: Call, detail: string) => string;
-}) {
-  const secrets = Object.values(options.auth).map(v =>
-    v.replace(/^Bearer /, ''),
-  );
-  const scrub = (text: string) =>
-    secrets.reduce(
-      (t, secret) => t.split(secret).join('***'),
-      redactCredentials(text),
-    );
-
-  return async function call<T>(request: Call): Promise<T> {
-    const url = new URL(`${options.apiBaseUrl}${request.path}`);
-    for (const [key, value] of Object.entries(request.query ?? {}))
-      url.searchParams.set(key, value);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: request.method,
-        headers: {
-          accept: 'application/json',
-          ...(request.body ? { 'content-type': 'application/json' } : {}),
-          ...options.auth,
-        },
-        body: request.body ? JSON.stringify(request.body) : undefined,
-        signal: options.signal,
-      });
-    } catch (error) {
-      const cause = (error as Error & { cause?: Error }).cause;
-      throw userFacing(
-        new Error(
-          scrub(
-            options.describe(
-              request,
-              `GitLab at ${options.apiBaseUrl} could not be reached: ${
-                cause?.message ?? (error as Error).message
-              }`,
-            ),
-          ),
-        ),
-      );
-    }
-    const text = await response.text();
-    if (!response.ok) {
-      const detail = `GitLab answered ${response.status}${
-        response.statusText ? ` ${response.statusText}` : ''
-      }: ${gitlabMessage(text)}${hint(response.status)}`;
-      const message = scrub(options.describe(request, detail));
-      throw userFacing(errorFor(response.status, message));
-    }
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw userFacing(
-        new Error(
-          scrub(
-            options.describe(
-              request,
-              `GitLab answered ${
-                response.status
-              } with a body that is not JSON: ${clip(text)}`,
-            ),
-          ),
-        ),
-      );
-    }
-  };
-}
-
-/** GitLab's error bodies: `{message: string | string[] | {field: string[]}}` or `{error, error_description}`. */
-function gitlabMessage(text: string): string {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return clip(text) || '(no message)';
-  }
-  const flatten = (value: unknown): string => {
-    if (typeof value === 'string') return value;
-    if (Array.isArray(value)) return value.map(flatten).join('; ');
-    if (value && typeof value === 'object') {
-      return Object.entries(value)
-        .map(([key, v]) => `${key}: ${flatten(v)}`)
-        .join('; ');
-    }
-    return JSON.stringify(value);
-  };
-  if (body && typeof body === 'object') {
-    const { message, error, error_description } = body as Record<
-      string,
-      unknown
-    >;
-    if (message !== undefined) return clip(flatten(message));
-    if (error !== undefined)
-      return clip(
-        [flatten(error), error_description && flatten(error_description)]
-          .filter(Boolean)
-          .join(': '),
-      );
-  }
-  return clip(text);
-}
-
-function hint(status: number): string {
-  switch (status) {
-    case 401:
-      return ' (the token is missing, expired or revoked)';
-    case 403:
-      return ' (the token needs the api scope and at least the Developer role in the project)';
-    case 404:
-      return ' (the project does not exist, or the token cannot see it)';
-    default:
-      return '';
-  }
-}
-
-function errorFor(status: number, message: string): Error {
-  switch (status) {
-    case 400:
-    case 422:
-      return new InputError(message);
-    case 401:
-      return new AuthenticationError(message);
-    case 403:
-      return new NotAllowedError(message);
-    case 404:
-      return new NotFoundError(message);
-    case 409:
-      return new ConflictError(message);
-    default:
-      return new Error(message);
-  }
-}
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 }
 
 function toResult(mr: MergeRequestJson, created: boolean): MergeRequestResult {

@@ -6,3 +6,8 @@ export {
   GITLAB_MERGE_REQUEST_ACTION_ID,
 } from './gitlabMergeRequest';
 export type { GitlabMergeRequestActionOptions } from './gitlabMergeRequest';
+export {
+  createGitlabBranchAction,
+  GITLAB_BRANCH_ACTION_ID,
+} from './gitlabBranch';
+export type { GitlabBranchActionOptions } from './gitlabBranch';

@@ -1,0 +1,678 @@
+import { ConfigReader } from '@backstage/config';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import yaml from 'yaml';
+import {
+  CheckpointStore,
+  createTestContext,
+  makeTempDir,
+  removeTempDir,
+} from '../__testUtils__/actionContext';
+import { createGitlabBranchAction } from './gitlabBranch';
+import { examples } from './gitlabBranch.examples';
+import { createKafkaConnectRenderAction } from './render';
+
+const TOKEN = 'glpat-unitTestIntegrationToken0000';
+const USER_TOKEN = 'oauth-unitTestUserToken0000';
+const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
+const PROJECT = 'acme/gitops';
+const BRANCH = 'kafka-connect/orders';
+/** The branch's API path, decoded (the raw one is checked once below). */
+const BRANCH_ROUTE = `/projects/${PROJECT}/repository/branches/${BRANCH}`;
+
+interface FakeProject {
+  id: number;
+  path_with_namespace: string;
+  default_branch: string | null;
+  /** Branch → the commit at its tip. */
+  branches: Map<string, string>;
+}
+
+interface Recorded {
+  method: string;
+  /** The path below /api/v4, with the project id decoded: `GET /projects/acme/gitops`. */
+  route: string;
+  /** The path as it was sent, still encoded. */
+  rawPath: string;
+  query: Record<string, string>;
+  body?: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+type Reply = { status: number; body: unknown; raw?: boolean };
+
+/**
+ * A GitLab on 127.0.0.1 that serves the three endpoints the action calls, after GitLab's REST
+ * API documentation (linked at each), and records every request.
+ */
+class FakeGitLab {
+  readonly requests: Recorded[] = [];
+  readonly projects = new Map<string, FakeProject>();
+  /** Answers given instead of the next matching requests, with what happens meanwhile. */
+  readonly failures: { route: RegExp; reply: Reply; meanwhile?: () => void }[] =
+    [];
+  private server?: http.Server;
+  apiBaseUrl = '';
+
+  async start() {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', c => chunks.push(c));
+      req.on('end', () => {
+        const reply = this.handle(req, Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(reply.status, {
+          'content-type': reply.raw ? 'text/html' : 'application/json',
+        });
+        res.end(reply.raw ? String(reply.body) : JSON.stringify(reply.body));
+      });
+    });
+    await new Promise<void>(resolve =>
+      this.server!.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = this.server.address() as AddressInfo;
+    this.apiBaseUrl = `http://127.0.0.1:${port}/api/v4`;
+  }
+
+  async stop() {
+    await new Promise(resolve => this.server?.close(resolve));
+  }
+
+  reset() {
+    this.requests.length = 0;
+    this.failures.length = 0;
+    this.projects.clear();
+    this.addProject(PROJECT, 42, 'main', ['main']);
+  }
+
+  addProject(
+    path: string,
+    id: number,
+    defaultBranch: string | null,
+    branches: string[],
+  ): FakeProject {
+    const project: FakeProject = {
+      id,
+      path_with_namespace: path,
+      default_branch: defaultBranch,
+      branches: new Map(branches.map(b => [b, `${b}-tip`])),
+    };
+    this.projects.set(path, project);
+    return project;
+  }
+
+  project(path = PROJECT): FakeProject {
+    return this.projects.get(path)!;
+  }
+
+  /** Requests that change something. */
+  writes(): Recorded[] {
+    return this.requests.filter(r => r.method !== 'GET');
+  }
+
+  routes(): string[] {
+    return this.requests.map(r => `${r.method} ${r.route}`);
+  }
+
+  private handle(req: http.IncomingMessage, text: string): Reply {
+    const url = new URL(req.url!, 'http://127.0.0.1');
+    // The project id and the branch name are one URL-encoded segment each:
+    // /projects/acme%2Fgitops/repository/branches/kafka-connect%2Forders.
+    const [, api, v4, projects, id, ...rest] = url.pathname.split('/');
+    const projectPath = id === undefined ? '' : decodeURIComponent(id);
+    const recorded: Recorded = {
+      method: req.method!,
+      route: `/${[projects, projectPath, ...rest.map(decodeURIComponent)].join(
+        '/',
+      )}`,
+      rawPath: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: text || undefined,
+      headers: req.headers,
+    };
+    this.requests.push(recorded);
+    const route = `${recorded.method} ${recorded.route}`;
+    const failure = this.failures.findIndex(f => f.route.test(route));
+    if (failure >= 0) {
+      const [{ reply, meanwhile }] = this.failures.splice(failure, 1);
+      meanwhile?.();
+      return reply;
+    }
+
+    // https://docs.gitlab.com/api/rest/authentication/ : PRIVATE-TOKEN or a Bearer token.
+    const authorized =
+      req.headers['private-token'] === TOKEN ||
+      req.headers.authorization === `Bearer ${USER_TOKEN}`;
+    if (!authorized)
+      return { status: 401, body: { message: '401 Unauthorized' } };
+    const project = [...this.projects.values()].find(
+      p =>
+        p.path_with_namespace === projectPath || String(p.id) === projectPath,
+    );
+    if (api !== 'api' || v4 !== 'v4' || projects !== 'projects' || !project)
+      return { status: 404, body: { message: '404 Project Not Found' } };
+
+    // https://docs.gitlab.com/api/projects/#get-a-single-project
+    if (req.method === 'GET' && rest.length === 0) {
+      return {
+        status: 200,
+        body: {
+          id: project.id,
+          path_with_namespace: project.path_with_namespace,
+          default_branch: project.default_branch,
+          web_url: `https://gitlab.com/${project.path_with_namespace}`,
+        },
+      };
+    }
+    // https://docs.gitlab.com/api/branches/#get-single-repository-branch
+    if (
+      req.method === 'GET' &&
+      rest.length === 3 &&
+      rest[0] === 'repository' &&
+      rest[1] === 'branches'
+    ) {
+      const name = decodeURIComponent(rest[2]);
+      const tip = project.branches.get(name);
+      return tip
+        ? { status: 200, body: this.branchJson(project, name) }
+        : { status: 404, body: { message: '404 Branch Not Found' } };
+    }
+    // https://docs.gitlab.com/api/branches/#create-repository-branch : branch and ref are
+    // required, as query or body parameters.
+    if (req.method === 'POST' && rest.join('/') === 'repository/branches') {
+      const params: Record<string, unknown> = {
+        ...recorded.query,
+        ...(text ? JSON.parse(text) : {}),
+      };
+      const { branch, ref } = params;
+      if (typeof branch !== 'string' || typeof ref !== 'string')
+        return { status: 400, body: { error: 'branch, ref are missing' } };
+      if (project.branches.has(branch))
+        return { status: 400, body: { message: 'Branch already exists' } };
+      const from = project.branches.get(ref);
+      if (!from)
+        return { status: 400, body: { message: 'Invalid reference name' } };
+      project.branches.set(branch, from);
+      return { status: 201, body: this.branchJson(project, branch) };
+    }
+    return { status: 404, body: { message: '404 Not Found' } };
+  }
+
+  private branchJson(project: FakeProject, name: string) {
+    return {
+      name,
+      merged: false,
+      protected: name === project.default_branch,
+      default: name === project.default_branch,
+      commit: { id: project.branches.get(name) },
+    };
+  }
+}
+
+describe('kafka-connect:gitlab:branch', () => {
+  const gitlab = new FakeGitLab();
+  let workspace: string;
+  let action: ReturnType<typeof createGitlabBranchAction>;
+  type Input = Parameters<typeof action.handler>[0]['input'];
+
+  const actionWith = (entry: Record<string, unknown>) =>
+    createGitlabBranchAction({
+      config: new ConfigReader({
+        integrations: {
+          gitlab: [
+            { host: 'gitlab.com', apiBaseUrl: gitlab.apiBaseUrl, ...entry },
+          ],
+        },
+      }),
+    });
+
+  beforeAll(async () => {
+    await gitlab.start();
+  });
+  afterAll(async () => {
+    await gitlab.stop();
+  });
+  beforeEach(async () => {
+    gitlab.reset();
+    workspace = await makeTempDir();
+    action = actionWith({ token: TOKEN });
+  });
+  afterEach(async () => {
+    await removeTempDir(workspace);
+  });
+
+  async function run(
+    input: Partial<Input> = {},
+    options: {
+      isDryRun?: boolean;
+      checkpoints?: CheckpointStore;
+      using?: typeof action;
+    } = {},
+  ) {
+    const used = options.using ?? action;
+    const test = createTestContext(used, {
+      input: { repoUrl: REPO_URL, branch: BRANCH, ...input },
+      workspacePath: workspace,
+      isDryRun: options.isDryRun,
+      checkpoints: options.checkpoints,
+    });
+    await used.handler(test.ctx);
+    return test;
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<Error> {
+    return promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: Error) => e,
+    );
+  }
+
+  it('creates nothing when the branch exists', async () => {
+    gitlab.project().branches.set(BRANCH, 'branch-tip');
+
+    const { outputs, checkpointKeys, logger } = await run();
+
+    expect(outputs).toEqual({
+      branch: BRANCH,
+      created: false,
+      defaultBranch: 'main',
+    });
+    expect(gitlab.routes()).toEqual([
+      `GET ${BRANCH_ROUTE}`,
+      `GET /projects/${PROJECT}`,
+    ]);
+    expect(gitlab.writes()).toEqual([]);
+    expect(gitlab.project().branches.get(BRANCH)).toBe('branch-tip');
+    expect(checkpointKeys).toEqual([
+      `kafka-connect.gitlab.branch.ensure.${PROJECT}.${BRANCH}`,
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      `Branch ${BRANCH} of GitLab project ${PROJECT} exists`,
+    );
+  });
+
+  it("creates a missing branch from the project's default branch", async () => {
+    const { outputs, checkpointKeys, logger } = await run();
+
+    expect(outputs).toEqual({
+      branch: BRANCH,
+      created: true,
+      defaultBranch: 'main',
+    });
+    expect(gitlab.routes()).toEqual([
+      `GET ${BRANCH_ROUTE}`,
+      `GET /projects/${PROJECT}`,
+      `POST /projects/${PROJECT}/repository/branches`,
+    ]);
+    // The project and the branch are one URL-encoded path segment each.
+    expect(gitlab.requests[0].rawPath).toBe(
+      '/api/v4/projects/acme%2Fgitops/repository/branches/kafka-connect%2Forders',
+    );
+    expect(gitlab.requests[2].query).toEqual({ branch: BRANCH, ref: 'main' });
+    expect(gitlab.requests[2].body).toBeUndefined();
+    // At the default branch's commit.
+    expect(gitlab.project().branches.get(BRANCH)).toBe('main-tip');
+    // The integration's access token, as GitLab's PRIVATE-TOKEN header.
+    for (const request of gitlab.requests) {
+      expect(request.headers['private-token']).toBe(TOKEN);
+      expect(request.headers.authorization).toBeUndefined();
+    }
+    expect(checkpointKeys).toEqual([
+      `kafka-connect.gitlab.branch.ensure.${PROJECT}.${BRANCH}`,
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      `Created branch ${BRANCH} of GitLab project ${PROJECT} from main`,
+    );
+
+    // Run again: it exists now.
+    const again = await run();
+    expect(again.outputs.created).toBe(false);
+    expect(gitlab.writes()).toHaveLength(1);
+  });
+
+  it('creates it from a default branch other than main, in a project of a subgroup or given by id', async () => {
+    const project = gitlab.addProject('acme/platform/gitops', 43, 'develop', [
+      'develop',
+      'main',
+    ]);
+    const { outputs } = await run({
+      repoUrl: 'gitlab.com?owner=acme/platform&repo=gitops',
+    });
+    expect(outputs).toEqual({
+      branch: BRANCH,
+      created: true,
+      defaultBranch: 'develop',
+    });
+    expect(project.branches.get(BRANCH)).toBe('develop-tip');
+    expect(gitlab.requests[2]).toMatchObject({
+      rawPath: '/api/v4/projects/acme%2Fplatform%2Fgitops/repository/branches',
+      query: { branch: BRANCH, ref: 'develop' },
+    });
+
+    gitlab.requests.length = 0;
+    const byId = await run({
+      repoUrl: 'gitlab.com?project=43',
+      branch: 'kafka-connect/other',
+    });
+    expect(byId.outputs.created).toBe(true);
+    expect(gitlab.requests.map(r => r.route)).toEqual([
+      '/projects/43/repository/branches/kafka-connect/other',
+      '/projects/43',
+      '/projects/43/repository/branches',
+    ]);
+  });
+
+  it('sends nothing again when a resumed task had created the branch already', async () => {
+    const checkpoints: CheckpointStore = new Map();
+    const first = await run({}, { checkpoints });
+    const seen = gitlab.requests.length;
+    const resumed = await run({}, { checkpoints });
+    expect(resumed.outputs).toEqual(first.outputs);
+    expect(resumed.outputs.created).toBe(true);
+    expect(gitlab.requests).toHaveLength(seen);
+  });
+
+  it('takes a branch that someone created between reading and creating it as existing', async () => {
+    gitlab.failures.push({
+      route: /^POST /,
+      reply: { status: 400, body: { message: 'Branch already exists' } },
+      meanwhile: () => gitlab.project().branches.set(BRANCH, 'theirs'),
+    });
+    const { outputs } = await run();
+    expect(outputs).toEqual({
+      branch: BRANCH,
+      created: false,
+      defaultBranch: 'main',
+    });
+    expect(gitlab.routes()).toEqual([
+      `GET ${BRANCH_ROUTE}`,
+      `GET /projects/${PROJECT}`,
+      `POST /projects/${PROJECT}/repository/branches`,
+      `GET ${BRANCH_ROUTE}`,
+    ]);
+    expect(gitlab.project().branches.get(BRANCH)).toBe('theirs');
+  });
+
+  it("sends a token given as input as the user's Bearer token instead of the integration's", async () => {
+    const { outputs } = await run({ token: USER_TOKEN });
+    expect(outputs.created).toBe(true);
+    for (const request of gitlab.requests) {
+      expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
+      expect(request.headers['private-token']).toBeUndefined();
+    }
+  });
+
+  describe('dry run', () => {
+    it('reads, reports the branch it would create, and changes nothing', async () => {
+      const { outputs, checkpointKeys, logger } = await run(
+        {},
+        { isDryRun: true },
+      );
+      expect(outputs).toEqual({
+        branch: BRANCH,
+        created: true,
+        defaultBranch: 'main',
+      });
+      expect(gitlab.routes()).toEqual([
+        `GET ${BRANCH_ROUTE}`,
+        `GET /projects/${PROJECT}`,
+      ]);
+      expect(gitlab.project().branches.has(BRANCH)).toBe(false);
+      expect(checkpointKeys).toEqual([]);
+      expect(logger.info).toHaveBeenCalledWith(
+        `Dry run: would create branch ${BRANCH} of GitLab project ${PROJECT} from main`,
+      );
+    });
+
+    it('reports a branch that exists', async () => {
+      gitlab.project().branches.set(BRANCH, 'branch-tip');
+      const { outputs, logger } = await run({}, { isDryRun: true });
+      expect(outputs).toEqual({
+        branch: BRANCH,
+        created: false,
+        defaultBranch: 'main',
+      });
+      expect(gitlab.writes()).toEqual([]);
+      expect(logger.info).toHaveBeenCalledWith(
+        `Dry run: branch ${BRANCH} of GitLab project ${PROJECT} exists`,
+      );
+    });
+  });
+
+  describe("GitLab's errors", () => {
+    const cases: {
+      name: string;
+      route: RegExp;
+      reply: Reply;
+      error: string;
+      message: RegExp;
+    }[] = [
+      {
+        name: '401 on reading the branch',
+        route: /^GET \/projects\/acme\/gitops\/repository\/branches\//,
+        reply: { status: 401, body: { message: '401 Unauthorized' } },
+        error: 'AuthenticationError',
+        message:
+          /^Could not read the branch of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 401 Unauthorized: 401 Unauthorized \(the token is missing, expired or revoked\)$/,
+      },
+      {
+        name: '404 for a project that is not there (the branch read says 404 too)',
+        route: /^GET \/projects\/acme\/gitops$/,
+        reply: { status: 404, body: { message: '404 Project Not Found' } },
+        error: 'NotFoundError',
+        message:
+          /^Could not read the project of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 404 Not Found: 404 Project Not Found \(the project does not exist, or the token cannot see it\)$/,
+      },
+      {
+        name: '403 on creating',
+        route: /^POST /,
+        reply: { status: 403, body: { message: '403 Forbidden' } },
+        error: 'NotAllowedError',
+        message:
+          /^Could not create the branch from main of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 403 Forbidden: 403 Forbidden \(the token needs the api scope/,
+      },
+      {
+        name: '400 on creating, the branch still missing',
+        route: /^POST /,
+        reply: { status: 400, body: { message: 'Invalid reference name' } },
+        error: 'InputError',
+        message:
+          /^Could not create the branch from main of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 400 Bad Request: Invalid reference name$/,
+      },
+      {
+        name: '500 on reading the branch',
+        route: /^GET \/projects\/acme\/gitops\/repository\/branches\//,
+        reply: {
+          status: 500,
+          body: { message: '500 Internal Server Error' },
+        },
+        error: 'Error',
+        message:
+          /^Could not read the branch of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 500 Internal Server Error: 500 Internal Server Error$/,
+      },
+      {
+        name: 'a proxy page instead of JSON',
+        route: /^GET \/projects\/acme\/gitops$/,
+        reply: {
+          status: 502,
+          body: '<html>\n<h1>502 Bad Gateway</h1>\n</html>',
+          raw: true,
+        },
+        error: 'Error',
+        message:
+          /^Could not read the project of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 502 Bad Gateway: <html> <h1>502 Bad Gateway<\/h1> <\/html>$/,
+      },
+    ];
+
+    it.each(cases.map(c => [c.name, c] as const))(
+      'fails on %s with a message naming the project, the branch and what GitLab said',
+      async (_name, c) => {
+        gitlab.failures.push({ route: c.route, reply: c.reply });
+        const test = createTestContext(action, {
+          input: { repoUrl: REPO_URL, branch: BRANCH },
+          workspacePath: workspace,
+        });
+        const error = await failure(action.handler(test.ctx));
+        expect(error.name).toBe(c.error);
+        expect(error.message).toMatch(c.message);
+        // The stack is the message alone: the task log shows no crash trace.
+        expect(error.stack).toBe(`${error.name}: ${error.message}`);
+        expect(
+          error.message + JSON.stringify(test.logger.info.mock.calls),
+        ).not.toContain(TOKEN);
+        expect(gitlab.project().branches.has(BRANCH)).toBe(false);
+      },
+    );
+
+    it('names the project, not the token, when the token is refused', async () => {
+      const error = await failure(
+        run({}, { using: actionWith({ token: 'glpat-wrongToken00000' }) }),
+      );
+      expect(error.name).toBe('AuthenticationError');
+      expect(error.message).toMatch(
+        /^Could not read the branch of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 401 Unauthorized/,
+      );
+      expect(error.message).not.toContain('glpat-wrongToken00000');
+    });
+
+    it('names GitLab and the project when GitLab cannot be reached, without the token', async () => {
+      const closed = http.createServer();
+      await new Promise<void>(resolve =>
+        closed.listen(0, '127.0.0.1', resolve),
+      );
+      const { port } = closed.address() as AddressInfo;
+      await new Promise(resolve => closed.close(resolve));
+      const unreachable = createGitlabBranchAction({
+        config: new ConfigReader({
+          integrations: {
+            gitlab: [
+              {
+                host: 'gitlab.com',
+                token: TOKEN,
+                apiBaseUrl: `http://127.0.0.1:${port}/api/v4`,
+              },
+            ],
+          },
+        }),
+      });
+      const error = await failure(run({}, { using: unreachable }));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Could not read the branch of GitLab project acme/gitops \\(branch kafka-connect/orders\\): GitLab at http://127\\.0\\.0\\.1:${port}/api/v4 could not be reached: .*ECONNREFUSED`,
+        ),
+      );
+      expect(error.message).not.toContain(TOKEN);
+    });
+
+    it('refuses to create a branch in a project without default branch', async () => {
+      gitlab.project().default_branch = null;
+      const error = await failure(run());
+      expect(error.name).toBe('InputError');
+      expect(error.message).toBe(
+        `GitLab project acme/gitops has no default branch (is it empty?) to create branch ${BRANCH} from: push a first commit to it`,
+      );
+      expect(gitlab.writes()).toEqual([]);
+    });
+  });
+
+  describe('input it refuses before calling GitLab', () => {
+    it.each([
+      [
+        'a branch that is no branch name',
+        { branch: 'kafka connect' },
+        /^branch must be parts of letters/,
+      ],
+      ['an empty branch', { branch: '' }, /^branch must not be empty/],
+      [
+        'a repoUrl without owner',
+        { repoUrl: 'gitlab.com?repo=gitops' },
+        /missing owner/,
+      ],
+      [
+        'a host that is not configured',
+        { repoUrl: 'gitlab.example.com?owner=acme&repo=gitops' },
+        /No matching integration configuration for host gitlab\.example\.com/,
+      ],
+    ] as const)('%s', async (_name, input, message) => {
+      const error = await failure(run(input));
+      expect(error.name).toBe('InputError');
+      expect(error.message).toMatch(message);
+      expect(gitlab.requests).toEqual([]);
+    });
+
+    it('refuses a host without token, and no token given', async () => {
+      const error = await failure(run({}, { using: actionWith({}) }));
+      expect(error.message).toBe(
+        "No GitLab token for gitlab.com: set integrations.gitlab[].token for it, or pass the user's token as input token",
+      );
+      expect(gitlab.requests).toEqual([]);
+    });
+  });
+
+  describe('examples', () => {
+    const render = createKafkaConnectRenderAction();
+    type Step = { action: string; input: Record<string, unknown> };
+
+    /**
+     * Runs the example's steps; gitlab:repo:push (another module) is played by the fake: it
+     * needs the branch to be there already, which is what the action is for.
+     */
+    async function runSteps(steps: Step[]) {
+      const outputs: Record<string, unknown>[] = [];
+      for (const step of steps) {
+        if (step.action === render.id) {
+          const { ctx } = createTestContext(render, {
+            input: step.input as Parameters<typeof render.handler>[0]['input'],
+            workspacePath: workspace,
+          });
+          await render.handler(ctx);
+        } else if (step.action === 'gitlab:repo:push') {
+          const { repoUrl, branchName } = step.input as Record<string, string>;
+          const query = new URL(`https://${repoUrl}`).searchParams;
+          const project = gitlab.project(
+            `${query.get('owner')}/${query.get('repo')}`,
+          );
+          expect(project.branches.has(branchName)).toBe(true);
+          project.branches.set(branchName, `${branchName}-pushed`);
+        } else if (step.action === action.id) {
+          const test = createTestContext(action, {
+            input: step.input as Input,
+            workspacePath: workspace,
+          });
+          await action.handler(test.ctx);
+          outputs.push(test.outputs);
+        } else {
+          throw new Error(`no action ${step.action}`);
+        }
+      }
+      return outputs;
+    }
+
+    it.each(examples.map(e => [e.description, e] as const))(
+      '%s',
+      async (_d, example) => {
+        gitlab.addProject('acme/platform/gitops', 43, 'develop', ['develop']);
+        const steps = yaml.parse(example.example).steps as Step[];
+        const input = steps.find(s => s.action === action.id)!.input;
+        const query = new URL(`https://${input.repoUrl}`).searchParams;
+        const project = gitlab.project(
+          `${query.get('owner')}/${query.get('repo')}`,
+        );
+
+        const [first] = await runSteps(steps);
+        expect(first).toEqual({
+          branch: input.branch,
+          created: true,
+          defaultBranch: project.default_branch,
+        });
+        expect(project.branches.has(input.branch as string)).toBe(true);
+        // Run again: the branch is there and is left as it is.
+        const writes = gitlab.writes().length;
+        const [second] = await runSteps(steps);
+        expect(second).toEqual({ ...first, created: false });
+        expect(gitlab.writes()).toHaveLength(writes);
+      },
+    );
+  });
+});

@@ -1,0 +1,106 @@
+import { redactCredentials, userFacing } from './errors';
+import { clip, describeGitLabAnswer, errorForStatus } from './gitlabErrors';
+
+/** One request to GitLab, for the error message if it fails. */
+export interface GitLabCall {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Below the API base URL, e.g. `/projects/acme%2Fgitops/merge_requests`. */
+  path: string;
+  query?: Record<string, string>;
+  body?: Record<string, unknown>;
+  /** What the request is for, as the message says it: "read the project". */
+  purpose: string;
+}
+
+export interface GitLabApi {
+  /** Sends the request and returns GitLab's JSON answer; any other answer than 2xx fails. */
+  call<T>(request: GitLabCall): Promise<T>;
+  /** As `call`, but a 404 answer is `undefined` (a branch that does not exist, say). */
+  find<T>(request: GitLabCall): Promise<T | undefined>;
+}
+
+/**
+ * A minimal GitLab REST client: JSON in and out, and every failure turned into an error that
+ * says what was attempted (`describe` words it: project, branch) and what GitLab answered.
+ * The token goes in a header only and is never part of a message.
+ */
+export function createGitLabApi(options: {
+  apiBaseUrl: string;
+  /** The headers that authenticate: `private-token` or `authorization: Bearer …`. */
+  auth: Record<string, string>;
+  signal?: AbortSignal;
+  describe: (call: GitLabCall, detail: string) => string;
+}): GitLabApi {
+  const secrets = Object.values(options.auth).map(v =>
+    v.replace(/^Bearer /, ''),
+  );
+  const scrub = (text: string) =>
+    secrets.reduce(
+      (t, secret) => t.split(secret).join('***'),
+      redactCredentials(text),
+    );
+  const fail = (request: GitLabCall, detail: string) =>
+    scrub(options.describe(request, detail));
+
+  async function send<T>(
+    request: GitLabCall,
+    missingIsUndefined: boolean,
+  ): Promise<T | undefined> {
+    const url = new URL(`${options.apiBaseUrl}${request.path}`);
+    for (const [key, value] of Object.entries(request.query ?? {}))
+      url.searchParams.set(key, value);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: request.method,
+        headers: {
+          accept: 'application/json',
+          ...(request.body ? { 'content-type': 'application/json' } : {}),
+          ...options.auth,
+        },
+        body: request.body ? JSON.stringify(request.body) : undefined,
+        signal: options.signal,
+      });
+    } catch (error) {
+      const cause = (error as Error & { cause?: Error }).cause;
+      throw userFacing(
+        new Error(
+          fail(
+            request,
+            `GitLab at ${options.apiBaseUrl} could not be reached: ${
+              cause?.message ?? (error as Error).message
+            }`,
+          ),
+        ),
+      );
+    }
+    const text = await response.text();
+    if (response.status === 404 && missingIsUndefined) return undefined;
+    if (!response.ok) {
+      const message = fail(
+        request,
+        describeGitLabAnswer(response.status, response.statusText, text),
+      );
+      throw userFacing(errorForStatus(response.status, message));
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw userFacing(
+        new Error(
+          fail(
+            request,
+            `GitLab answered ${
+              response.status
+            } with a body that is not JSON: ${clip(text)}`,
+          ),
+        ),
+      );
+    }
+  }
+
+  return {
+    call: async <T>(request: GitLabCall) => (await send<T>(request, false))!,
+    find: <T>(request: GitLabCall) => send<T>(request, true),
+  };
+}
