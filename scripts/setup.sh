@@ -25,12 +25,13 @@ ensure_yarn_shim() {
 }
 
 # Debian packages: shellcheck judges the Dockerfile RUN steps, kubectl builds the
-# kustomize layout.
+# kustomize layout, chromium runs the browser test of the portal (test/src/e2e).
 ensure_debian_tools() {
   local missing=()
   command -v shellcheck >/dev/null || missing+=(shellcheck)
   command -v kubectl >/dev/null || missing+=(kubernetes-client)
   command -v git >/dev/null || missing+=(git)
+  command -v chromium >/dev/null || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
     echo "setup: please install these Debian packages: ${missing[*]}"; return
