@@ -6,7 +6,8 @@ import { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { loadTemplate } from '../scaffolder/templateFile';
 import { Chromium, launchChromium, requireChromium } from './browser';
-import { git, Portal, startPortal } from './portal';
+import { git } from './git';
+import { Portal, startPortal } from './portal';
 
 /**
  * The whole self-service flow, as a portal user does it: the real portal (frontend dev server

@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import {
   closeSync,
   mkdirSync,
@@ -8,10 +8,15 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../scaffolder/templateFile';
+import { freePorts } from './freePorts';
+import {
+  signalGroup,
+  waitForGroupExit,
+  WATCHDOG,
+} from './processGroup';
 
 /**
  * The real portal, as `backstage-cli repo start` runs it for a developer (the frontend dev
@@ -57,57 +62,7 @@ export interface StartPortalOptions {
   timeoutMs?: number;
 }
 
-/**
- * Runs the portal in the background and waits: when the portal ends, it ends with its status.
- * When the test process is gone without stop() (an interrupted run: Ctrl-C reaches Jest, not
- * this process group), it stops the group itself and removes the temporary folder, so that no
- * portal outlives its test. $1: scripts/run.sh, $2: the test process, $3: the temporary folder.
- */
-const WATCHDOG = `
-bash "$1" backstage-cli repo start &
-portal=$!
-while kill -0 "$2" 2>/dev/null && kill -0 "$portal" 2>/dev/null; do sleep 1; done
-if kill -0 "$portal" 2>/dev/null; then
-  trap '' TERM
-  kill -TERM 0
-  for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
-    kill -0 "$portal" 2>/dev/null || break
-    sleep 1
-  done
-  rm -rf "$3"
-  kill -KILL 0
-fi
-wait "$portal"
-`;
-
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** Distinct ports that nothing listens on, on any interface, at the time of the call. */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
-  try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer();
-      servers.push(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        // No host: the dual-stack wildcard, so the port is free on IPv4 and IPv6 alike.
-        server.listen(0, () => resolve());
-      });
-    }
-    return servers.map(s => {
-      const address = s.address();
-      if (!address || typeof address === 'string') {
-        throw new Error('A listening TCP server has no port');
-      }
-      return address.port;
-    });
-  } finally {
-    await Promise.all(
-      servers.map(s => new Promise<void>(resolve => s.close(() => resolve()))),
-    );
-  }
-}
 
 /** The environment of the portal: the caller's, minus what would change the portal. */
 function portalEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
@@ -120,33 +75,6 @@ function portalEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
     env[key] = value;
   }
   return { ...env, ...overrides };
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a member exists but is not ours to signal; it still counts as alive.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function waitForGroupExit(pgid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (groupAlive(pgid)) {
-    if (Date.now() > deadline) return false;
-    await sleep(200);
-  }
-  return true;
-}
-
-function signalGroup(pgid: number, signal: NodeJS.Signals) {
-  try {
-    process.kill(-pgid, signal);
-  } catch {
-    // The group is gone already.
-  }
 }
 
 async function answers(
@@ -383,28 +311,4 @@ export async function startPortal(
     throw error;
   }
   return portal;
-}
-
-/** Runs git isolated from the machine's and the user's configuration. */
-export function git(cwd: string, args: string[]): string {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('GIT_')) env[key] = value;
-  }
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...env,
-      // With GIT_CONFIG_GLOBAL set git reads neither ~/.gitconfig nor the XDG file.
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_AUTHOR_NAME: 'E2E test',
-      GIT_AUTHOR_EMAIL: 'e2e@example.com',
-      GIT_COMMITTER_NAME: 'E2E test',
-      GIT_COMMITTER_EMAIL: 'e2e@example.com',
-      LC_ALL: 'C',
-    },
-  });
 }
