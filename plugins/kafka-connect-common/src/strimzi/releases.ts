@@ -168,9 +168,9 @@ export function findRelease(version: string): StrimziRelease | undefined {
 /** The first release that allows a volume type, for messages like "from 0.47.0". */
 export function firstReleaseWith<T>(
   pick: (release: StrimziRelease) => readonly T[],
-  item: T,
+  item: unknown,
 ): string | undefined {
-  return STRIMZI_RELEASES.find(r => pick(r).includes(item))?.version;
+  return STRIMZI_RELEASES.find(r => pick(r).some(known => known === item))?.version;
 }
 
 /** Strimzi publishes one Kafka image per operator release and Kafka version. */

@@ -2,7 +2,11 @@ import { checkCatalogName } from '../checks/catalog';
 import { checkConnectors } from '../checks/connectors';
 import { checkImage } from '../checks/image';
 import { checkProviderReferences } from '../checks/providerReferences';
-import { checkRelease } from '../checks/release';
+import {
+  checkRelease,
+  releaseDependentFields,
+  releaseOf,
+} from '../checks/release';
 import { checkSecrets } from '../checks/secrets';
 import { checkUniqueNames } from '../checks/uniqueness';
 import { checkVolumes } from '../checks/volumes';
@@ -40,16 +44,23 @@ export function parseValues(input: unknown): ParseResult {
       problems: [{ path: '', message: 'the values must be a YAML mapping of fields (see docs/values.md)' }],
     };
   }
-  const shaped = valuesShape.safeParse(pruneEmpty(input as Record<string, unknown>), {
-    reportInput: true,
-  });
+  const pruned = pruneEmpty(input as Record<string, unknown>);
+  const shaped = valuesShape.safeParse(pruned, { reportInput: true });
+  // Release rules read the few fields they need defensively, so they join the shape's list.
+  const namedRelease = releaseOf(pruned);
+  const releaseProblems = namedRelease
+    ? checkRelease(releaseDependentFields(pruned), namedRelease)
+    : [];
   if (!shaped.success) {
-    return { ok: false, problems: issuesToProblems(shaped.error.issues) };
+    return {
+      ok: false,
+      problems: [...issuesToProblems(shaped.error.issues), ...releaseProblems],
+    };
   }
   // The enum in the schema guarantees a known release.
   const release = findRelease(shaped.data.strimzi.version)!;
   const problems = [
-    ...checkRelease(shaped.data, release),
+    ...releaseProblems,
     ...CHECKS.flatMap(check => check(shaped.data)),
   ];
   if (problems.length > 0) return { ok: false, problems };

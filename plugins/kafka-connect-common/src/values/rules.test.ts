@@ -50,6 +50,8 @@ const CASES: Case[] = [
   ['two env entries with one name', v => { v.env.push({ name: 'TZ', value: 'Europe/Paris' }); }, 'env[1].name', /already used by env\[0\]/],
   ['env name Strimzi sets', v => { v.env[0].name = 'KAFKA_HEAP_OPTS'; }, 'env[0].name', /set by Strimzi/],
   ['env with value and valueFrom', v => { v.env[0].valueFrom = { secretKeyRef: { name: 's', key: 'k' } }; }, 'env[0]', /exactly one of value or valueFrom/],
+  ['a Kafka version the release lacks, reported with other shape errors', v => { v.kafka.version = '3.9.0'; v.replicas = 'two'; }, 'kafka.version', /not supported by Strimzi 1\.2\.0/],
+  ['oauth on 1.2.0, reported with other shape errors', v => { v.kafka.authentication = { type: 'oauth', clientId: 'c' }; delete v.namespace; }, 'kafka.authentication.type', /no "oauth" type/],
   ['a volume outside /mnt reported with other shape errors', v => { v.volumes[0].mountPath = '/etc'; delete v.kafka; }, 'volumes[0].mountPath', /below \/mnt\//],
   ['a forbidden worker setting reported with other shape errors', v => { v.connect = { config: { 'ssl.keystore.type': 'JKS' } }; v.replicas = 'two'; }, 'connect.config["ssl.keystore.type"]', /Strimzi manages TLS/],
   ['Kafka version the release lacks', v => { v.kafka.version = '3.9.0'; }, 'kafka.version', /not supported by Strimzi 1\.2\.0; choose one of 4\.2\.0/],
