@@ -9,7 +9,11 @@ export * from './skeleton';
 export { parseValues } from './values/parse';
 export type { ParseResult, ValidValues } from './values/parse';
 export type { NormalisedValues } from './values/normalise';
-export { valuesShape, MAVEN_CENTRAL, CONFIG_PROVIDER_TYPES } from './values/schema';
+export {
+  valuesShape,
+  MAVEN_CENTRAL,
+  CONFIG_PROVIDER_TYPES,
+} from './values/schema';
 export type { ValuesInput, ParsedValues } from './values/schema';
 export {
   STRIMZI_RELEASES,

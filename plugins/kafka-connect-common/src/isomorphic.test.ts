@@ -25,10 +25,13 @@ describe('kafka-connect-common is isomorphic and pure', () => {
     expect(files.length).toBeGreaterThan(20);
   });
 
-  it.each(files.map(f => [relative(__dirname, f), f]))('%s imports no Node built-in and no clock', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    const imports = [...text.matchAll(IMPORT)].map(m => m[1]);
-    expect(imports.filter(i => NODE_MODULES.has(i))).toEqual([]);
-    expect(text).not.toMatch(IMPURE);
-  });
+  it.each(files.map(f => [relative(__dirname, f), f]))(
+    '%s imports no Node built-in and no clock',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(IMPORT)].map(m => m[1]);
+      expect(imports.filter(i => NODE_MODULES.has(i))).toEqual([]);
+      expect(text).not.toMatch(IMPURE);
+    },
+  );
 });

@@ -48,7 +48,9 @@ export function renderSkeleton(
   if (!LAYOUTS.includes(layout)) {
     return {
       ok: false,
-      problems: [{ path: 'layout', message: `must be one of: ${LAYOUTS.join(', ')}` }],
+      problems: [
+        { path: 'layout', message: `must be one of: ${LAYOUTS.join(', ')}` },
+      ],
     };
   }
   const parsed = parseValues(input);
@@ -62,7 +64,8 @@ export function renderSkeleton(
     { path: 'README.md', content: readme(values, image, layout) },
     ...LAYOUT_RENDERERS[layout](values, objects),
   ];
-  if (image.dockerfile) files.push({ path: 'Dockerfile', content: image.dockerfile });
+  if (image.dockerfile)
+    files.push({ path: 'Dockerfile', content: image.dockerfile });
   // Code-unit order, not locale order: the same on every machine.
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { ok: true, value: files };

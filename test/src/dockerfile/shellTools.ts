@@ -30,4 +30,3 @@ export function syntaxErrors(shell: string, script: string): string {
     ? ''
     : result.stderr.trim() || `status ${result.status}`;
 }
-

@@ -12,11 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../scaffolder/templateFile';
 import { freePorts } from './freePorts';
-import {
-  signalGroup,
-  waitForGroupExit,
-  WATCHDOG,
-} from './processGroup';
+import { signalGroup, waitForGroupExit, WATCHDOG } from './processGroup';
 
 /**
  * The real portal, as `backstage-cli repo start` runs it for a developer (the frontend dev

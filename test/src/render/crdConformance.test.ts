@@ -12,7 +12,9 @@ import { manifestsOf } from './renderHelpers';
  * combination of the choices it allows, and its own CRDs accept every Strimzi object.
  */
 describeWithStrimzi('rendered resources against the real Strimzi CRDs', () => {
-  const releases = strimziReleases().filter(r => SUPPORTED_STRIMZI_VERSIONS.includes(r));
+  const releases = strimziReleases().filter(r =>
+    SUPPORTED_STRIMZI_VERSIONS.includes(r),
+  );
 
   it('covers the oldest and the newest supported release', () => {
     expect(releases).toContain('0.45.0');
@@ -27,14 +29,19 @@ describeWithStrimzi('rendered resources against the real Strimzi CRDs', () => {
       'accepts the full cluster %s',
       (_label, variant) => {
         const objects = manifestsOf(fullValues(version, variant));
-        const strimziObjects = objects.filter(o => o.apiVersion.startsWith('kafka.strimzi.io/'));
+        const strimziObjects = objects.filter(o =>
+          o.apiVersion.startsWith('kafka.strimzi.io/'),
+        );
         expect(strimziObjects.map(o => o.kind)).toEqual([
           'KafkaConnect',
           'KafkaConnector',
           'KafkaConnector',
         ]);
         for (const object of strimziObjects) {
-          expect({ object: `${object.kind}/${object.metadata.name}`, errors: validator.validate(object) }).toEqual({
+          expect({
+            object: `${object.kind}/${object.metadata.name}`,
+            errors: validator.validate(object),
+          }).toEqual({
             object: `${object.kind}/${object.metadata.name}`,
             errors: [],
           });

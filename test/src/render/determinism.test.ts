@@ -30,7 +30,12 @@ describe.each(LAYOUTS)('the %s layout', layout => {
 
   it('fills every default into connect-cluster.yaml', () => {
     const files = skeletonOf(
-      { name: 'tiny', namespace: 'kafka', owner: 'user:jane', kafka: { bootstrapServers: 'k:9092' } },
+      {
+        name: 'tiny',
+        namespace: 'kafka',
+        owner: 'user:jane',
+        kafka: { bootstrapServers: 'k:9092' },
+      },
       layout,
     );
     const written = parse(fileOf(files, 'connect-cluster.yaml'));
@@ -47,13 +52,24 @@ describe.each(LAYOUTS)('the %s layout', layout => {
         useConnectorResources: true,
       },
       image: { build: 'dockerfile' },
-      metrics: { enabled: true, type: 'jmxPrometheusExporter', podAnnotations: true },
+      metrics: {
+        enabled: true,
+        type: 'jmxPrometheusExporter',
+        podAnnotations: true,
+      },
     });
   });
 
   it('lists the files of the contract', () => {
     const paths = skeletonOf(values, layout).map(f => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['connect-cluster.yaml', 'Dockerfile', 'catalog-info.yaml', 'README.md']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'connect-cluster.yaml',
+        'Dockerfile',
+        'catalog-info.yaml',
+        'README.md',
+      ]),
+    );
     expect(paths).toEqual([...paths].sort());
     expect(paths).toEqual(expect.arrayContaining(LAYOUT_FILES[layout]));
   });

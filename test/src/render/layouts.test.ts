@@ -4,7 +4,13 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { parse } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
-import { fileOf, K8sObject, manifestsOf, parseYamlStream, skeletonOf } from './renderHelpers';
+import {
+  fileOf,
+  K8sObject,
+  manifestsOf,
+  parseYamlStream,
+  skeletonOf,
+} from './renderHelpers';
 
 function byKindAndName(objects: K8sObject[]): K8sObject[] {
   const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
@@ -26,7 +32,9 @@ describe('layouts', () => {
 
   it('kustomize: kubectl kustomize builds the objects that manifests prints', () => {
     if (!kubectlAvailable()) {
-      throw new Error('kubectl is missing: run scripts/setup.sh (it installs Debian\'s kubernetes-client)');
+      throw new Error(
+        "kubectl is missing: run scripts/setup.sh (it installs Debian's kubernetes-client)",
+      );
     }
     const dir = mkdtempSync(join(tmpdir(), 'kustomize-'));
     try {
@@ -34,8 +42,12 @@ describe('layouts', () => {
         mkdirSync(dirname(join(dir, file.path)), { recursive: true });
         writeFileSync(join(dir, file.path), file.content);
       }
-      const built = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
-      expect(byKindAndName(parseYamlStream(built))).toEqual(byKindAndName(manifests));
+      const built = execFileSync('kubectl', ['kustomize', dir], {
+        encoding: 'utf8',
+      });
+      expect(byKindAndName(parseYamlStream(built))).toEqual(
+        byKindAndName(manifests),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -43,8 +55,12 @@ describe('layouts', () => {
 
   it('helm: values.yaml holds exactly the objects, and each template only places its section', () => {
     const files = skeletonOf(values, 'helm');
-    const { objects } = parse(fileOf(files, 'values.yaml')) as { objects: Record<string, K8sObject> };
-    expect(byKindAndName(Object.values(objects))).toEqual(byKindAndName(manifests));
+    const { objects } = parse(fileOf(files, 'values.yaml')) as {
+      objects: Record<string, K8sObject>;
+    };
+    expect(byKindAndName(Object.values(objects))).toEqual(
+      byKindAndName(manifests),
+    );
     const templates = files.filter(f => f.path.startsWith('templates/'));
     expect(templates).toHaveLength(Object.keys(objects).length);
     for (const template of templates) {
@@ -53,7 +69,10 @@ describe('layouts', () => {
         `{{- with index .Values.objects "${key}" }}\n{{ toYaml . }}\n{{- end }}\n`,
       );
     }
-    expect(parse(fileOf(files, 'Chart.yaml'))).toMatchObject({ apiVersion: 'v2', name: 'orders-sink' });
+    expect(parse(fileOf(files, 'Chart.yaml'))).toMatchObject({
+      apiVersion: 'v2',
+      name: 'orders-sink',
+    });
   });
 
   it('manifests: every object lives in the cluster namespace and carries the catalog label', () => {

@@ -16,9 +16,15 @@ export type K8sObject = {
 };
 
 /** Fails the test with the problems' own lines when values that should render do not. */
-function orThrow<T>(result: { ok: true; value: T } | { ok: false; problems: { path: string; message: string }[] }): T {
+function orThrow<T>(
+  result:
+    | { ok: true; value: T }
+    | { ok: false; problems: { path: string; message: string }[] },
+): T {
   if (!result.ok) {
-    throw new Error(`values were rejected:\n${result.problems.map(formatProblem).join('\n')}`);
+    throw new Error(
+      `values were rejected:\n${result.problems.map(formatProblem).join('\n')}`,
+    );
   }
   return result.value;
 }
@@ -42,6 +48,7 @@ export function skeletonOf(values: unknown, layout?: Layout): RenderedFile[] {
 
 export function fileOf(files: readonly RenderedFile[], path: string): string {
   const file = files.find(f => f.path === path);
-  if (!file) throw new Error(`no ${path} among ${files.map(f => f.path).join(', ')}`);
+  if (!file)
+    throw new Error(`no ${path} among ${files.map(f => f.path).join(', ')}`);
   return file.content;
 }

@@ -4,7 +4,11 @@ import {
 } from '@internal/plugin-kafka-connect-common';
 import { join } from 'path';
 import { readYamlDocuments } from '../strimzi/yamlDocuments';
-import { describeWithStrimzi, strimziDir, strimziReleases } from '../strimzi/strimziDir';
+import {
+  describeWithStrimzi,
+  strimziDir,
+  strimziReleases,
+} from '../strimzi/strimziDir';
 import { K8sObject, manifestsOf } from './renderHelpers';
 
 /**
@@ -16,26 +20,41 @@ import { K8sObject, manifestsOf } from './renderHelpers';
 type Example = K8sObject & { spec: Record<string, any> };
 
 function examples(version: string, file: string): Example[] {
-  return readYamlDocuments(join(strimziDir(), version, 'examples', 'connect', file)) as Example[];
+  return readYamlDocuments(
+    join(strimziDir(), version, 'examples', 'connect', file),
+  ) as Example[];
 }
 
 /** The values a platform engineer would write for the example's Connect cluster. */
-function valuesFor(version: string, connect: Example, connectors: Example[] = []) {
+function valuesFor(
+  version: string,
+  connect: Example,
+  connectors: Example[] = [],
+) {
   const { spec } = connect;
   const config = { ...spec.config };
   const identity = {
     groupId: spec.groupId ?? config['group.id'],
-    offsetStorageTopic: spec.offsetStorageTopic ?? config['offset.storage.topic'],
-    configStorageTopic: spec.configStorageTopic ?? config['config.storage.topic'],
-    statusStorageTopic: spec.statusStorageTopic ?? config['status.storage.topic'],
+    offsetStorageTopic:
+      spec.offsetStorageTopic ?? config['offset.storage.topic'],
+    configStorageTopic:
+      spec.configStorageTopic ?? config['config.storage.topic'],
+    statusStorageTopic:
+      spec.statusStorageTopic ?? config['status.storage.topic'],
   };
   for (const key of Object.keys(config)) {
-    if (key.endsWith('.storage.topic') || key.endsWith('.storage.replication.factor') || key === 'group.id') {
+    if (
+      key.endsWith('.storage.topic') ||
+      key.endsWith('.storage.replication.factor') ||
+      key === 'group.id'
+    ) {
       delete config[key];
     }
   }
   const output = spec.build?.output.image as string | undefined;
-  const [imageName, imageTag] = output ? output.split(/:(?=[^:/]+$)/) : [undefined, undefined];
+  const [imageName, imageTag] = output
+    ? output.split(/:(?=[^:/]+$)/)
+    : [undefined, undefined];
   return {
     name: connect.metadata.name,
     namespace: 'kafka',
@@ -53,7 +72,9 @@ function valuesFor(version: string, connect: Example, connectors: Example[] = []
       config,
     },
     metrics: { enabled: false },
-    image: output ? { name: imageName, tag: imageTag, build: 'strimzi' } : undefined,
+    image: output
+      ? { name: imageName, tag: imageTag, build: 'strimzi' }
+      : undefined,
     plugins: spec.build?.plugins,
     connectors: connectors.map(c => ({
       name: c.metadata.name,
@@ -79,7 +100,10 @@ function asApiVersion(example: Example, apiVersion: string): Example {
   if (example.apiVersion === apiVersion || example.kind !== 'KafkaConnect') {
     return { ...example, apiVersion };
   }
-  const spec: Record<string, any> = { ...example.spec, config: { ...example.spec.config } };
+  const spec: Record<string, any> = {
+    ...example.spec,
+    config: { ...example.spec.config },
+  };
   for (const [field, setting] of Object.entries(V1_TO_V1BETA2)) {
     spec.config[setting] = spec[field];
     delete spec[field];
@@ -88,7 +112,9 @@ function asApiVersion(example: Example, apiVersion: string): Example {
 }
 
 describeWithStrimzi("Strimzi's examples as references", () => {
-  const releases = strimziReleases().filter(r => SUPPORTED_STRIMZI_VERSIONS.includes(r));
+  const releases = strimziReleases().filter(r =>
+    SUPPORTED_STRIMZI_VERSIONS.includes(r),
+  );
 
   describe.each(releases)('Strimzi %s', version => {
     it.each(['kafka-connect.yaml', 'kafka-connect-build.yaml'])(
@@ -97,7 +123,10 @@ describeWithStrimzi("Strimzi's examples as references", () => {
         const [original] = examples(version, file);
         const rendered = manifestsOf(valuesFor(version, original));
         const connect = rendered.find(o => o.kind === 'KafkaConnect')!;
-        const example = asApiVersion(original, findRelease(version)!.apiVersion);
+        const example = asApiVersion(
+          original,
+          findRelease(version)!.apiVersion,
+        );
         expect(connect.apiVersion).toBe(example.apiVersion);
         expect(connect.metadata.name).toBe(example.metadata.name);
         expect(connect.spec).toEqual(example.spec);
@@ -110,7 +139,9 @@ describeWithStrimzi("Strimzi's examples as references", () => {
         examples(version, 'source-connector.yaml')[0],
         findRelease(version)!.apiVersion,
       );
-      const rendered = manifestsOf(valuesFor(version, connectExample, [connector]));
+      const rendered = manifestsOf(
+        valuesFor(version, connectExample, [connector]),
+      );
       const kafkaConnector = rendered.find(o => o.kind === 'KafkaConnector')!;
       expect(kafkaConnector.apiVersion).toBe(connector.apiVersion);
       expect(kafkaConnector.metadata).toMatchObject(connector.metadata);

@@ -1,4 +1,3 @@
-
 /** Variables the Strimzi image's start scripts set from the resource; a second value is ignored or breaks start-up. */
 const RESERVED_PREFIXES = ['STRIMZI_', 'KAFKA_CONNECT_'];
 const RESERVED_NAMES = [
@@ -11,7 +10,10 @@ const RESERVED_NAMES = [
 
 /** True for names the Strimzi image sets itself. */
 export function isReservedEnvName(name: string): boolean {
-  return RESERVED_NAMES.includes(name) || RESERVED_PREFIXES.some(p => name.startsWith(p));
+  return (
+    RESERVED_NAMES.includes(name) ||
+    RESERVED_PREFIXES.some(p => name.startsWith(p))
+  );
 }
 
 export const RESERVED_ENV_MESSAGE =

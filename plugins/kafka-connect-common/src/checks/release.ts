@@ -25,7 +25,9 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 /** The release the values name (the newest when none), or undefined for an unknown one. */
-export function releaseOf(values: Record<string, unknown>): StrimziRelease | undefined {
+export function releaseOf(
+  values: Record<string, unknown>,
+): StrimziRelease | undefined {
   const version = asObject(values.strimzi).version ?? NEWEST_STRIMZI_VERSION;
   return typeof version === 'string' ? findRelease(version) : undefined;
 }
@@ -36,7 +38,10 @@ export function releaseDependentFields(
   const kafka = asObject(values.kafka);
   const metrics = asObject(values.metrics);
   return {
-    kafka: { version: kafka.version, authentication: asObject(kafka.authentication) },
+    kafka: {
+      version: kafka.version,
+      authentication: asObject(kafka.authentication),
+    },
     volumes: Array.isArray(values.volumes) ? values.volumes.map(asObject) : [],
     metrics: {
       enabled: metrics.enabled !== false,
@@ -54,11 +59,16 @@ export function checkRelease(
   const strimzi = `Strimzi ${release.version}`;
 
   const kafkaVersion = values.kafka.version;
-  if (typeof kafkaVersion === 'string' && !release.kafkaVersions.includes(kafkaVersion)) {
+  if (
+    typeof kafkaVersion === 'string' &&
+    !release.kafkaVersions.includes(kafkaVersion)
+  ) {
     problems.push(
       problem(
         ['kafka', 'version'],
-        `Kafka ${kafkaVersion} is not supported by ${strimzi}; choose one of ${release.kafkaVersions.join(', ')} (or leave it out for ${release.defaultKafkaVersion})`,
+        `Kafka ${kafkaVersion} is not supported by ${strimzi}; choose one of ${release.kafkaVersions.join(
+          ', ',
+        )} (or leave it out for ${release.defaultKafkaVersion})`,
       ),
     );
   }
@@ -70,20 +80,27 @@ export function checkRelease(
     const message =
       authType === 'oauth'
         ? `${strimzi} serves only the kafka.strimzi.io/v1 API, which has no "oauth" type; use type "custom" with the OAuth SASL settings in config, or choose Strimzi 0.51.0 or older`
-        : `authentication type "${authType}" needs Strimzi ${authSince} or newer; ${strimzi} allows ${release.authenticationTypes.join(', ')}`;
+        : `authentication type "${authType}" needs Strimzi ${authSince} or newer; ${strimzi} allows ${release.authenticationTypes.join(
+            ', ',
+          )}`;
     problems.push(problem(['kafka', 'authentication', 'type'], message));
   }
 
   values.volumes.forEach((volume, index) => {
     for (const source of VOLUME_SOURCE_NAMES) {
-      if (volume[source] === undefined || release.volumeTypes.includes(source)) {
+      if (
+        volume[source] === undefined ||
+        release.volumeTypes.includes(source)
+      ) {
         continue;
       }
       const since = firstReleaseWith(r => r.volumeTypes, source);
       problems.push(
         problem(
           ['volumes', index, source],
-          `"${source}" volumes need Strimzi ${since} or newer; ${strimzi} allows ${release.volumeTypes.join(', ')}`,
+          `"${source}" volumes need Strimzi ${since} or newer; ${strimzi} allows ${release.volumeTypes.join(
+            ', ',
+          )}`,
         ),
       );
     }
@@ -91,7 +108,11 @@ export function checkRelease(
 
   const metricsType = values.metrics.type;
   const metricsSince = firstReleaseWith(r => r.metricsTypes, metricsType);
-  if (values.metrics.enabled && metricsSince && !release.metricsTypes.some(t => t === metricsType)) {
+  if (
+    values.metrics.enabled &&
+    metricsSince &&
+    !release.metricsTypes.some(t => t === metricsType)
+  ) {
     const since = metricsSince;
     problems.push(
       problem(

@@ -26,7 +26,10 @@ function literalSecrets(
   fix: string,
 ): Problem[] {
   return Object.entries(settings ?? {})
-    .filter(([key, value]) => typeof value === 'string' && holdsLiteralSecret(key, value))
+    .filter(
+      ([key, value]) =>
+        typeof value === 'string' && holdsLiteralSecret(key, value),
+    )
     .map(([key]) =>
       problem(
         [...at, key],
@@ -40,7 +43,11 @@ const REFERENCE_FIX =
 
 export function checkSecrets(values: ParsedValues): Problem[] {
   const problems: Problem[] = [
-    ...literalSecrets(values.connect.config, ['connect', 'config'], REFERENCE_FIX),
+    ...literalSecrets(
+      values.connect.config,
+      ['connect', 'config'],
+      REFERENCE_FIX,
+    ),
     ...values.connectors.flatMap((c, i) =>
       literalSecrets(c.config, ['connectors', i, 'config'], REFERENCE_FIX),
     ),
@@ -55,7 +62,11 @@ export function checkSecrets(values: ParsedValues): Problem[] {
   const auth = values.kafka.authentication;
   if (auth?.type === 'custom') {
     problems.push(
-      ...literalSecrets(auth.config, ['kafka', 'authentication', 'config'], REFERENCE_FIX),
+      ...literalSecrets(
+        auth.config,
+        ['kafka', 'authentication', 'config'],
+        REFERENCE_FIX,
+      ),
     );
   }
   values.env.forEach((variable, index) => {

@@ -23,7 +23,10 @@ function duplicates(
       problems.push(
         problem(
           [...at, index, 'name'],
-          `the name "${entry.name}" is already used by ${formatPath([...at, first])}; names must be unique`,
+          `the name "${entry.name}" is already used by ${formatPath([
+            ...at,
+            first,
+          ])}; names must be unique`,
         ),
       );
     }

@@ -28,11 +28,18 @@ export function volumeProblems(volume: {
   ) {
     problems.push([
       'name',
-      `"${volume.name}" clashes with a volume the Strimzi operator adds itself (${OPERATOR_VOLUME_NAMES.join(', ')}, plugin-*, kube-api-access-*); choose another name`,
+      `"${
+        volume.name
+      }" clashes with a volume the Strimzi operator adds itself (${OPERATOR_VOLUME_NAMES.join(
+        ', ',
+      )}, plugin-*, kube-api-access-*); choose another name`,
     ]);
   }
   const segments = volume.mountPath.split('/');
-  if (!volume.mountPath.startsWith(MOUNT_ROOT) || volume.mountPath.length <= MOUNT_ROOT.length) {
+  if (
+    !volume.mountPath.startsWith(MOUNT_ROOT) ||
+    volume.mountPath.length <= MOUNT_ROOT.length
+  ) {
     problems.push([
       'mountPath',
       `must be below /mnt/ (Strimzi mounts additional volumes only there), e.g. /mnt/${volume.name}`,
@@ -57,13 +64,19 @@ export function checkVolumes(values: ParsedValues): Problem[] {
     const firstName = names.get(volume.name);
     if (firstName !== undefined) {
       problems.push(
-        problem(at('name'), `the name "${volume.name}" is already used by volumes[${firstName}]; volume names must be unique`),
+        problem(
+          at('name'),
+          `the name "${volume.name}" is already used by volumes[${firstName}]; volume names must be unique`,
+        ),
       );
     } else names.set(volume.name, index);
     const firstPath = mountPaths.get(volume.mountPath);
     if (firstPath !== undefined) {
       problems.push(
-        problem(at('mountPath'), `"${volume.mountPath}" is already the mount path of volumes[${firstPath}]; give each volume its own path`),
+        problem(
+          at('mountPath'),
+          `"${volume.mountPath}" is already the mount path of volumes[${firstPath}]; give each volume its own path`,
+        ),
       );
     } else mountPaths.set(volume.mountPath, index);
   });

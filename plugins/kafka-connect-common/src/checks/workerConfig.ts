@@ -1,4 +1,3 @@
-
 /**
  * Worker settings that Strimzi forbids in spec.config (it sets them itself) or that this
  * project renders from their own fields. Each points to where the setting belongs.
@@ -16,11 +15,15 @@ interface ConfigRule {
 }
 
 const prefix = (p: string) => (key: string) => key.startsWith(p);
-const exact = (...keys: string[]) => (key: string) => keys.includes(key);
+const exact =
+  (...keys: string[]) =>
+  (key: string) =>
+    keys.includes(key);
 
 const RULES: ConfigRule[] = [
   {
-    matches: key => key.startsWith('ssl.') && !STRIMZI_ALLOWED_SSL.includes(key),
+    matches: key =>
+      key.startsWith('ssl.') && !STRIMZI_ALLOWED_SSL.includes(key),
     message:
       'Strimzi manages TLS settings; use kafka.tls.trustedCertificates and kafka.authentication (only ssl.endpoint.identification.algorithm, ssl.cipher.suites, ssl.protocol and ssl.enabled.protocols may be set here)',
   },
@@ -30,7 +33,8 @@ const RULES: ConfigRule[] = [
   },
   {
     matches: prefix('security.'),
-    message: 'Strimzi sets the security protocol; use kafka.tls and kafka.authentication',
+    message:
+      'Strimzi sets the security protocol; use kafka.tls and kafka.authentication',
   },
   {
     matches: exact('bootstrap.servers'),
@@ -38,18 +42,24 @@ const RULES: ConfigRule[] = [
   },
   {
     matches: key => key === 'listeners' || key.startsWith('rest.'),
-    message: 'Strimzi runs the REST API on port 8083 itself; use apiAccess to let other pods reach it',
+    message:
+      'Strimzi runs the REST API on port 8083 itself; use apiAccess to let other pods reach it',
   },
   {
     matches: exact('plugin.path'),
-    message: 'Strimzi sets the plugin path; add connector plugins under plugins',
+    message:
+      'Strimzi sets the plugin path; add connector plugins under plugins',
   },
   {
     matches: prefix('config.providers'),
-    message: 'use configProviders, which also grants the access the providers need',
+    message:
+      'use configProviders, which also grants the access the providers need',
   },
   {
-    matches: exact('consumer.interceptor.classes', 'producer.interceptor.classes'),
+    matches: exact(
+      'consumer.interceptor.classes',
+      'producer.interceptor.classes',
+    ),
     message: 'Strimzi forbids setting interceptors for the worker',
   },
   {

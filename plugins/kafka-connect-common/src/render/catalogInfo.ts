@@ -18,7 +18,9 @@ export function catalogInfo(values: NormalisedValues) {
     metadata: compact({
       name: catalogEntityName(values),
       description: values.description,
-      labels: values.environment ? { environment: values.environment } : undefined,
+      labels: values.environment
+        ? { environment: values.environment }
+        : undefined,
       annotations: {
         'backstage.io/kubernetes-id': catalogEntityName(values),
         'backstage.io/kubernetes-namespace': values.namespace,

@@ -4,7 +4,10 @@ import { NormalisedValues } from '../values/normalise';
 import { objectMeta } from './labels';
 
 /** One KafkaConnector per entry; the strimzi.io/cluster label ties it to its Connect cluster. */
-export function kafkaConnectors(values: NormalisedValues, release: StrimziRelease) {
+export function kafkaConnectors(
+  values: NormalisedValues,
+  release: StrimziRelease,
+) {
   return values.connectors.map(connector => {
     const meta = objectMeta(values, connector.name);
     return {

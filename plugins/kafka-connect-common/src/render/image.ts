@@ -18,12 +18,19 @@ export interface ConnectImage {
 
 /** Default tags follow the content, so a plugin change is a new tag and a rolling update. */
 function derivedTag(values: NormalisedValues, content: string): string {
-  return `${values.strimzi.version}-kafka-${values.kafka.version}-${shortHash(content)}`;
+  return `${values.strimzi.version}-kafka-${values.kafka.version}-${shortHash(
+    content,
+  )}`;
 }
 
 /** With no plugin and no certificate there is nothing to build: Strimzi's own image serves. */
-export function needsCustomImage(values: Pick<NormalisedValues, 'plugins' | 'truststore'>) {
-  return values.plugins.length > 0 || (values.truststore?.certificates.length ?? 0) > 0;
+export function needsCustomImage(
+  values: Pick<NormalisedValues, 'plugins' | 'truststore'>,
+) {
+  return (
+    values.plugins.length > 0 ||
+    (values.truststore?.certificates.length ?? 0) > 0
+  );
 }
 
 export function connectImage(values: NormalisedValues): ConnectImage {
@@ -46,11 +53,15 @@ export function connectImage(values: NormalisedValues): ConnectImage {
 }
 
 function strimziBuild(values: NormalisedValues): ConnectImage {
-  const tag = values.image.tag ?? derivedTag(values, JSON.stringify(values.plugins));
+  const tag =
+    values.image.tag ?? derivedTag(values, JSON.stringify(values.plugins));
   // Without a registry, push to an OpenShift ImageStream named after the cluster.
   const output = values.image.name
     ? { type: 'docker', image: `${values.image.name}:${tag}` }
-    : { type: 'imagestream', image: `${derivedName(values.name, 'connect')}:${tag}` };
+    : {
+        type: 'imagestream',
+        image: `${derivedName(values.name, 'connect')}:${tag}`,
+      };
   return {
     tag,
     build: {
@@ -64,8 +75,11 @@ function strimziBuild(values: NormalisedValues): ConnectImage {
 }
 
 /** Strimzi's build defaults to Maven Central too: leave the default out, as a person would. */
-function withoutDefaultRepository(artifact: Artifact): Artifact | Omit<Artifact, 'repository'> {
-  if (artifact.type !== 'maven' || artifact.repository !== MAVEN_CENTRAL) return artifact;
+function withoutDefaultRepository(
+  artifact: Artifact,
+): Artifact | Omit<Artifact, 'repository'> {
+  if (artifact.type !== 'maven' || artifact.repository !== MAVEN_CENTRAL)
+    return artifact;
   const { repository: _default, ...rest } = artifact;
   return rest;
 }

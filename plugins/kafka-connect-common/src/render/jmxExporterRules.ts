@@ -17,7 +17,8 @@ interface Rule {
 /** Connector and task states (running, paused, failed, ...) as one-valued series with a status label. */
 const STATUS_RULES: Rule[] = [
   {
-    pattern: 'kafka.connect<type=connector-metrics, connector=(.+)><>status: ([a-z-]+)',
+    pattern:
+      'kafka.connect<type=connector-metrics, connector=(.+)><>status: ([a-z-]+)',
     name: 'kafka_connect_connector_status',
     value: 1,
     labels: { connector: '$1', status: '$2' },
@@ -38,7 +39,8 @@ const STATUS_RULES: Rule[] = [
 const TASK_RULES: Rule[] = [
   {
     // source-task, sink-task, connector-task and task-error metrics share this shape.
-    pattern: 'kafka.connect<type=(.+)-metrics, connector=(.+), task=(.+)><>([a-z-]+)',
+    pattern:
+      'kafka.connect<type=(.+)-metrics, connector=(.+), task=(.+)><>([a-z-]+)',
     name: 'kafka_connect_$1_$4',
     labels: { connector: '$2', task: '$3' },
     type: 'GAUGE',
@@ -48,7 +50,8 @@ const TASK_RULES: Rule[] = [
 
 const WORKER_RULES: Rule[] = [
   {
-    pattern: 'kafka.connect<type=connect-worker-metrics, connector=(.+)><>([a-z-]+)',
+    pattern:
+      'kafka.connect<type=connect-worker-metrics, connector=(.+)><>([a-z-]+)',
     name: 'kafka_connect_worker_connector_$2',
     labels: { connector: '$1' },
     type: 'GAUGE',
@@ -67,7 +70,8 @@ const WORKER_RULES: Rule[] = [
     help: 'Kafka Connect worker rebalance metric $1',
   },
   {
-    pattern: 'kafka.connect<type=connect-(coordinator-|node-)?metrics, client-id=(.+)><>([a-z-]+)',
+    pattern:
+      'kafka.connect<type=connect-(coordinator-|node-)?metrics, client-id=(.+)><>([a-z-]+)',
     name: 'kafka_connect_client_$1$3',
     labels: { clientId: '$2' },
     type: 'GAUGE',
@@ -86,21 +90,24 @@ const CLIENT_RULES: Rule[] = [
     valueFactor: 0.001,
   },
   {
-    pattern: 'kafka.(consumer|producer)<type=(.+)-metrics, client-id=(.+), topic=(.+), partition=(.+)><>([a-z-]+)',
+    pattern:
+      'kafka.(consumer|producer)<type=(.+)-metrics, client-id=(.+), topic=(.+), partition=(.+)><>([a-z-]+)',
     name: 'kafka_$1_$2_$6',
     labels: { clientId: '$3', topic: '$4', partition: '$5' },
     type: 'GAUGE',
     help: 'Kafka $1 metric $6 per partition',
   },
   {
-    pattern: 'kafka.(consumer|producer)<type=(.+)-metrics, client-id=(.+), topic=(.+)><>([a-z-]+)',
+    pattern:
+      'kafka.(consumer|producer)<type=(.+)-metrics, client-id=(.+), topic=(.+)><>([a-z-]+)',
     name: 'kafka_$1_$2_$5',
     labels: { clientId: '$3', topic: '$4' },
     type: 'GAUGE',
     help: 'Kafka $1 metric $5 per topic',
   },
   {
-    pattern: 'kafka.(consumer|producer|admin.client)<type=(.+)-metrics, client-id=(.+)><>([a-z-]+)',
+    pattern:
+      'kafka.(consumer|producer|admin.client)<type=(.+)-metrics, client-id=(.+)><>([a-z-]+)',
     name: 'kafka_$1_$2_$4',
     labels: { clientId: '$3' },
     type: 'GAUGE',

@@ -36,7 +36,9 @@ export function kafkaConnect(
   const metadata = {
     ...objectMeta(values, values.name),
     annotations: {
-      'strimzi.io/use-connector-resources': String(connect.useConnectorResources),
+      'strimzi.io/use-connector-resources': String(
+        connect.useConnectorResources,
+      ),
     },
   };
   const spec = compact({

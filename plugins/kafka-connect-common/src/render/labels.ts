@@ -5,8 +5,12 @@ import { NormalisedValues } from '../values/normalise';
  * objects by. The environment is part of it: the same cluster name in staging and in
  * production must be two entities.
  */
-export function catalogEntityName(values: Pick<NormalisedValues, 'name' | 'environment'>): string {
-  return values.environment ? `${values.name}-${values.environment}` : values.name;
+export function catalogEntityName(
+  values: Pick<NormalisedValues, 'name' | 'environment'>,
+): string {
+  return values.environment
+    ? `${values.name}-${values.environment}`
+    : values.name;
 }
 
 /** Labels on every object, so kubectl, Backstage and GitOps tools find the cluster's objects. */

@@ -29,10 +29,17 @@ export function clusterObjects(
     objects.push({ file: 'config-reader-rolebinding', object: roleBinding });
   }
   const policy = apiAccessPolicy(values);
-  if (policy) objects.push({ file: 'api-access-networkpolicy', object: policy });
-  objects.push({ file: 'kafka-connect', object: kafkaConnect(values, release, image) });
+  if (policy)
+    objects.push({ file: 'api-access-networkpolicy', object: policy });
+  objects.push({
+    file: 'kafka-connect',
+    object: kafkaConnect(values, release, image),
+  });
   for (const connector of kafkaConnectors(values, release)) {
-    objects.push({ file: `kafka-connector-${connector.metadata.name}`, object: connector });
+    objects.push({
+      file: `kafka-connector-${connector.metadata.name}`,
+      object: connector,
+    });
   }
   return objects;
 }

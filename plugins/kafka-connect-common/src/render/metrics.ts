@@ -7,7 +7,9 @@ import { objectMeta } from './labels';
 export const METRICS_CONFIG_KEY = 'metrics-config.yml';
 
 function usesJmxExporter(values: NormalisedValues): boolean {
-  return values.metrics.enabled && values.metrics.type === 'jmxPrometheusExporter';
+  return (
+    values.metrics.enabled && values.metrics.type === 'jmxPrometheusExporter'
+  );
 }
 
 /** `spec.metricsConfig`: the JMX exporter reads its rules from our ConfigMap. */

@@ -24,7 +24,8 @@ export function apiAccessPolicy(values: NormalisedValues) {
             podSelector: { matchLabels: access.podLabels },
             namespaceSelector: {
               matchLabels: {
-                'kubernetes.io/metadata.name': access.namespace ?? values.namespace,
+                'kubernetes.io/metadata.name':
+                  access.namespace ?? values.namespace,
               },
             },
           })),

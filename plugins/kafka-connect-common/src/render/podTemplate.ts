@@ -20,9 +20,8 @@ export function podAffinity(values: NormalisedValues): Affinity | undefined {
     operator: 'In' as const,
     values: [value],
   }));
-  const given: NodeSelectorTerm[] =
-    affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-      ?.nodeSelectorTerms ?? [{}];
+  const given: NodeSelectorTerm[] = affinity?.nodeAffinity
+    ?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [{}];
   const nodeSelectorTerms = given.map(term =>
     compact({
       matchExpressions: [...(term.matchExpressions ?? []), ...expressions],
@@ -39,7 +38,8 @@ export function podAffinity(values: NormalisedValues): Affinity | undefined {
 }
 
 function podAnnotations(values: NormalisedValues) {
-  if (!values.metrics.enabled || !values.metrics.podAnnotations) return undefined;
+  if (!values.metrics.enabled || !values.metrics.podAnnotations)
+    return undefined;
   return {
     'prometheus.io/scrape': 'true',
     'prometheus.io/port': String(METRICS_PORT),
@@ -62,7 +62,9 @@ function emptyDir(
   const { sizeLimit } = source;
   let limit;
   if (sizeLimit !== undefined) {
-    limit = release.sizeLimitAsObject ? quantityObject(sizeLimit) : String(sizeLimit);
+    limit = release.sizeLimitAsObject
+      ? quantityObject(sizeLimit)
+      : String(sizeLimit);
   }
   return compact({
     // "" means the node's default medium; newer CRDs accept only "Memory", so leave it out.
@@ -75,7 +77,9 @@ function podVolumes(values: NormalisedValues, release: StrimziRelease) {
   return values.volumes.map(volume => {
     const source = VOLUME_SOURCE_NAMES.find(s => volume[s] !== undefined)!;
     const content =
-      source === 'emptyDir' ? emptyDir(volume.emptyDir!, release) : volume[source];
+      source === 'emptyDir'
+        ? emptyDir(volume.emptyDir!, release)
+        : volume[source];
     return { name: volume.name, [source]: content };
   });
 }
@@ -92,7 +96,10 @@ function volumeMounts(values: NormalisedValues) {
 }
 
 /** `spec.template`: everything Strimzi lets us set on the pods it creates. */
-export function connectTemplate(values: NormalisedValues, release: StrimziRelease) {
+export function connectTemplate(
+  values: NormalisedValues,
+  release: StrimziRelease,
+) {
   const scheduling = values.scheduling;
   const pod = compact({
     // Strimzi copies the resource's labels to the pods; only annotations are ours to add.
@@ -110,6 +117,8 @@ export function connectTemplate(values: NormalisedValues, release: StrimziReleas
   return compact({
     pod: nonEmpty(pod),
     connectContainer: nonEmpty(connectContainer),
-    serviceAccount: nonEmpty(annotations) ? { metadata: { annotations } } : undefined,
+    serviceAccount: nonEmpty(annotations)
+      ? { metadata: { annotations } }
+      : undefined,
   });
 }

@@ -19,7 +19,9 @@ function imageSection(values: NormalisedValues, image: ConnectImage): string[] {
       `docker push ${image.reference}`,
       '```',
       '',
-      `The tag follows the Dockerfile's content (set ${code('image.tag')} to choose one): a change of plugins or certificates gives a new tag and a rolling update.`,
+      `The tag follows the Dockerfile's content (set ${code(
+        'image.tag',
+      )} to choose one): a change of plugins or certificates gives a new tag and a rolling update.`,
       '',
     ];
   }
@@ -34,7 +36,11 @@ function imageSection(values: NormalisedValues, image: ConnectImage): string[] {
   return [
     '## Image',
     '',
-    `The Strimzi operator builds the image itself (${code('spec.build')}) with the plugins listed in ${code('connect-cluster.yaml')}, and tags it ${code(image.tag)}.`,
+    `The Strimzi operator builds the image itself (${code(
+      'spec.build',
+    )}) with the plugins listed in ${code(
+      'connect-cluster.yaml',
+    )}, and tags it ${code(image.tag)}.`,
     '',
   ];
 }
@@ -47,13 +53,19 @@ function deploySection(values: NormalisedValues, layout: Layout): string[] {
   return [
     '## Deployment',
     '',
-    `The ${layout === 'helm' ? 'Helm chart (Chart.yaml, values.yaml, templates/)' : 'kustomization (kustomization.yaml and one file per object)'} holds the Kubernetes objects. A GitOps controller applies them when this folder is merged; by hand:`,
+    `The ${
+      layout === 'helm'
+        ? 'Helm chart (Chart.yaml, values.yaml, templates/)'
+        : 'kustomization (kustomization.yaml and one file per object)'
+    } holds the Kubernetes objects. A GitOps controller applies them when this folder is merged; by hand:`,
     '',
     '```sh',
     command,
     '```',
     '',
-    `The Strimzi operator (${values.strimzi.version}) must watch namespace ${code(values.namespace)}.`,
+    `The Strimzi operator (${
+      values.strimzi.version
+    }) must watch namespace ${code(values.namespace)}.`,
     '',
   ];
 }
@@ -67,13 +79,21 @@ export function readme(
   const lines = [
     `# Kafka Connect cluster ${code(values.name)}`,
     '',
-    `Kafka Connect ${values.kafka.version} on Strimzi ${values.strimzi.version}, namespace ${code(values.namespace)}, owned by ${code(values.owner)}.`,
+    `Kafka Connect ${values.kafka.version} on Strimzi ${
+      values.strimzi.version
+    }, namespace ${code(values.namespace)}, owned by ${code(values.owner)}.`,
     '',
     '## Files',
     '',
-    `- ${code('connect-cluster.yaml')}: the values this folder was rendered from. Change them and render again; do not edit the other files by hand.`,
-    ...(image.dockerfile ? [`- ${code('Dockerfile')}: the connector image.`] : []),
-    `- ${code('catalog-info.yaml')}: the cluster's entity in the Backstage catalog.`,
+    `- ${code(
+      'connect-cluster.yaml',
+    )}: the values this folder was rendered from. Change them and render again; do not edit the other files by hand.`,
+    ...(image.dockerfile
+      ? [`- ${code('Dockerfile')}: the connector image.`]
+      : []),
+    `- ${code(
+      'catalog-info.yaml',
+    )}: the cluster's entity in the Backstage catalog.`,
     `- the ${layout} layout of the Kubernetes objects.`,
     '',
     ...imageSection(values, image),

@@ -24,7 +24,9 @@ function configProviderSettings(values: NormalisedValues) {
   for (const provider of providers) {
     const prefix = `config.providers.${provider.name}`;
     settings[`${prefix}.class`] =
-      provider.type === 'custom' ? provider.class! : CONFIG_PROVIDER_CLASSES[provider.type];
+      provider.type === 'custom'
+        ? provider.class!
+        : CONFIG_PROVIDER_CLASSES[provider.type];
     for (const [key, value] of Object.entries(provider.params ?? {})) {
       settings[`${prefix}.param.${key}`] = value;
     }

@@ -4,7 +4,9 @@
  * test/ hold these facts against the real CRDs.
  */
 
-export type StrimziApiVersion = 'kafka.strimzi.io/v1beta2' | 'kafka.strimzi.io/v1';
+export type StrimziApiVersion =
+  | 'kafka.strimzi.io/v1beta2'
+  | 'kafka.strimzi.io/v1';
 
 export type VolumeType =
   | 'secret'
@@ -170,7 +172,8 @@ export function firstReleaseWith<T>(
   pick: (release: StrimziRelease) => readonly T[],
   item: unknown,
 ): string | undefined {
-  return STRIMZI_RELEASES.find(r => pick(r).some(known => known === item))?.version;
+  return STRIMZI_RELEASES.find(r => pick(r).some(known => known === item))
+    ?.version;
 }
 
 /** Strimzi publishes one Kafka image per operator release and Kafka version. */

@@ -6,7 +6,9 @@ export function compact<T extends Record<string, unknown>>(object: T): T {
 }
 
 /** `undefined` for an empty list or mapping, so empty sections are left out. */
-export function nonEmpty<T extends object>(value: T | undefined): T | undefined {
+export function nonEmpty<T extends object>(
+  value: T | undefined,
+): T | undefined {
   if (value === undefined) return undefined;
   return Object.keys(value).length > 0 ? value : undefined;
 }

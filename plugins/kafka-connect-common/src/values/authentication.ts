@@ -20,7 +20,9 @@ const secretKeyRef = z.strictObject({
 
 const passwordSecret = z.strictObject({
   secretName: dnsSubdomain(),
-  password: nonEmptyLine(253).describe('the key in the Secret that holds the password'),
+  password: nonEmptyLine(253).describe(
+    'the key in the Secret that holds the password',
+  ),
 });
 
 export const trustedCertificateSchema = z

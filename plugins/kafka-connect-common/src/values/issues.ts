@@ -24,25 +24,34 @@ const REQUIRED_HINTS: Record<string, string> = {
   namespace: 'the Kubernetes namespace the cluster runs in',
   owner: 'the owning team or person, such as group:default/data-platform',
   kafka: 'the Kafka connection, at least kafka.bootstrapServers',
-  'kafka.bootstrapServers': 'host:port of the Kafka bootstrap service, such as my-cluster-kafka-bootstrap.kafka.svc:9093',
-  'apiAccess.podLabels': 'at least one label of the pods that may call the REST API (an empty selector would admit every pod)',
+  'kafka.bootstrapServers':
+    'host:port of the Kafka bootstrap service, such as my-cluster-kafka-bootstrap.kafka.svc:9093',
+  'apiAccess.podLabels':
+    'at least one label of the pods that may call the REST API (an empty selector would admit every pod)',
 };
 
 function message(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input !== undefined) {
-        return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
+        return `must be ${article(issue.expected)}, not ${typeName(
+          issue.input,
+        )}`;
       }
       // List indexes do not matter for the hint: `apiAccess[2].podLabels` → `apiAccess.podLabels`.
-      const hint = REQUIRED_HINTS[issue.path.filter(s => typeof s === 'string').join('.')];
+      const hint =
+        REQUIRED_HINTS[issue.path.filter(s => typeof s === 'string').join('.')];
       return hint ? `is required: ${hint}` : 'is required';
     }
     case 'invalid_value':
-      return `must be one of: ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
+      return `must be one of: ${issue.values
+        .map(v => JSON.stringify(v))
+        .join(', ')}`;
     case 'too_small':
       if (issue.origin === 'array') {
-        return `needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`;
+        return `needs at least ${issue.minimum} ${
+          Number(issue.minimum) === 1 ? 'entry' : 'entries'
+        }`;
       }
       return issue.message.startsWith('Too small')
         ? `must be at least ${issue.minimum}`
@@ -53,7 +62,9 @@ function message(issue: z.core.$ZodIssue): string {
         : issue.message;
     case 'invalid_union':
       if (issue.discriminator && 'options' in issue && issue.options) {
-        return `must be one of: ${issue.options.map(o => JSON.stringify(o)).join(', ')}`;
+        return `must be one of: ${issue.options
+          .map(o => JSON.stringify(o))
+          .join(', ')}`;
       }
       return `does not match any accepted shape: ${unionDetails(issue)}`;
     case 'invalid_key':
@@ -73,7 +84,9 @@ function unionDetails(issue: z.core.$ZodIssueInvalidUnion): string {
     .join('; ');
 }
 
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+): Problem[] {
   return issues.flatMap(issue => {
     const path = issue.path.filter(
       (s): s is PathSegment => typeof s === 'string' || typeof s === 'number',

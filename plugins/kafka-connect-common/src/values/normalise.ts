@@ -8,7 +8,10 @@ import { VOLUME_SOURCE_NAMES } from './volumes';
  * This is what connect-cluster.yaml holds, so a later render gives the same cluster
  * even if a newer release of this tool changes a default.
  */
-export type NormalisedValues = Omit<ParsedValues, 'kafka' | 'connect' | 'metrics'> & {
+export type NormalisedValues = Omit<
+  ParsedValues,
+  'kafka' | 'connect' | 'metrics'
+> & {
   kafka: ParsedValues['kafka'] & { version: string };
   connect: Required<ParsedValues['connect']>;
   metrics: Required<ParsedValues['metrics']>;
@@ -54,7 +57,9 @@ export function normalise(
   };
 }
 
-function dropUndefined(object: Record<string, unknown>): Record<string, unknown> {
+function dropUndefined(
+  object: Record<string, unknown>,
+): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(object).filter(([, v]) => v !== undefined),
   );

@@ -41,7 +41,13 @@ export function parseValues(input: unknown): ParseResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       ok: false,
-      problems: [{ path: '', message: 'the values must be a YAML mapping of fields (see docs/values.md)' }],
+      problems: [
+        {
+          path: '',
+          message:
+            'the values must be a YAML mapping of fields (see docs/values.md)',
+        },
+      ],
     };
   }
   const pruned = pruneEmpty(input as Record<string, unknown>);
@@ -64,5 +70,8 @@ export function parseValues(input: unknown): ParseResult {
     ...CHECKS.flatMap(check => check(shaped.data)),
   ];
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { values: normalise(shaped.data, release), release } };
+  return {
+    ok: true,
+    value: { values: normalise(shaped.data, release), release },
+  };
 }

@@ -55,13 +55,13 @@ export const qualifiedName = () =>
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 export const labelValue = () =>
-  z.string().max(63, { message: 'must be at most 63 characters long' }).regex(
-    LABEL_VALUE,
-    {
+  z
+    .string()
+    .max(63, { message: 'must be at most 63 characters long' })
+    .regex(LABEL_VALUE, {
       message:
         'must be a Kubernetes label value: letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
-    },
-  );
+    });
 
 export const labels = () => z.record(qualifiedName(), labelValue());
 export const annotations = () => z.record(qualifiedName(), singleLine(4096));
@@ -72,7 +72,8 @@ export const quantity = () =>
   z.union([
     z.number().nonnegative(),
     z.string().regex(QUANTITY, {
-      message: 'must be a Kubernetes quantity like "500m", "2", "512Mi" or "2Gi"',
+      message:
+        'must be a Kubernetes quantity like "500m", "2", "512Mi" or "2Gi"',
     }),
   ]);
 
@@ -105,7 +106,8 @@ export const javaClass = () =>
  * URLs that land in a Dockerfile RUN step. The step quotes them anyway; refusing shell
  * metacharacters here stops a value that only makes sense as an injection attempt.
  */
-const SAFE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~%\/+=:@,-]*)?(\?[A-Za-z0-9._~%\/+=:@,-]*)?$/;
+const SAFE_URL =
+  /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~%\/+=:@,-]*)?(\?[A-Za-z0-9._~%\/+=:@,-]*)?$/;
 export const downloadUrl = () =>
   z.string().max(2048).regex(SAFE_URL, {
     message:
@@ -150,7 +152,9 @@ export const entityRef = (kinds?: readonly string[]) =>
     .refine(
       v => {
         const kind = ENTITY_REF.exec(v)?.[1];
-        return !kinds || !kind || kinds.includes(kind.toLocaleLowerCase('en-US'));
+        return (
+          !kinds || !kind || kinds.includes(kind.toLocaleLowerCase('en-US'))
+        );
       },
       { message: `must refer to one of these kinds: ${kinds?.join(', ')}` },
     );

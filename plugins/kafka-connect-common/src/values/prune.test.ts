@@ -8,11 +8,21 @@ describe('pruneEmpty', () => {
         name: 'orders',
         description: null,
         env: [{ name: 'TZ', value: 'UTC', valueFrom: { secretKeyRef: {} } }],
-        volumes: [{ name: 'v', mountPath: '/mnt/v', secret: { items: [] }, configMap: { items: [] }, emptyDir: {} }],
+        volumes: [
+          {
+            name: 'v',
+            mountPath: '/mnt/v',
+            secret: { items: [] },
+            configMap: { items: [] },
+            emptyDir: {},
+          },
+        ],
         scheduling: {
           affinity: {
             nodeAffinity: {
-              requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [] }] },
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [] }],
+              },
             },
           },
         },
@@ -26,7 +36,9 @@ describe('pruneEmpty', () => {
   });
 
   it('keeps falsy scalars that are values', () => {
-    expect(pruneEmpty({ replicas: 0, metrics: { enabled: false }, description: '' })).toEqual({
+    expect(
+      pruneEmpty({ replicas: 0, metrics: { enabled: false }, description: '' }),
+    ).toEqual({
       replicas: 0,
       metrics: { enabled: false },
       description: '',
@@ -39,10 +51,22 @@ describe('pruneEmpty', () => {
       namespace: 'data',
       owner: 'user:jane',
       kafka: { bootstrapServers: 'k:9092', tls: { trustedCertificates: [] } },
-      volumes: [{ name: 'v', mountPath: '/mnt/v', secret: { items: [] }, emptyDir: {} }],
-      scheduling: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [] }] } } } },
+      volumes: [
+        { name: 'v', mountPath: '/mnt/v', secret: { items: [] }, emptyDir: {} },
+      ],
+      scheduling: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [] }],
+            },
+          },
+        },
+      },
     });
     expect(result.ok && result.value.values.scheduling).toBeUndefined();
-    expect(result.ok && result.value.values.volumes).toEqual([{ name: 'v', mountPath: '/mnt/v', emptyDir: {} }]);
+    expect(result.ok && result.value.values.volumes).toEqual([
+      { name: 'v', mountPath: '/mnt/v', emptyDir: {} },
+    ]);
   });
 });

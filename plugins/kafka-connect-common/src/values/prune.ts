@@ -24,19 +24,23 @@ function prune(value: unknown): unknown {
     return items.length > 0 ? items : undefined;
   }
   if (isPlainObject(value)) {
-    const entries = Object.entries(value).flatMap(([key, item]): [string, unknown][] => {
-      if (MEANINGFUL_EMPTY.has(key) && isPlainObject(item)) {
-        return [[key, prune(item) ?? {}]];
-      }
-      const pruned = prune(item);
-      return pruned === undefined ? [] : [[key, pruned]];
-    });
+    const entries = Object.entries(value).flatMap(
+      ([key, item]): [string, unknown][] => {
+        if (MEANINGFUL_EMPTY.has(key) && isPlainObject(item)) {
+          return [[key, prune(item) ?? {}]];
+        }
+        const pruned = prune(item);
+        return pruned === undefined ? [] : [[key, pruned]];
+      },
+    );
     return entries.length > 0 ? Object.fromEntries(entries) : undefined;
   }
   return value === null ? undefined : value;
 }
 
 /** The values without empty sections; the top level stays a mapping. */
-export function pruneEmpty(values: Record<string, unknown>): Record<string, unknown> {
+export function pruneEmpty(
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   return (prune(values) as Record<string, unknown> | undefined) ?? {};
 }

@@ -45,7 +45,10 @@ const podAffinitySchema = z.strictObject({
     .optional(),
   preferredDuringSchedulingIgnoredDuringExecution: z
     .array(
-      z.strictObject({ weight: weight(), podAffinityTerm: podAffinityTermSchema }),
+      z.strictObject({
+        weight: weight(),
+        podAffinityTerm: podAffinityTermSchema,
+      }),
     )
     .optional(),
 });
@@ -60,7 +63,10 @@ export const affinitySchema = z.strictObject({
         .optional(),
       preferredDuringSchedulingIgnoredDuringExecution: z
         .array(
-          z.strictObject({ weight: weight(), preference: nodeSelectorTermSchema }),
+          z.strictObject({
+            weight: weight(),
+            preference: nodeSelectorTermSchema,
+          }),
         )
         .optional(),
     })

@@ -6,7 +6,10 @@ import {
 import { isReservedEnvName, RESERVED_ENV_MESSAGE } from '../checks/env';
 import { forbiddenWorkerSetting } from '../checks/workerConfig';
 import { MAX_NAME_LENGTH } from '../names';
-import { authenticationSchema, trustedCertificateSchema } from './authentication';
+import {
+  authenticationSchema,
+  trustedCertificateSchema,
+} from './authentication';
 import {
   annotations,
   bootstrapServers,
@@ -98,7 +101,8 @@ const configProviderSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['class'],
-        message: 'a custom config provider needs class: the provider\'s Java class',
+        message:
+          "a custom config provider needs class: the provider's Java class",
       });
     }
     if (p.type !== 'custom' && p.class) {
@@ -117,7 +121,9 @@ const secretOrConfigMapKeyRef = z.strictObject({
 });
 
 const envVarName = () =>
-  envName().refine(name => !isReservedEnvName(name), { message: RESERVED_ENV_MESSAGE });
+  envName().refine(name => !isReservedEnvName(name), {
+    message: RESERVED_ENV_MESSAGE,
+  });
 
 /** `{name, value}` or `{name, valueFrom}`: one object with a rule, so errors name the field. */
 const envSchema = z
@@ -157,7 +163,16 @@ const loggingSchema = z.discriminatedUnion('type', [
     type: z.literal('inline'),
     loggers: z.record(
       nonEmptyLine(253),
-      z.enum(['ALL', 'TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'OFF']),
+      z.enum([
+        'ALL',
+        'TRACE',
+        'DEBUG',
+        'INFO',
+        'WARN',
+        'ERROR',
+        'FATAL',
+        'OFF',
+      ]),
     ),
   }),
   z.strictObject({
@@ -208,7 +223,9 @@ export const valuesShape = z.strictObject({
       '-Xmx': jvmHeap().optional(),
       gcLoggingEnabled: z.boolean().optional(),
       javaSystemProperties: z
-        .array(z.strictObject({ name: nonEmptyLine(253), value: singleLine(4096) }))
+        .array(
+          z.strictObject({ name: nonEmptyLine(253), value: singleLine(4096) }),
+        )
         .optional(),
       '-XX': z.record(nonEmptyLine(253), singleLine(1024)).optional(),
     })
@@ -232,7 +249,11 @@ export const valuesShape = z.strictObject({
       useConnectorResources: z.boolean().default(true),
       config: workerConfigMap().default({}),
     })
-    .default({ replicationFactor: -1, useConnectorResources: true, config: {} }),
+    .default({
+      replicationFactor: -1,
+      useConnectorResources: true,
+      config: {},
+    }),
   image: z
     .strictObject({
       name: nonEmptyLine(255)
@@ -244,7 +265,8 @@ export const valuesShape = z.strictObject({
       tag: z
         .string()
         .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, {
-          message: 'must be a Docker tag: letters, digits, "_", "." and "-", at most 128',
+          message:
+            'must be a Docker tag: letters, digits, "_", "." and "-", at most 128',
         })
         .optional(),
       build: z.enum(['dockerfile', 'strimzi']).default('dockerfile'),
@@ -268,7 +290,9 @@ export const valuesShape = z.strictObject({
     })
     .optional(),
   configProviders: z.array(configProviderSchema).default([]),
-  serviceAccount: z.strictObject({ annotations: annotations().optional() }).optional(),
+  serviceAccount: z
+    .strictObject({ annotations: annotations().optional() })
+    .optional(),
   scheduling: schedulingSchema.optional(),
   metrics: z
     .strictObject({

@@ -122,7 +122,9 @@ export const volumeSchema = z
         path: [key],
         message: UNSUPPORTED_VOLUME_SOURCES.includes(key)
           ? unsupportedSourceMessage(key)
-          : `unknown field; a volume takes name, mountPath, readOnly, subPath and one source of: ${VOLUME_SOURCE_NAMES.join(', ')}`,
+          : `unknown field; a volume takes name, mountPath, readOnly, subPath and one source of: ${VOLUME_SOURCE_NAMES.join(
+              ', ',
+            )}`,
       });
     }
     for (const [field, message] of volumeProblems(volume)) {
@@ -135,8 +137,12 @@ export const volumeSchema = z
         path: [],
         message:
           sources.length === 0
-            ? `needs exactly one source: one of ${VOLUME_SOURCE_NAMES.join(', ')}`
-            : `has ${sources.length} sources (${sources.join(', ')}); give exactly one, and use a second volume for the other`,
+            ? `needs exactly one source: one of ${VOLUME_SOURCE_NAMES.join(
+                ', ',
+              )}`
+            : `has ${sources.length} sources (${sources.join(
+                ', ',
+              )}); give exactly one, and use a second volume for the other`,
       });
     }
   });

@@ -10,7 +10,9 @@ import { LayoutRenderer } from './types';
  */
 
 function templateFor(key: string): string {
-  return `{{- with index .Values.objects ${JSON.stringify(key)} }}\n{{ toYaml . }}\n{{- end }}\n`;
+  return `{{- with index .Values.objects ${JSON.stringify(
+    key,
+  )} }}\n{{ toYaml . }}\n{{- end }}\n`;
 }
 
 function chart(values: NormalisedValues) {
@@ -25,7 +27,13 @@ function chart(values: NormalisedValues) {
 }
 
 /** Keep the skeleton's other files out of the packaged chart. */
-const HELMIGNORE = ['connect-cluster.yaml', 'Dockerfile', 'catalog-info.yaml', 'README.md', ''].join('\n');
+const HELMIGNORE = [
+  'connect-cluster.yaml',
+  'Dockerfile',
+  'catalog-info.yaml',
+  'README.md',
+  '',
+].join('\n');
 
 export const helmLayout: LayoutRenderer = (values, objects) => {
   const sections: Record<string, unknown> = {};

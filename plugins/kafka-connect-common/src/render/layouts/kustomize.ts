@@ -12,5 +12,8 @@ export const kustomizeLayout: LayoutRenderer = (_values, objects) => {
     kind: 'Kustomization',
     resources: files.map(f => f.path),
   };
-  return [...files, { path: 'kustomization.yaml', content: toYaml(kustomization) }];
+  return [
+    ...files,
+    { path: 'kustomization.yaml', content: toYaml(kustomization) },
+  ];
 };
