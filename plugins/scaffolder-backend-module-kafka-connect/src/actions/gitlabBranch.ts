@@ -1,11 +1,10 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { userFacing } from '../lib/errors';
+import { refuseInput } from '../lib/errors';
 import { createGitLabApi } from '../lib/gitlabApi';
 import { resolveGitLabTarget } from '../lib/gitlabTarget';
 import { branchNameProblem } from '../lib/refName';
@@ -35,9 +34,7 @@ interface ProjectJson {
 /** What the checkpoint keeps: JSON, so that a resumed task gets it back as it was. */
 type BranchResult = { created: boolean; defaultBranch: string };
 
-function refuse(message: string): InputError {
-  return userFacing(new InputError(message));
-}
+const refuse = refuseInput;
 
 /**
  * Makes sure a branch exists in a GitLab project, creating it from the project's default

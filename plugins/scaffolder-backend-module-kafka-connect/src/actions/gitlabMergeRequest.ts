@@ -1,11 +1,10 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { userFacing } from '../lib/errors';
+import { refuseInput } from '../lib/errors';
 import { createGitLabApi } from '../lib/gitlabApi';
 import { resolveGitLabTarget } from '../lib/gitlabTarget';
 import { branchNameProblem } from '../lib/refName';
@@ -49,9 +48,7 @@ type MergeRequestResult = {
   created: boolean;
 };
 
-function refuse(message: string): InputError {
-  return userFacing(new InputError(message));
-}
+const refuse = refuseInput;
 
 /**
  * Opens a merge request on GitLab from a branch, or updates the merge request already open

@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+
 /**
  * The scaffolder writes a failed step's `error.stack` into the task log. For errors whose
  * message already says everything the user needs, the stack is noise (and looks like a crash),
@@ -11,4 +13,9 @@ export function userFacing<E extends Error>(error: E): E {
 /** Hides the password or token of URLs like `https://user:token@host/repo.git`. */
 export function redactCredentials(text: string): string {
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+}
+
+/** A refused input: an InputError the user reads as it is, without a stack. */
+export function refuseInput(message: string): InputError {
+  return userFacing(new InputError(message));
 }

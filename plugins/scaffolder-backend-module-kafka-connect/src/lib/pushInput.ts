@@ -1,5 +1,4 @@
-import { InputError } from '@backstage/errors';
-import { userFacing } from './errors';
+import { refuseInput } from './errors';
 import { relativeFolder } from './paths';
 import { branchNameProblem } from './refName';
 
@@ -27,7 +26,7 @@ export interface CheckedPushInput {
   authorEmail: string;
 }
 
-const refuse = (message: string) => userFacing(new InputError(message));
+const refuse = refuseInput;
 
 /**
  * Applies the defaults (the scaffolder does not apply zod defaults at run time) and checks
