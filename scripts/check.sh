@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# What `npm test` runs once set-up is done: the type check, the lint, every test.
+# What `npm test` runs once set-up is done: the type check, the lint and format check, every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== type check"; tsc --noEmit
 echo "== lint"; backstage-cli repo lint
+echo "== format"; prettier --check --loglevel warn "plugins/**/*.{ts,tsx}" "packages/*/src/**/*.{ts,tsx}" "test/src/**/*.ts"
 echo "== tests"
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
