@@ -3,8 +3,6 @@ import {
   NEWEST_STRIMZI_VERSION,
   SUPPORTED_STRIMZI_VERSIONS,
 } from '../strimzi/releases';
-import { isReservedEnvName, RESERVED_ENV_MESSAGE } from '../checks/env';
-import { forbiddenWorkerSetting } from '../checks/workerConfig';
 import { MAX_NAME_LENGTH } from '../names';
 import {
   authenticationSchema,
@@ -13,179 +11,31 @@ import {
 import {
   annotations,
   bootstrapServers,
-  configKey,
-  configValue,
   dnsLabel,
-  dnsSubdomain,
   downloadUrl,
   entityRef,
-  envName,
   fileName,
-  javaClass,
   kafkaName,
   labels,
-  mavenCoordinate,
   nonEmptyLine,
-  providerName,
-  quantity,
-  sha512,
   singleLine,
 } from './patterns';
+import { configProviderSchema } from './configProviders';
+import { connectorSchema, workerConfigMap } from './connect';
+import { envSchema } from './env';
+import { artifactSchema } from './plugins';
+import { jvmHeap, loggingSchema, resourceList } from './runtime';
 import { schedulingSchema } from './scheduling';
 import { volumeSchema } from './volumes';
 
+export { MAVEN_CENTRAL } from './plugins';
+export type { Artifact } from './plugins';
+export { CONFIG_PROVIDER_TYPES } from './configProviders';
+export type { ConfigProviderType } from './configProviders';
+export type { EnvVar } from './env';
+export type { Connector } from './connect';
+
 /** The values contract of docs/values.md: one schema for the form, the action and the CLI. */
-
-export const MAVEN_CENTRAL = 'https://repo1.maven.org/maven2';
-
-const resourceList = z.strictObject({
-  cpu: quantity().optional(),
-  memory: quantity().optional(),
-  'ephemeral-storage': quantity().optional(),
-});
-
-const jvmHeap = () =>
-  z.string().regex(/^[0-9]+[kKmMgG]?$/, {
-    message: 'must be a JVM heap size like "512m" or "2g"',
-  });
-
-const connectConfigMap = () => z.record(configKey(), configValue());
-
-/** Worker settings: the keys Strimzi manages or that have their own field are refused. */
-const workerConfigMap = () =>
-  connectConfigMap().superRefine((config, ctx) => {
-    for (const key of Object.keys(config)) {
-      const message = forbiddenWorkerSetting(key);
-      if (message) ctx.addIssue({ code: 'custom', path: [key], message });
-    }
-  });
-
-const artifactSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('maven'),
-    group: mavenCoordinate(),
-    artifact: mavenCoordinate(),
-    version: mavenCoordinate(),
-    repository: downloadUrl().default(MAVEN_CENTRAL),
-  }),
-  ...(['jar', 'tgz', 'zip'] as const).map(type =>
-    z.strictObject({
-      type: z.literal(type),
-      url: downloadUrl(),
-      sha512sum: sha512(),
-    }),
-  ),
-]);
-export type Artifact = z.infer<typeof artifactSchema>;
-
-export const CONFIG_PROVIDER_TYPES = [
-  'aws-secrets-manager',
-  'kubernetes-secret',
-  'kubernetes-configmap',
-  'env',
-  'file',
-  'directory',
-  'custom',
-] as const;
-export type ConfigProviderType = (typeof CONFIG_PROVIDER_TYPES)[number];
-
-const configProviderSchema = z
-  .strictObject({
-    name: providerName(),
-    type: z.enum(CONFIG_PROVIDER_TYPES),
-    class: javaClass().optional(),
-    params: z.record(configKey(), configValue()).optional(),
-  })
-  .superRefine((p, ctx) => {
-    if (p.type === 'custom' && !p.class) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['class'],
-        message:
-          "a custom config provider needs class: the provider's Java class",
-      });
-    }
-    if (p.type !== 'custom' && p.class) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['class'],
-        message: `type ${p.type} sets its own class; remove class, or use type custom`,
-      });
-    }
-  });
-
-const secretOrConfigMapKeyRef = z.strictObject({
-  name: dnsSubdomain(),
-  key: nonEmptyLine(253),
-  optional: z.boolean().optional(),
-});
-
-const envVarName = () =>
-  envName().refine(name => !isReservedEnvName(name), {
-    message: RESERVED_ENV_MESSAGE,
-  });
-
-/** `{name, value}` or `{name, valueFrom}`: one object with a rule, so errors name the field. */
-const envSchema = z
-  .strictObject({
-    name: envVarName(),
-    value: singleLine(32768).optional(),
-    valueFrom: z
-      .union([
-        z.strictObject({ secretKeyRef: secretOrConfigMapKeyRef }),
-        z.strictObject({ configMapKeyRef: secretOrConfigMapKeyRef }),
-      ])
-      .optional(),
-  })
-  .superRefine((variable, ctx) => {
-    if ((variable.value === undefined) === (variable.valueFrom === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message:
-          'give exactly one of value or valueFrom (with secretKeyRef or configMapKeyRef)',
-      });
-    }
-  });
-export type EnvVar = z.infer<typeof envSchema>;
-
-const connectorSchema = z.strictObject({
-  name: dnsSubdomain(),
-  class: javaClass(),
-  tasksMax: z.number().int().min(1),
-  config: connectConfigMap().default({}),
-  state: z.enum(['running', 'paused', 'stopped']).optional(),
-});
-export type Connector = z.infer<typeof connectorSchema>;
-
-const loggingSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('inline'),
-    loggers: z.record(
-      nonEmptyLine(253),
-      z.enum([
-        'ALL',
-        'TRACE',
-        'DEBUG',
-        'INFO',
-        'WARN',
-        'ERROR',
-        'FATAL',
-        'OFF',
-      ]),
-    ),
-  }),
-  z.strictObject({
-    type: z.literal('external'),
-    valueFrom: z.strictObject({
-      configMapKeyRef: z.strictObject({
-        name: dnsSubdomain(),
-        key: nonEmptyLine(253),
-      }),
-    }),
-  }),
-]);
-
 export const valuesShape = z.strictObject({
   name: dnsLabel(MAX_NAME_LENGTH),
   namespace: dnsLabel(),

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { configKey, configValue, javaClass, providerName } from './patterns';
+
+/** Kafka config providers: where `${name:...}` references in settings are resolved. */
+
+export const CONFIG_PROVIDER_TYPES = [
+  'aws-secrets-manager',
+  'kubernetes-secret',
+  'kubernetes-configmap',
+  'env',
+  'file',
+  'directory',
+  'custom',
+] as const;
+export type ConfigProviderType = (typeof CONFIG_PROVIDER_TYPES)[number];
+
+export const configProviderSchema = z
+  .strictObject({
+    name: providerName(),
+    type: z.enum(CONFIG_PROVIDER_TYPES),
+    class: javaClass().optional(),
+    params: z.record(configKey(), configValue()).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.type === 'custom' && !p.class) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['class'],
+        message:
+          "a custom config provider needs class: the provider's Java class",
+      });
+    }
+    if (p.type !== 'custom' && p.class) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['class'],
+        message: `type ${p.type} sets its own class; remove class, or use type custom`,
+      });
+    }
+  });
