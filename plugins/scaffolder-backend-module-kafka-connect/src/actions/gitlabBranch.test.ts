@@ -1,6 +1,3 @@
-import { ConfigReader } from '@backstage/config';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import yaml from 'yaml';
 import {
   CheckpointStore,
@@ -8,205 +5,23 @@ import {
   makeTempDir,
   removeTempDir,
 } from '../__testUtils__/actionContext';
+import { failure, runExampleSteps, Step } from '../__testUtils__/exampleSteps';
+import {
+  BRANCH,
+  FakeGitLab,
+  gitlabConfig,
+  PROJECT,
+  Reply,
+  REPO_URL,
+  TOKEN,
+  unreachableApiBaseUrl,
+  USER_TOKEN,
+} from '../__testUtils__/fakeGitLab';
 import { createGitlabBranchAction } from './gitlabBranch';
 import { examples } from './gitlabBranch.examples';
-import { createKafkaConnectRenderAction } from './render';
 
-const TOKEN = 'glpat-unitTestIntegrationToken0000';
-const USER_TOKEN = 'oauth-unitTestUserToken0000';
-const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
-const PROJECT = 'acme/gitops';
-const BRANCH = 'kafka-connect/orders';
 /** The branch's API path, decoded (the raw one is checked once below). */
 const BRANCH_ROUTE = `/projects/${PROJECT}/repository/branches/${BRANCH}`;
-
-interface FakeProject {
-  id: number;
-  path_with_namespace: string;
-  default_branch: string | null;
-  /** Branch → the commit at its tip. */
-  branches: Map<string, string>;
-}
-
-interface Recorded {
-  method: string;
-  /** The path below /api/v4, with the project id decoded: `GET /projects/acme/gitops`. */
-  route: string;
-  /** The path as it was sent, still encoded. */
-  rawPath: string;
-  query: Record<string, string>;
-  body?: string;
-  headers: http.IncomingHttpHeaders;
-}
-
-type Reply = { status: number; body: unknown; raw?: boolean };
-
-/**
- * A GitLab on 127.0.0.1 that serves the three endpoints the action calls, after GitLab's REST
- * API documentation (linked at each), and records every request.
- */
-class FakeGitLab {
-  readonly requests: Recorded[] = [];
-  readonly projects = new Map<string, FakeProject>();
-  /** Answers given instead of the next matching requests, with what happens meanwhile. */
-  readonly failures: { route: RegExp; reply: Reply; meanwhile?: () => void }[] =
-    [];
-  private server?: http.Server;
-  apiBaseUrl = '';
-
-  async start() {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', c => chunks.push(c));
-      req.on('end', () => {
-        const reply = this.handle(req, Buffer.concat(chunks).toString('utf8'));
-        res.writeHead(reply.status, {
-          'content-type': reply.raw ? 'text/html' : 'application/json',
-        });
-        res.end(reply.raw ? String(reply.body) : JSON.stringify(reply.body));
-      });
-    });
-    await new Promise<void>(resolve =>
-      this.server!.listen(0, '127.0.0.1', resolve),
-    );
-    const { port } = this.server.address() as AddressInfo;
-    this.apiBaseUrl = `http://127.0.0.1:${port}/api/v4`;
-  }
-
-  async stop() {
-    await new Promise(resolve => this.server?.close(resolve));
-  }
-
-  reset() {
-    this.requests.length = 0;
-    this.failures.length = 0;
-    this.projects.clear();
-    this.addProject(PROJECT, 42, 'main', ['main']);
-  }
-
-  addProject(
-    path: string,
-    id: number,
-    defaultBranch: string | null,
-    branches: string[],
-  ): FakeProject {
-    const project: FakeProject = {
-      id,
-      path_with_namespace: path,
-      default_branch: defaultBranch,
-      branches: new Map(branches.map(b => [b, `${b}-tip`])),
-    };
-    this.projects.set(path, project);
-    return project;
-  }
-
-  project(path = PROJECT): FakeProject {
-    return this.projects.get(path)!;
-  }
-
-  /** Requests that change something. */
-  writes(): Recorded[] {
-    return this.requests.filter(r => r.method !== 'GET');
-  }
-
-  routes(): string[] {
-    return this.requests.map(r => `${r.method} ${r.route}`);
-  }
-
-  private handle(req: http.IncomingMessage, text: string): Reply {
-    const url = new URL(req.url!, 'http://127.0.0.1');
-    // The project id and the branch name are one URL-encoded segment each:
-    // /projects/acme%2Fgitops/repository/branches/kafka-connect%2Forders.
-    const [, api, v4, projects, id, ...rest] = url.pathname.split('/');
-    const projectPath = id === undefined ? '' : decodeURIComponent(id);
-    const recorded: Recorded = {
-      method: req.method!,
-      route: `/${[projects, projectPath, ...rest.map(decodeURIComponent)].join(
-        '/',
-      )}`,
-      rawPath: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      body: text || undefined,
-      headers: req.headers,
-    };
-    this.requests.push(recorded);
-    const route = `${recorded.method} ${recorded.route}`;
-    const failure = this.failures.findIndex(f => f.route.test(route));
-    if (failure >= 0) {
-      const [{ reply, meanwhile }] = this.failures.splice(failure, 1);
-      meanwhile?.();
-      return reply;
-    }
-
-    // https://docs.gitlab.com/api/rest/authentication/ : PRIVATE-TOKEN or a Bearer token.
-    const authorized =
-      req.headers['private-token'] === TOKEN ||
-      req.headers.authorization === `Bearer ${USER_TOKEN}`;
-    if (!authorized)
-      return { status: 401, body: { message: '401 Unauthorized' } };
-    const project = [...this.projects.values()].find(
-      p =>
-        p.path_with_namespace === projectPath || String(p.id) === projectPath,
-    );
-    if (api !== 'api' || v4 !== 'v4' || projects !== 'projects' || !project)
-      return { status: 404, body: { message: '404 Project Not Found' } };
-
-    // https://docs.gitlab.com/api/projects/#get-a-single-project
-    if (req.method === 'GET' && rest.length === 0) {
-      return {
-        status: 200,
-        body: {
-          id: project.id,
-          path_with_namespace: project.path_with_namespace,
-          default_branch: project.default_branch,
-          web_url: `https://gitlab.com/${project.path_with_namespace}`,
-        },
-      };
-    }
-    // https://docs.gitlab.com/api/branches/#get-single-repository-branch
-    if (
-      req.method === 'GET' &&
-      rest.length === 3 &&
-      rest[0] === 'repository' &&
-      rest[1] === 'branches'
-    ) {
-      const name = decodeURIComponent(rest[2]);
-      const tip = project.branches.get(name);
-      return tip
-        ? { status: 200, body: this.branchJson(project, name) }
-        : { status: 404, body: { message: '404 Branch Not Found' } };
-    }
-    // https://docs.gitlab.com/api/branches/#create-repository-branch : branch and ref are
-    // required, as query or body parameters.
-    if (req.method === 'POST' && rest.join('/') === 'repository/branches') {
-      const params: Record<string, unknown> = {
-        ...recorded.query,
-        ...(text ? JSON.parse(text) : {}),
-      };
-      const { branch, ref } = params;
-      if (typeof branch !== 'string' || typeof ref !== 'string')
-        return { status: 400, body: { error: 'branch, ref are missing' } };
-      if (project.branches.has(branch))
-        return { status: 400, body: { message: 'Branch already exists' } };
-      const from = project.branches.get(ref);
-      if (!from)
-        return { status: 400, body: { message: 'Invalid reference name' } };
-      project.branches.set(branch, from);
-      return { status: 201, body: this.branchJson(project, branch) };
-    }
-    return { status: 404, body: { message: '404 Not Found' } };
-  }
-
-  private branchJson(project: FakeProject, name: string) {
-    return {
-      name,
-      merged: false,
-      protected: name === project.default_branch,
-      default: name === project.default_branch,
-      commit: { id: project.branches.get(name) },
-    };
-  }
-}
 
 describe('kafka-connect:gitlab:branch', () => {
   const gitlab = new FakeGitLab();
@@ -215,15 +30,7 @@ describe('kafka-connect:gitlab:branch', () => {
   type Input = Parameters<typeof action.handler>[0]['input'];
 
   const actionWith = (entry: Record<string, unknown>) =>
-    createGitlabBranchAction({
-      config: new ConfigReader({
-        integrations: {
-          gitlab: [
-            { host: 'gitlab.com', apiBaseUrl: gitlab.apiBaseUrl, ...entry },
-          ],
-        },
-      }),
-    });
+    createGitlabBranchAction({ config: gitlab.config(entry) });
 
   beforeAll(async () => {
     await gitlab.start();
@@ -257,15 +64,6 @@ describe('kafka-connect:gitlab:branch', () => {
     });
     await used.handler(test.ctx);
     return test;
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<Error> {
-    return promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (e: Error) => e,
-    );
   }
 
   it('creates nothing when the branch exists', async () => {
@@ -537,24 +335,9 @@ describe('kafka-connect:gitlab:branch', () => {
     });
 
     it('names GitLab and the project when GitLab cannot be reached, without the token', async () => {
-      const closed = http.createServer();
-      await new Promise<void>(resolve =>
-        closed.listen(0, '127.0.0.1', resolve),
-      );
-      const { port } = closed.address() as AddressInfo;
-      await new Promise(resolve => closed.close(resolve));
+      const { apiBaseUrl, port } = await unreachableApiBaseUrl();
       const unreachable = createGitlabBranchAction({
-        config: new ConfigReader({
-          integrations: {
-            gitlab: [
-              {
-                host: 'gitlab.com',
-                token: TOKEN,
-                apiBaseUrl: `http://127.0.0.1:${port}/api/v4`,
-              },
-            ],
-          },
-        }),
+        config: gitlabConfig({ token: TOKEN, apiBaseUrl }),
       });
       const error = await failure(run({}, { using: unreachable }));
       expect(error.message).toMatch(
@@ -611,43 +394,23 @@ describe('kafka-connect:gitlab:branch', () => {
   });
 
   describe('examples', () => {
-    const render = createKafkaConnectRenderAction();
-    type Step = { action: string; input: Record<string, unknown> };
-
     /**
      * Runs the example's steps; gitlab:repo:push (another module) is played by the fake: it
      * needs the branch to be there already, which is what the action is for.
      */
-    async function runSteps(steps: Step[]) {
-      const outputs: Record<string, unknown>[] = [];
-      for (const step of steps) {
-        if (step.action === render.id) {
-          const { ctx } = createTestContext(render, {
-            input: step.input as Parameters<typeof render.handler>[0]['input'],
-            workspacePath: workspace,
-          });
-          await render.handler(ctx);
-        } else if (step.action === 'gitlab:repo:push') {
-          const { repoUrl, branchName } = step.input as Record<string, string>;
+    const runSteps = (steps: Step[]) =>
+      runExampleSteps(steps, {
+        action,
+        workspacePath: workspace,
+        push: ({ repoUrl, branchName }) => {
           const query = new URL(`https://${repoUrl}`).searchParams;
           const project = gitlab.project(
             `${query.get('owner')}/${query.get('repo')}`,
           );
           expect(project.branches.has(branchName)).toBe(true);
           project.branches.set(branchName, `${branchName}-pushed`);
-        } else if (step.action === action.id) {
-          const test = createTestContext(action, {
-            input: step.input as Input,
-            workspacePath: workspace,
-          });
-          await action.handler(test.ctx);
-          outputs.push(test.outputs);
-        } else {
-          throw new Error(`no action ${step.action}`);
-        }
-      }
-      return outputs;
-    }
+        },
+      });
 
     it.each(examples.map(e => [e.description, e] as const))(
       '%s',

@@ -1,6 +1,3 @@
-import { ConfigReader } from '@backstage/config';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import yaml from 'yaml';
 import {
   CheckpointStore,
@@ -8,279 +5,30 @@ import {
   makeTempDir,
   removeTempDir,
 } from '../__testUtils__/actionContext';
+import { failure, runExampleSteps, Step } from '../__testUtils__/exampleSteps';
+import {
+  BRANCH,
+  FakeGitLab,
+  gitlabConfig,
+  PROJECT,
+  Reply,
+  REPO_URL,
+  TOKEN,
+  unreachableApiBaseUrl,
+  USER_TOKEN,
+} from '../__testUtils__/fakeGitLab';
 import { createGitlabMergeRequestAction } from './gitlabMergeRequest';
 import { examples } from './gitlabMergeRequest.examples';
-import { createKafkaConnectRenderAction } from './render';
-
-const TOKEN = 'glpat-unitTestIntegrationToken0000';
-const USER_TOKEN = 'oauth-unitTestUserToken0000';
-const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
-const PROJECT = 'acme/gitops';
-const BRANCH = 'kafka-connect/orders';
-
-interface FakeMergeRequest {
-  id: number;
-  iid: number;
-  project_id: number;
-  source_project_id: number;
-  target_project_id: number;
-  source_branch: string;
-  target_branch: string;
-  title: string;
-  description: string;
-  state: 'opened' | 'closed' | 'merged';
-  remove_source_branch?: boolean;
-  web_url: string;
-}
-
-interface FakeProject {
-  id: number;
-  path_with_namespace: string;
-  default_branch: string | null;
-  web_url: string;
-  branches: Set<string>;
-}
-
-interface Recorded {
-  method: string;
-  /** The path below /api/v4, with the project id decoded: `GET /projects/acme/gitops`. */
-  route: string;
-  query: Record<string, string>;
-  body?: Record<string, unknown>;
-  headers: http.IncomingHttpHeaders;
-}
-
-type Reply = { status: number; body: unknown; raw?: boolean };
-
-/**
- * A GitLab on 127.0.0.1 that serves the four endpoints the action calls, after GitLab's REST
- * API documentation (linked at each), and records every request.
- */
-class FakeGitLab {
-  readonly requests: Recorded[] = [];
-  readonly mergeRequests: FakeMergeRequest[] = [];
-  readonly projects = new Map<string, FakeProject>();
-  /** Answers given instead of the next matching requests, for the error paths. */
-  readonly failures: { route: RegExp; reply: Reply }[] = [];
-  private server?: http.Server;
-  apiBaseUrl = '';
-
-  async start() {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', c => chunks.push(c));
-      req.on('end', () => {
-        const reply = this.handle(req, Buffer.concat(chunks).toString('utf8'));
-        res.writeHead(reply.status, {
-          'content-type': reply.raw ? 'text/html' : 'application/json',
-        });
-        res.end(reply.raw ? String(reply.body) : JSON.stringify(reply.body));
-      });
-    });
-    await new Promise<void>(resolve =>
-      this.server!.listen(0, '127.0.0.1', resolve),
-    );
-    const { port } = this.server.address() as AddressInfo;
-    this.apiBaseUrl = `http://127.0.0.1:${port}/api/v4`;
-  }
-
-  async stop() {
-    await new Promise(resolve => this.server?.close(resolve));
-  }
-
-  reset() {
-    this.requests.length = 0;
-    this.mergeRequests.length = 0;
-    this.failures.length = 0;
-    this.projects.clear();
-    this.addProject('acme/gitops', 42, 'main', ['main', BRANCH]);
-  }
-
-  addProject(
-    path: string,
-    id: number,
-    defaultBranch: string | null,
-    branches: string[],
-  ) {
-    this.projects.set(path, {
-      id,
-      path_with_namespace: path,
-      default_branch: defaultBranch,
-      web_url: `https://gitlab.com/${path}`,
-      branches: new Set(branches),
-    });
-  }
-
-  addMergeRequest(
-    fields: Partial<FakeMergeRequest> & { source_branch: string },
-    projectPath = PROJECT,
-  ): FakeMergeRequest {
-    const project = this.projects.get(projectPath)!;
-    const iid =
-      this.mergeRequests.filter(mr => mr.project_id === project.id).length + 1;
-    const mr: FakeMergeRequest = {
-      id: 1000 + iid,
-      iid,
-      project_id: project.id,
-      source_project_id: project.id,
-      target_project_id: project.id,
-      target_branch: 'main',
-      title: 'an older title',
-      description: 'an older description',
-      state: 'opened',
-      web_url: `${project.web_url}/-/merge_requests/${iid}`,
-      ...fields,
-    };
-    this.mergeRequests.push(mr);
-    return mr;
-  }
-
-  /** Requests that change something. */
-  writes(): Recorded[] {
-    return this.requests.filter(r => r.method !== 'GET');
-  }
-
-  routes(): string[] {
-    return this.requests.map(r => `${r.method} ${r.route}`);
-  }
-
-  private handle(req: http.IncomingMessage, text: string): Reply {
-    const url = new URL(req.url!, 'http://127.0.0.1');
-    // The project id is one URL-encoded segment: /projects/acme%2Fgitops/merge_requests.
-    const segments = url.pathname.split('/');
-    const [, api, v4, projects, id, ...rest] = segments;
-    const projectPath = id === undefined ? '' : decodeURIComponent(id);
-    const recorded: Recorded = {
-      method: req.method!,
-      route: `/${[projects, projectPath, ...rest].join('/')}`,
-      query: Object.fromEntries(url.searchParams),
-      body: text ? JSON.parse(text) : undefined,
-      headers: req.headers,
-    };
-    this.requests.push(recorded);
-    const route = `${recorded.method} ${recorded.route}`;
-    const failure = this.failures.findIndex(f => f.route.test(route));
-    if (failure >= 0) return this.failures.splice(failure, 1)[0].reply;
-
-    // https://docs.gitlab.com/api/rest/authentication/ : PRIVATE-TOKEN or a Bearer token.
-    const authorized =
-      req.headers['private-token'] === TOKEN ||
-      req.headers.authorization === `Bearer ${USER_TOKEN}`;
-    if (!authorized)
-      return { status: 401, body: { message: '401 Unauthorized' } };
-    const project = this.projects.get(projectPath);
-    if (api !== 'api' || v4 !== 'v4' || projects !== 'projects' || !project)
-      return { status: 404, body: { message: '404 Project Not Found' } };
-    const path = rest.join('/');
-    const params = recorded.body ?? {};
-
-    // https://docs.gitlab.com/api/projects/#get-a-single-project
-    if (req.method === 'GET' && path === '') {
-      return {
-        status: 200,
-        body: {
-          id: project.id,
-          path_with_namespace: project.path_with_namespace,
-          default_branch: project.default_branch,
-          web_url: project.web_url,
-        },
-      };
-    }
-    // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
-    if (req.method === 'GET' && path === 'merge_requests') {
-      const { state, source_branch } = recorded.query;
-      return {
-        status: 200,
-        body: this.mergeRequests
-          .filter(mr => mr.target_project_id === project.id)
-          .filter(mr => !state || state === 'all' || mr.state === state)
-          .filter(mr => !source_branch || mr.source_branch === source_branch)
-          .reverse(),
-      };
-    }
-    // https://docs.gitlab.com/api/merge_requests/#create-mr
-    if (req.method === 'POST' && path === 'merge_requests') {
-      for (const key of ['source_branch', 'target_branch', 'title'])
-        if (typeof params[key] !== 'string')
-          return { status: 400, body: { error: `${key} is missing` } };
-      const source = params.source_branch as string;
-      const target = params.target_branch as string;
-      if (!project.branches.has(source) || !project.branches.has(target))
-        return {
-          status: 400,
-          body: { message: ['Source branch or target branch does not exist'] },
-        };
-      if (
-        this.mergeRequests.some(
-          mr =>
-            mr.state === 'opened' &&
-            mr.source_project_id === project.id &&
-            mr.source_branch === source &&
-            mr.target_branch === target,
-        )
-      ) {
-        return {
-          status: 409,
-          body: {
-            message: [
-              'Another open merge request already exists for this source branch',
-            ],
-          },
-        };
-      }
-      const mr = this.addMergeRequest(
-        {
-          source_branch: source,
-          target_branch: target,
-          title: params.title as string,
-          description: (params.description as string) ?? '',
-          remove_source_branch: params.remove_source_branch as
-            | boolean
-            | undefined,
-        },
-        projectPath,
-      );
-      return { status: 201, body: mr };
-    }
-    // https://docs.gitlab.com/api/merge_requests/#update-mr
-    const update = /^merge_requests\/(\d+)$/.exec(path);
-    if (req.method === 'PUT' && update) {
-      const mr = this.mergeRequests.find(
-        m => m.iid === Number(update[1]) && m.project_id === project.id,
-      );
-      if (!mr) return { status: 404, body: { message: '404 Not found' } };
-      const allowed = [
-        'title',
-        'description',
-        'target_branch',
-        'remove_source_branch',
-      ];
-      const unknown = Object.keys(params).filter(k => !allowed.includes(k));
-      if (unknown.length || Object.keys(params).length === 0)
-        return { status: 400, body: { error: `bad parameters ${unknown}` } };
-      Object.assign(mr, params);
-      return { status: 200, body: mr };
-    }
-    return { status: 404, body: { message: '404 Not Found' } };
-  }
-}
 
 describe('kafka-connect:gitlab:merge-request', () => {
-  const gitlab = new FakeGitLab();
+  // The project has the branch already: gitlab:repo:push made it before this action runs.
+  const gitlab = new FakeGitLab({ branches: ['main', BRANCH] });
   let workspace: string;
   let action: ReturnType<typeof createGitlabMergeRequestAction>;
   type Input = Parameters<typeof action.handler>[0]['input'];
 
   const actionWith = (entry: Record<string, unknown>) =>
-    createGitlabMergeRequestAction({
-      config: new ConfigReader({
-        integrations: {
-          gitlab: [
-            { host: 'gitlab.com', apiBaseUrl: gitlab.apiBaseUrl, ...entry },
-          ],
-        },
-      }),
-    });
+    createGitlabMergeRequestAction({ config: gitlab.config(entry) });
 
   beforeAll(async () => {
     await gitlab.start();
@@ -320,15 +68,6 @@ describe('kafka-connect:gitlab:merge-request', () => {
     });
     await used.handler(test.ctx);
     return test;
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<Error> {
-    return promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (e: Error) => e,
-    );
   }
 
   it("opens a merge request into the project's default branch when none is open", async () => {
@@ -455,7 +194,7 @@ describe('kafka-connect:gitlab:merge-request', () => {
   });
 
   it('keeps the target of an open merge request that someone retargeted, unless targetBranch is given', async () => {
-    gitlab.projects.get(PROJECT)!.branches.add('release');
+    gitlab.project().branches.set('release', 'release-tip');
     gitlab.addMergeRequest({ source_branch: BRANCH, target_branch: 'release' });
 
     const kept = await run();
@@ -504,8 +243,11 @@ describe('kafka-connect:gitlab:merge-request', () => {
     expect(gitlab.requests[0].method).toBe('GET');
 
     gitlab.requests.length = 0;
-    await failure(run({ repoUrl: 'gitlab.com?project=42' }));
+    const byId = await run({ repoUrl: 'gitlab.com?project=42' });
     expect(gitlab.requests[0].route).toBe('/projects/42');
+    expect(byId.outputs.mergeRequestUrl).toBe(
+      'https://gitlab.com/acme/gitops/-/merge_requests/1',
+    );
   });
 
   describe('dry run', () => {
@@ -662,24 +404,9 @@ describe('kafka-connect:gitlab:merge-request', () => {
     );
 
     it('names GitLab and the project when GitLab cannot be reached, without the token', async () => {
-      const closed = http.createServer();
-      await new Promise<void>(resolve =>
-        closed.listen(0, '127.0.0.1', resolve),
-      );
-      const { port } = closed.address() as AddressInfo;
-      await new Promise(resolve => closed.close(resolve));
+      const { apiBaseUrl, port } = await unreachableApiBaseUrl();
       const unreachable = createGitlabMergeRequestAction({
-        config: new ConfigReader({
-          integrations: {
-            gitlab: [
-              {
-                host: 'gitlab.com',
-                token: TOKEN,
-                apiBaseUrl: `http://127.0.0.1:${port}/api/v4`,
-              },
-            ],
-          },
-        }),
+        config: gitlabConfig({ token: TOKEN, apiBaseUrl }),
       });
       const error = await failure(run({}, { using: unreachable }));
       expect(error.message).toMatch(
@@ -744,38 +471,18 @@ describe('kafka-connect:gitlab:merge-request', () => {
   });
 
   describe('examples', () => {
-    const render = createKafkaConnectRenderAction();
-    type Step = { action: string; input: Record<string, unknown> };
-
     /** Runs the example's steps; gitlab:repo:push (another module) is played by the fake. */
-    async function runSteps(steps: Step[]) {
-      const outputs: Record<string, unknown>[] = [];
-      for (const step of steps) {
-        if (step.action === render.id) {
-          const { ctx } = createTestContext(render, {
-            input: step.input as Parameters<typeof render.handler>[0]['input'],
-            workspacePath: workspace,
-          });
-          await render.handler(ctx);
-        } else if (step.action === 'gitlab:repo:push') {
-          const { repoUrl, branchName } = step.input as Record<string, string>;
+    const runSteps = (steps: Step[]) =>
+      runExampleSteps(steps, {
+        action,
+        workspacePath: workspace,
+        push: ({ repoUrl, branchName }) => {
           const owner = new URL(`https://${repoUrl}`).searchParams;
-          gitlab.projects
-            .get(`${owner.get('owner')}/${owner.get('repo')}`)!
-            .branches.add(branchName);
-        } else if (step.action === action.id) {
-          const test = createTestContext(action, {
-            input: step.input as Input,
-            workspacePath: workspace,
-          });
-          await action.handler(test.ctx);
-          outputs.push(test.outputs);
-        } else {
-          throw new Error(`no action ${step.action}`);
-        }
-      }
-      return outputs;
-    }
+          gitlab
+            .project(`${owner.get('owner')}/${owner.get('repo')}`)
+            .branches.set(branchName, `${branchName}-pushed`);
+        },
+      });
 
     it.each(examples.map(e => [e.description, e] as const))(
       '%s',
