@@ -1,6 +1,6 @@
 import { Problem } from './problems';
 import { catalogInfo } from './render/catalogInfo';
-import { connectImage } from './render/image';
+import { ConnectImage, connectImage } from './render/image';
 import { helmLayout } from './render/layouts/helm';
 import { kustomizeLayout } from './render/layouts/kustomize';
 import { LayoutRenderer } from './render/layouts/types';
@@ -8,6 +8,8 @@ import { clusterObjects } from './render/manifests';
 import { readme } from './render/readme';
 import { toYaml, toYamlStream } from './util/yaml';
 import { parseValues } from './values/parse';
+import { NormalisedValues } from './values/normalise';
+import { StrimziRelease, strimziBaseImage } from './strimzi/releases';
 
 /** How the Kubernetes objects are laid out in the output folder. */
 export type Layout = 'helm' | 'kustomize';
@@ -39,11 +41,40 @@ export function validateValues(input: unknown): Problem[] {
   return parsed.ok ? [] : parsed.problems;
 }
 
-/** Renders every file of the skeleton, sorted by path, or the problems that stop it. */
-export function renderSkeleton(
+/** Where the Connect pods' image comes from, for summaries and people. */
+export type ImageSource = 'dockerfile' | 'strimzi-build' | 'strimzi-image';
+
+/** Everything one render produces, for callers that show more than the files. */
+export interface RenderedCluster {
+  values: NormalisedValues;
+  release: StrimziRelease;
+  /** Every Kubernetes object, in apply order, as data. */
+  objects: Record<string, unknown>[];
+  /** The image the pods run and who makes it. */
+  image: { reference: string; source: ImageSource };
+  /** Every file of the skeleton, sorted by path. */
+  files: RenderedFile[];
+}
+
+function imageOf(
+  values: NormalisedValues,
+  image: ConnectImage,
+): RenderedCluster['image'] {
+  if (image.reference)
+    return { reference: image.reference, source: 'dockerfile' };
+  const output = (image.build?.output as { image?: string } | undefined)?.image;
+  if (output) return { reference: output, source: 'strimzi-build' };
+  return {
+    reference: strimziBaseImage(values.strimzi.version, values.kafka.version),
+    source: 'strimzi-image',
+  };
+}
+
+/** One pass: checks the values and renders the objects and the files. */
+export function renderCluster(
   input: unknown,
   options: { layout?: Layout } = {},
-): RenderResult<RenderedFile[]> {
+): RenderResult<RenderedCluster> {
   const layout = options.layout ?? 'helm';
   if (!LAYOUTS.includes(layout)) {
     return {
@@ -68,7 +99,25 @@ export function renderSkeleton(
     files.push({ path: 'Dockerfile', content: image.dockerfile });
   // Code-unit order, not locale order: the same on every machine.
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { ok: true, value: files };
+  return {
+    ok: true,
+    value: {
+      values,
+      release,
+      objects: objects.map(o => o.object),
+      image: imageOf(values, image),
+      files,
+    },
+  };
+}
+
+/** Renders every file of the skeleton, sorted by path, or the problems that stop it. */
+export function renderSkeleton(
+  input: unknown,
+  options: { layout?: Layout } = {},
+): RenderResult<RenderedFile[]> {
+  const rendered = renderCluster(input, options);
+  return rendered.ok ? { ok: true, value: rendered.value.files } : rendered;
 }
 
 /** Every Kubernetes object as one multi-document YAML stream, for `kubectl apply -f -`. */

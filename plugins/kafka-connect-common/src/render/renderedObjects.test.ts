@@ -1,5 +1,5 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { renderManifests, renderSkeleton } from '../skeleton';
+import { renderCluster, renderManifests, renderSkeleton } from '../skeleton';
 
 function objects(values: Record<string, unknown>): any[] {
   const result = renderManifests(values);
@@ -303,6 +303,48 @@ describe('catalog-info.yaml', () => {
         owner: 'group:default/data-platform',
         system: 'orders',
       },
+    });
+  });
+});
+
+describe('renderCluster', () => {
+  it('gives the same objects as the manifests and says where the image comes from', () => {
+    const values = {
+      ...BASE,
+      image: { name: 'registry.example.com/x' },
+      plugins: [
+        {
+          name: 'jdbc',
+          artifacts: [
+            {
+              type: 'maven',
+              group: 'io.confluent',
+              artifact: 'jdbc',
+              version: '1.0',
+            },
+          ],
+        },
+      ],
+    };
+    const cluster = renderCluster(values);
+    if (!cluster.ok) throw new Error(JSON.stringify(cluster.problems));
+    expect(cluster.value.objects).toEqual(objects(values));
+    expect(cluster.value.image).toEqual({
+      reference: ofKind(values, 'KafkaConnect').spec.image,
+      source: 'dockerfile',
+    });
+    const plain = renderCluster(BASE);
+    expect(plain.ok && plain.value.image).toEqual({
+      reference: 'quay.io/strimzi/kafka:1.2.0-kafka-4.3.1',
+      source: 'strimzi-image',
+    });
+    const built = renderCluster({
+      ...values,
+      image: { name: 'registry.example.com/x', tag: 't1', build: 'strimzi' },
+    });
+    expect(built.ok && built.value.image).toEqual({
+      reference: 'registry.example.com/x:t1',
+      source: 'strimzi-build',
     });
   });
 });

@@ -3,9 +3,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   formatProblem,
   Layout,
-  parseValues,
   Problem,
-  renderSkeleton,
+  renderCluster,
 } from '@internal/plugin-kafka-connect-common';
 import { userFacing } from '../lib/errors';
 import { relativeFolder } from '../lib/paths';
@@ -98,17 +97,15 @@ export function createKafkaConnectRenderAction() {
         },
       );
 
-      const rendered = renderSkeleton(ctx.input.values, { layout });
-      const parsed = parseValues(ctx.input.values);
+      const rendered = renderCluster(ctx.input.values, { layout });
       if (!rendered.ok) throw valuesError(rendered.problems);
-      if (!parsed.ok) throw valuesError(parsed.problems);
-      const values = parsed.value.values;
+      const { values } = rendered.value;
 
       // Same files in a dry run: they only land in the workspace, which a dry run throws away.
       const files = await writeFilesInside(
         ctx.workspacePath,
         targetPath,
-        rendered.value,
+        rendered.value.files,
       );
       // The values are not logged: they may name where secrets live. The file list is enough.
       ctx.logger.info(
@@ -117,7 +114,7 @@ export function createKafkaConnectRenderAction() {
         } (${layout} layout) into ${targetPath}: ${files.join(', ')}`,
       );
 
-      const facts = clusterFacts(ctx.input.values, values);
+      const facts = clusterFacts(rendered.value);
       ctx.output('files', files);
       ctx.output('targetPath', targetPath);
       ctx.output('clusterName', values.name);

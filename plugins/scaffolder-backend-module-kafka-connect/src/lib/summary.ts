@@ -1,10 +1,8 @@
 import {
   catalogEntityRef,
-  NormalisedValues,
-  renderManifests,
-  strimziBaseImage,
+  ImageSource,
+  RenderedCluster,
 } from '@internal/plugin-kafka-connect-common';
-import { parseAllDocuments } from 'yaml';
 
 /** What a person wants to know about a rendered cluster at a glance. */
 export interface ClusterFacts {
@@ -17,55 +15,35 @@ export interface ClusterFacts {
   apiVersion: string;
   image: string;
   /** Who makes the image: CI from the Dockerfile, Strimzi's build, or nobody (Strimzi's own). */
-  imageSource: 'dockerfile' | 'strimzi-build' | 'strimzi-image';
+  imageSource: ImageSource;
   /** `Kind name` of every Kubernetes object, in apply order. */
   objects: string[];
 }
 
-interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: { name?: string };
-  spec?: { image?: string; build?: { output?: { image?: string } } };
-}
-
 /**
- * Reads the facts from the objects the common package renders, so the summary can never
- * disagree with the files (the image tag, for one, is derived there).
+ * Reads the facts from the render itself, so the summary can never disagree with the files
+ * (the image tag, for one, is derived there).
  */
-export function clusterFacts(
-  input: unknown,
-  values: NormalisedValues,
-): ClusterFacts {
-  const manifests = renderManifests(input);
-  const objects: KubeObject[] = manifests.ok
-    ? parseAllDocuments(manifests.value).map(d => d.toJS() as KubeObject)
-    : [];
-  const connect = objects.find(o => o.kind === 'KafkaConnect');
-  const built = connect?.spec?.build?.output?.image;
-  let image = strimziBaseImage(values.strimzi.version, values.kafka.version);
-  let imageSource: ClusterFacts['imageSource'] = 'strimzi-image';
-  if (connect?.spec?.image) {
-    image = connect.spec.image;
-    imageSource = 'dockerfile';
-  } else if (built) {
-    image = built;
-    imageSource = 'strimzi-build';
-  }
+export function clusterFacts(cluster: RenderedCluster): ClusterFacts {
+  const { values, release, image } = cluster;
+  const kindAndName = (o: Record<string, unknown>) =>
+    `${String(o.kind)} ${String(
+      (o.metadata as { name?: string } | undefined)?.name,
+    )}`;
   return {
     name: values.name,
     namespace: values.namespace,
     entityRef: catalogEntityRef(values),
     strimziVersion: values.strimzi.version,
     kafkaVersion: values.kafka.version,
-    apiVersion: connect?.apiVersion ?? '',
-    image,
-    imageSource,
-    objects: objects.map(o => `${o.kind} ${o.metadata?.name}`),
+    apiVersion: release.apiVersion,
+    image: image.reference,
+    imageSource: image.source,
+    objects: cluster.objects.map(kindAndName),
   };
 }
 
-const IMAGE_SOURCES: Record<ClusterFacts['imageSource'], string> = {
+const IMAGE_SOURCES: Record<ImageSource, string> = {
   dockerfile: 'CI builds it from the `Dockerfile`',
   'strimzi-build': 'the Strimzi operator builds it (`spec.build`)',
   'strimzi-image': "Strimzi's own image: no plugin or certificate to add",
