@@ -1,4 +1,5 @@
 import { http, HttpHandler, HttpResponse } from 'msw';
+import { catchAllApiHandler } from './fakeApiHandler';
 import { GitHubDescription } from './githubDescription';
 import { Commit, GitObjects } from './gitObjects';
 
@@ -58,22 +59,7 @@ export class GitHubFake {
   handlers(): HttpHandler[] {
     return [
       http.post(`${API}/graphql`, async ({ request }) => this.graphql(request)),
-      http.all(
-        new RegExp(`^${API.replace(/\./g, '\\.')}/`),
-        async ({ request }) => {
-          try {
-            return await this.rest(request);
-          } catch (error) {
-            this.violations.push(
-              `${request.method} ${request.url}: the fake failed: ${error}`,
-            );
-            return HttpResponse.json(
-              { message: String(error) },
-              { status: 500 },
-            );
-          }
-        },
-      ),
+      catchAllApiHandler(API, this.violations, request => this.rest(request)),
     ];
   }
 

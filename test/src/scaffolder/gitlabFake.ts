@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
-import { http, HttpHandler, HttpResponse } from 'msw';
+import { HttpHandler, HttpResponse } from 'msw';
+import { catchAllApiHandler } from './fakeApiHandler';
 
 /**
  * One GitLab project behind msw, serving the REST endpoints that the template's GitLab steps
@@ -116,22 +117,7 @@ export class GitLabFake {
 
   handlers(): HttpHandler[] {
     return [
-      http.all(
-        new RegExp(`^${API.replace(/\./g, '\\.')}/`),
-        async ({ request }) => {
-          try {
-            return await this.handle(request);
-          } catch (error) {
-            this.violations.push(
-              `${request.method} ${request.url}: the fake failed: ${error}`,
-            );
-            return HttpResponse.json(
-              { message: String(error) },
-              { status: 500 },
-            );
-          }
-        },
-      ),
+      catchAllApiHandler(API, this.violations, request => this.handle(request)),
     ];
   }
 
