@@ -122,9 +122,8 @@ export function renderSkeleton(
 
 /** Every Kubernetes object as one multi-document YAML stream, for `kubectl apply -f -`. */
 export function renderManifests(input: unknown): RenderResult<string> {
-  const parsed = parseValues(input);
-  if (!parsed.ok) return parsed;
-  const { values, release } = parsed.value;
-  const objects = clusterObjects(values, release, connectImage(values));
-  return { ok: true, value: toYamlStream(objects.map(o => o.object)) };
+  const rendered = renderCluster(input);
+  return rendered.ok
+    ? { ok: true, value: toYamlStream(rendered.value.objects) }
+    : rendered;
 }
