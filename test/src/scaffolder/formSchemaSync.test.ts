@@ -189,10 +189,8 @@ describe('the form of template.yaml and the values schema', () => {
       string,
       JsonSchema
     >;
-    expect(byKey.owner['ui:field']).toBe('OwnerPicker');
-    expect(byKey.owner['ui:options']).toEqual({
-      catalogFilter: { kind: ['Group', 'User'] },
-    });
+    // Only the signed-in user's groups are offered; the render step checks it again.
+    expect(byKey.owner['ui:field']).toBe('MyGroupsPicker');
     expect(byKey.system['ui:field']).toBe('EntityPicker');
     expect(JSON.stringify(byKey.destination)).toContain(
       '"ui:field":"RepoUrlPicker"',

@@ -1,9 +1,13 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import kafkaConnectModule from '@internal/plugin-scaffolder-backend-module-kafka-connect';
-import { AddedLocation, fakeCatalog } from './fakeCatalog';
+import { AddedLocation, CatalogEntity, fakeCatalog } from './fakeCatalog';
 import { loadTemplate, TEMPLATE_PATH, TemplateEntity } from './templateFile';
 
 /**
@@ -15,6 +19,49 @@ export const TEMPLATE_REF = 'template:default/kafka-connect-cluster';
 /** Dummy forge tokens: the tests check that they never reach a log or a repository. */
 export const GITHUB_TOKEN = 'ghp_dummyTokenForTests0000000000000000';
 export const GITLAB_TOKEN = 'glpat-dummyTokenForTests00000';
+
+/**
+ * The user every call is made as unless a test says otherwise (the mock auth's default
+ * user): a member of the groups the example clusters name as owners.
+ */
+export const DEFAULT_USER = 'user:default/mock';
+export const DEFAULT_USER_GROUPS = ['orders', 'data-platform'];
+
+/** A user entity as the catalog serves it once processed: spec.memberOf and its relations. */
+export function userEntity(ref: string, groups: string[]): CatalogEntity {
+  const [, namespace, name] = /^user:([^/]+)\/(.+)$/.exec(ref)!;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace },
+    spec: { memberOf: groups },
+    relations: groups.map(group => ({
+      type: 'memberOf',
+      targetRef: `group:default/${group}`,
+    })),
+  };
+}
+
+/**
+ * Who a call is made as: a user ref (signed in), or a backend service (no user), as a
+ * plugin calling the scaffolder would.
+ */
+export type Caller = string | { service: string };
+
+export interface CallOptions {
+  as?: Caller;
+  /** What the form's Secret fields send: kept out of the task's parameters. */
+  secrets?: Record<string, string>;
+}
+
+function authorization(caller: Caller): string {
+  return typeof caller === 'string'
+    ? mockCredentials.user.header(caller)
+    : mockCredentials.service.header({
+        onBehalfOf: mockCredentials.service(`plugin:${caller.service}`),
+        targetPluginId: 'scaffolder',
+      });
+}
 
 export interface TaskEvent {
   type: string;
@@ -69,18 +116,26 @@ export interface ScaffolderBackend {
   /** Locations that `catalog:register` added. */
   locations: AddedLocation[];
   /** POST /v2/tasks as the form does; the status and body as they come back. */
-  createTask(values: object): Promise<{ status: number; body: any }>;
+  createTask(
+    values: object,
+    options?: CallOptions,
+  ): Promise<{ status: number; body: any }>;
   /** Creates a task and waits for it to end. */
-  run(values: object): Promise<TaskResult>;
-  dryRun(values: object): Promise<DryRunResult>;
+  run(values: object, options?: CallOptions): Promise<TaskResult>;
+  dryRun(values: object, options?: CallOptions): Promise<DryRunResult>;
+  /** GET on the scaffolder API (as the default user), e.g. `/v2/tasks/<id>`. */
+  get(path: string): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
 export async function startScaffolderBackend(options: {
   repository: string;
+  /** The catalog's users; default: {@link DEFAULT_USER} in {@link DEFAULT_USER_GROUPS}. */
+  users?: CatalogEntity[];
 }): Promise<ScaffolderBackend> {
   const template = loadTemplate();
   const catalog = fakeCatalog([
+    ...(options.users ?? [userEntity(DEFAULT_USER, DEFAULT_USER_GROUPS)]),
     {
       ...template,
       metadata: {
@@ -114,10 +169,18 @@ export async function startScaffolderBackend(options: {
   });
   const api = `http://localhost:${backend.server.port()}/api/scaffolder`;
 
-  async function call(method: string, path: string, body?: object) {
+  async function call(
+    method: string,
+    path: string,
+    body?: object,
+    caller: Caller = DEFAULT_USER,
+  ) {
     const response = await fetch(`${api}${path}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : undefined,
+      headers: {
+        authorization: authorization(caller),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
@@ -127,12 +190,20 @@ export async function startScaffolderBackend(options: {
     };
   }
 
-  async function createTask(values: object) {
-    return call('POST', '/v2/tasks', { templateRef: TEMPLATE_REF, values });
+  async function createTask(values: object, callOptions: CallOptions = {}) {
+    return call(
+      'POST',
+      '/v2/tasks',
+      { templateRef: TEMPLATE_REF, values, secrets: callOptions.secrets },
+      callOptions.as,
+    );
   }
 
-  async function run(values: object): Promise<TaskResult> {
-    const created = await createTask(values);
+  async function run(
+    values: object,
+    callOptions: CallOptions = {},
+  ): Promise<TaskResult> {
+    const created = await createTask(values, callOptions);
     if (created.status !== 201) {
       throw new Error(
         `the scaffolder refused the task (${created.status}): ${JSON.stringify(
@@ -162,12 +233,16 @@ export async function startScaffolderBackend(options: {
     };
   }
 
-  async function dryRun(values: object): Promise<DryRunResult> {
-    return call('POST', '/v2/dry-run', {
-      template,
-      values,
-      directoryContents: [],
-    });
+  async function dryRun(
+    values: object,
+    callOptions: CallOptions = {},
+  ): Promise<DryRunResult> {
+    return call(
+      'POST',
+      '/v2/dry-run',
+      { template, values, secrets: callOptions.secrets, directoryContents: [] },
+      callOptions.as,
+    );
   }
 
   return {
@@ -176,6 +251,7 @@ export async function startScaffolderBackend(options: {
     createTask,
     run,
     dryRun,
+    get: path => call('GET', path),
     stop: () => backend.stop(),
   };
 }

@@ -12,6 +12,7 @@ type JsonObject = Parameters<TemplateAction['handler']>[0]['input'];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyAction = TemplateAction<any, any, any>;
 type ContextOf<A extends AnyAction> = Parameters<A['handler']>[0];
+type TaskUser = ActionContext<JsonObject, JsonObject>['user'];
 type OutputOf<A extends AnyAction> = A extends TemplateAction<any, infer O, any>
   ? O
   : never;
@@ -30,6 +31,18 @@ export interface TestContext<A extends AnyAction> {
   logger: ReturnType<typeof mockServices.logger.mock>;
 }
 
+/** A signed-in user as the catalog returns it: a member of the examples' owner group. */
+export const TEST_USER: NonNullable<TaskUser> = {
+  ref: 'user:default/test-user',
+  entity: {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'test-user', namespace: 'default' },
+    spec: { memberOf: ['orders'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/orders' }],
+  },
+};
+
 /**
  * A small stand-in for the scaffolder's context (the test-utils package that has one pulls
  * an older scaffolder-node). Temporary directories land in `tempRoot` for the test to clean.
@@ -42,6 +55,8 @@ export function createTestContext<A extends AnyAction>(
     tempRoot?: string;
     isDryRun?: boolean;
     checkpoints?: CheckpointStore;
+    /** The user who started the task; default {@link TEST_USER}. */
+    user?: TaskUser;
   },
 ): TestContext<A> {
   const outputs: Record<string, unknown> = {};
@@ -54,6 +69,7 @@ export function createTestContext<A extends AnyAction>(
     logger,
     isDryRun: options.isDryRun ?? false,
     task: { id: 'test-task' },
+    user: 'user' in options ? options.user : TEST_USER,
     output(name, value) {
       outputs[name] = value;
     },

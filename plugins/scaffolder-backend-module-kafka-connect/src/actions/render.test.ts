@@ -155,6 +155,28 @@ describe('kafka-connect:render', () => {
     expect(await listFiles(workspace)).toEqual([]);
   });
 
+  it("refuses an owner outside the task user's groups, in a dry run too, and writes nothing", async () => {
+    for (const isDryRun of [false, true]) {
+      const test = createTestContext(action, {
+        input: { values: { ...MINIMAL_VALUES, owner: 'group:payments' } },
+        workspacePath: workspace,
+        isDryRun,
+      });
+      await expect(action.handler(test.ctx)).rejects.toThrow(
+        /^owner: user:default\/test-user is not a member of group:default\/payments, .*pick one of your groups \(group:default\/orders\)/,
+      );
+    }
+    const anonymous = createTestContext(action, {
+      input: { values: MINIMAL_VALUES },
+      workspacePath: workspace,
+      user: undefined,
+    });
+    await expect(action.handler(anonymous.ctx)).rejects.toThrow(
+      /^owner: .* no signed-in user/,
+    );
+    expect(await listFiles(workspace)).toEqual([]);
+  });
+
   it.each([
     ['/etc/kafka', /absolute/],
     ['../elsewhere', /climb out/],

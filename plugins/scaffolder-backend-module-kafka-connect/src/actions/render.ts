@@ -7,6 +7,7 @@ import {
   renderCluster,
 } from '@internal/plugin-kafka-connect-common';
 import { userFacing } from '../lib/errors';
+import { assertMayOwn } from '../lib/ownership';
 import { relativeFolder } from '../lib/paths';
 import { clusterFacts, renderSummary } from '../lib/summary';
 import { writeFilesInside } from '../lib/writeFiles';
@@ -100,6 +101,7 @@ export function createKafkaConnectRenderAction() {
       const rendered = renderCluster(ctx.input.values, { layout });
       if (!rendered.ok) throw valuesError(rendered.problems);
       const { values } = rendered.value;
+      assertMayOwn(values.owner, ctx.user);
 
       // Same files in a dry run: they only land in the workspace, which a dry run throws away.
       const files = await writeFilesInside(

@@ -1,0 +1,81 @@
+import { InputError } from '@backstage/errors';
+import { assertMayOwn, ownerRef, ownershipRefs, TaskUser } from './ownership';
+
+const alice: TaskUser = {
+  ref: 'user:default/alice',
+  entity: {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'alice', namespace: 'default' },
+    // spec.memberOf may name a group the catalog has not related yet, or a malformed entry.
+    spec: { memberOf: ['Orders', 'group:platform/sre', 42, ':'] },
+    relations: [
+      { type: 'memberOf', targetRef: 'group:default/orders' },
+      { type: 'memberOf', targetRef: 'group:default/data-platform' },
+      { type: 'ownerOf', targetRef: 'group:default/payments' },
+    ],
+  },
+};
+
+function refusal(owner: string, user: TaskUser | undefined): string {
+  try {
+    assertMayOwn(owner, user);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    // No stack trace in the task log: the message is all the user needs.
+    expect((error as Error).stack).toBe(
+      `InputError: ${(error as Error).message}`,
+    );
+    return (error as Error).message;
+  }
+  throw new Error(`${owner} was accepted`);
+}
+
+describe('ownership of a new cluster', () => {
+  it('reads owners the way catalog-info.yaml does: kind group and namespace default unless given', () => {
+    expect(ownerRef('orders')).toBe('group:default/orders');
+    expect(ownerRef('group:Orders')).toBe('group:default/orders');
+    expect(ownerRef('user:platform/Bob')).toBe('user:platform/bob');
+  });
+
+  it("counts the user and the groups of the user's memberOf relations and spec.memberOf, nothing else", () => {
+    expect(ownershipRefs(alice).sort()).toEqual([
+      'group:default/data-platform',
+      'group:default/orders',
+      'group:platform/sre',
+      'user:default/alice',
+    ]);
+    expect(ownershipRefs({ ref: 'user:default/bob' })).toEqual([
+      'user:default/bob',
+    ]);
+  });
+
+  it.each([
+    'group:default/orders',
+    'orders',
+    'group:Data-Platform',
+    'group:platform/sre',
+    'user:default/alice',
+  ])('lets alice give a cluster to %s', owner => {
+    expect(() => assertMayOwn(owner, alice)).not.toThrow();
+  });
+
+  it("refuses another team's group, naming the field, the user and the groups to pick from", () => {
+    expect(refusal('group:default/payments', alice)).toBe(
+      'owner: user:default/alice is not a member of group:default/payments, so it cannot create a cluster owned by it; pick one of your groups (group:default/orders, group:default/data-platform, group:platform/sre), or ask a member of group:default/payments to create the cluster',
+    );
+  });
+
+  it('refuses another user, and says so when the user belongs to no group', () => {
+    expect(refusal('user:default/alice', { ref: 'user:default/bob' })).toMatch(
+      /^owner: user:default\/bob is not a member of user:default\/alice, .*you belong to no group in the catalog; ask to be added to one/,
+    );
+  });
+
+  it('refuses when no signed-in user started the task', () => {
+    expect(refusal('orders', undefined)).toMatch(
+      /^owner: group:default\/orders cannot be checked because no signed-in user started this task/,
+    );
+    expect(refusal('orders', {})).toMatch(/no signed-in user/);
+  });
+});

@@ -1,0 +1,81 @@
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_MEMBER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { refuseInput } from './errors';
+
+/** What the scaffolder tells an action about the user who started the task (`ctx.user`). */
+export interface TaskUser {
+  ref?: string;
+  entity?: Entity;
+}
+
+/**
+ * An owner as the values may write it (`orders`, `group:orders`, `group:default/orders`), in
+ * full and in lower case: entity refs compare case-insensitively.
+ */
+export function ownerRef(owner: string, defaultNamespace = 'default'): string {
+  return stringifyEntityRef(
+    parseEntityRef(owner, { defaultKind: 'group', defaultNamespace }),
+  ).toLocaleLowerCase('en-US');
+}
+
+function tryOwnerRef(ref: string, namespace: string): string | undefined {
+  try {
+    return ownerRef(ref, namespace);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The refs a user may give clusters to: the user and the groups they are a direct member of,
+ * as Backstage's own sign-in resolvers count ownership, and as the form's MyGroupsPicker
+ * offers them. The catalog's memberOf relations are read, and spec.memberOf too, so that a
+ * user entity the catalog has not finished processing still counts its groups.
+ */
+export function ownershipRefs(user: TaskUser): string[] {
+  const refs = new Set<string>();
+  if (user.ref) refs.add(ownerRef(user.ref));
+  const entity = user.entity;
+  if (entity) {
+    const namespace = entity.metadata.namespace ?? 'default';
+    for (const relation of entity.relations ?? []) {
+      if (relation.type === RELATION_MEMBER_OF)
+        refs.add(ownerRef(relation.targetRef));
+    }
+    const memberOf = (entity.spec as { memberOf?: unknown } | undefined)
+      ?.memberOf;
+    for (const group of Array.isArray(memberOf) ? memberOf : []) {
+      // A malformed entry is the catalog's to report; it grants nothing here.
+      const ref =
+        typeof group === 'string' ? tryOwnerRef(group, namespace) : undefined;
+      if (ref) refs.add(ref);
+    }
+  }
+  return [...refs];
+}
+
+/**
+ * Refuses an owner outside the ownership of the user who started the task, so that a
+ * hand-made API call cannot put another team's name on a cluster.
+ */
+export function assertMayOwn(owner: string, user: TaskUser | undefined): void {
+  const wanted = ownerRef(owner);
+  if (!user?.ref) {
+    throw refuseInput(
+      `owner: ${wanted} cannot be checked because no signed-in user started this task; start the template from the portal while signed in`,
+    );
+  }
+  const allowed = ownershipRefs(user);
+  if (allowed.includes(wanted)) return;
+  const groups = allowed.filter(r => r !== ownerRef(user.ref!));
+  const choices = groups.length
+    ? `pick one of your groups (${groups.join(', ')})`
+    : 'you belong to no group in the catalog; ask to be added to one';
+  throw refuseInput(
+    `owner: ${user.ref} is not a member of ${wanted}, so it cannot create a cluster owned by it; ${choices}, or ask a member of ${wanted} to create the cluster`,
+  );
+}

@@ -1,0 +1,121 @@
+import { BareRepo } from './bareRepo';
+import { clusterValues, ORDERS_BRANCH } from './clusterValues';
+import {
+  Caller,
+  ScaffolderBackend,
+  startScaffolderBackend,
+  stepStatus,
+  userEntity,
+} from './testBackend';
+
+/**
+ * A signed-in user creates clusters only for a group they belong to. The form offers only
+ * those groups (MyGroupsPicker, shown in the portal test); here the real backend is called
+ * by hand, as a script could, and the render step refuses any other owner before anything
+ * is pushed.
+ */
+
+const ALICE = 'user:default/alice'; // in orders
+const BOB = 'user:default/bob'; // in payments and orders
+const CAROL = 'user:default/carol'; // signed in, but not in the catalog
+
+jest.setTimeout(60_000);
+
+describe('who may own a new cluster', () => {
+  let repo: BareRepo;
+  let scaffolder: ScaffolderBackend;
+
+  beforeAll(async () => {
+    repo = BareRepo.create();
+    scaffolder = await startScaffolderBackend({
+      repository: repo.path,
+      users: [
+        userEntity(ALICE, ['orders']),
+        userEntity(BOB, ['payments', 'orders']),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await scaffolder?.stop();
+    repo?.remove();
+  });
+
+  it('creates the cluster for a group the user is a member of', async () => {
+    const result = await scaffolder.run(clusterValues(), { as: ALICE });
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect(repo.branches()).toContain(ORDERS_BRANCH);
+  });
+
+  it.each<[string, string, Caller, RegExp]>([
+    [
+      "another team's group",
+      'group:default/payments',
+      ALICE,
+      /^owner: user:default\/alice is not a member of group:default\/payments, so it cannot create a cluster owned by it; pick one of your groups \(group:default\/orders\), or ask a member of group:default\/payments to create the cluster$/,
+    ],
+    [
+      "another team's group written short",
+      'payments',
+      ALICE,
+      /^owner: user:default\/alice is not a member of group:default\/payments, /,
+    ],
+    [
+      'another user',
+      BOB,
+      ALICE,
+      /^owner: user:default\/alice is not a member of user:default\/bob, /,
+    ],
+    [
+      'any group, for a user the catalog does not know',
+      'group:default/orders',
+      CAROL,
+      /^owner: user:default\/carol is not a member of group:default\/orders, .*you belong to no group in the catalog/,
+    ],
+    [
+      'any group, for a call made by a backend service, not a user',
+      'group:default/orders',
+      { service: 'some-plugin' },
+      /^owner: group:default\/orders cannot be checked because no signed-in user started this task/,
+    ],
+  ])(
+    'refuses %s at the render step and pushes nothing',
+    async (_, owner, as, message) => {
+      const snapshot = repo.snapshot();
+      const result = await scaffolder.run(
+        clusterValues({ name: 'claimed', owner }),
+        { as },
+      );
+
+      expect(result.status).toBe('failed');
+      expect(stepStatus(result, 'render')).toBe('failed');
+      expect(stepStatus(result, 'push')).toBe('skipped');
+      expect(result.error?.message).toMatch(message);
+      expect(repo.snapshot()).toEqual(snapshot);
+    },
+  );
+
+  it('refuses the same in a dry run (the template editor)', async () => {
+    const { status, body } = await scaffolder.dryRun(
+      clusterValues({ owner: 'group:default/payments' }),
+      { as: ALICE },
+    );
+    expect(status).toBe(400);
+    expect(body.error?.message).toMatch(
+      /^owner: user:default\/alice is not a member of group:default\/payments, /,
+    );
+    expect(body.directoryContents ?? []).toEqual([]);
+  });
+
+  it("lets a member of both groups create the other team's cluster", async () => {
+    const result = await scaffolder.run(
+      clusterValues({ name: 'payments-cdc', owner: 'group:default/payments' }),
+      { as: BOB },
+    );
+    expect(result.status).toBe('completed');
+    expect(repo.branches()).toContain('kafka-connect/payments-cdc');
+  });
+});
