@@ -24,6 +24,7 @@ const FOLDER = `clusters/${NAME}`;
 const OWNER = 'group:default/data-platform';
 // The owner picker filters its options on the entity's title (examples/org.yaml), not its name.
 const OWNER_TITLE = 'Data Platform';
+const GUEST_GROUP_TITLES = ['Data Platform', 'guests'];
 const TYPED = {
   name: NAME,
   namespace: 'streaming',
@@ -188,10 +189,13 @@ async function selfService(
   await page.goto(`${p.appUrl}/create/templates/default/kafka-connect-cluster`);
   await page.locator('#root_name').fill(TYPED.name);
   await page.getByLabel('Kubernetes namespace').fill(TYPED.namespace);
-  const owner = page.locator('#root_owner');
+  // The owner picker offers the guest's own groups (examples/org.yaml), and nothing else.
+  const owner = page.locator('#OwnershipEntityRefPicker-dropdown');
   await owner.click();
-  await owner.pressSequentially(OWNER_TITLE);
-  await page.getByRole('option').first().click();
+  await page.getByRole('option', { name: OWNER_TITLE }).waitFor();
+  const offered = await page.getByRole('option').allInnerTexts();
+  expect(offered.map(o => o.trim()).sort()).toEqual(GUEST_GROUP_TITLES);
+  await page.getByRole('option', { name: OWNER_TITLE }).click();
   browser.firstPage = await page.screenshot({ fullPage: true });
 
   const titles = loadTemplate().spec.parameters.map(s => String(s.title));
