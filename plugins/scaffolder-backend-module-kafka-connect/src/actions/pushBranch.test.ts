@@ -10,7 +10,7 @@ import {
   removeTempDir,
 } from '../__testUtils__/actionContext';
 import { BareRepo } from '../__testUtils__/gitRepo';
-import { createGitPushBranchAction } from './pushBranch';
+import { createGitPushBranchAction, MAX_PUSH_ATTEMPTS } from './pushBranch';
 import { examples } from './pushBranch.examples';
 import { createKafkaConnectRenderAction } from './render';
 import { MINIMAL_VALUES } from './render.examples';
@@ -21,12 +21,13 @@ const FIXED_NOW = new Date('2025-01-02T03:04:05Z');
 function pushActionFor(
   repository: string,
   extra: Record<string, unknown> = {},
+  now: () => Date = () => FIXED_NOW,
 ) {
   return createGitPushBranchAction({
     config: new ConfigReader({
       kafkaConnect: { gitops: { repository, ...extra } },
     }),
-    now: () => FIXED_NOW,
+    now,
   });
 }
 type PushAction = ReturnType<typeof pushActionFor>;
@@ -359,7 +360,10 @@ describe('kafka-connect:git:push-branch', () => {
     const hook = path.join(repo.dir, 'hooks', 'pre-receive');
     await fs.writeFile(
       hook,
-      '#!/bin/sh\necho "branch protection: pushes need a ticket" >&2\nexit 1\n',
+      `#!/bin/sh\necho run >> "${path.join(
+        root,
+        'hook-runs',
+      )}"\necho "branch protection: pushes need a ticket" >&2\nexit 1\n`,
       { mode: 0o755 },
     );
     await render();
@@ -369,7 +373,7 @@ describe('kafka-connect:git:push-branch', () => {
 
     expect(error.message).toMatch(
       new RegExp(
-        `^The GitOps repository ${repo.dir} did not take branch ${BRANCH}: `,
+        `^The GitOps repository ${repo.dir} refused branch ${BRANCH}: `,
       ),
     );
     expect(error.message).toContain(
@@ -377,6 +381,132 @@ describe('kafka-connect:git:push-branch', () => {
     );
     expect(error.message).toContain('pre-receive hook declined');
     expect(repo.refs()).toEqual(refsBefore);
+    // A refusal is an answer: it is not retried.
+    expect(await fs.readFile(path.join(root, 'hook-runs'), 'utf8')).toBe(
+      'run\n',
+    );
+  });
+
+  /**
+   * The action reads the clock once per commit, between reading the remote and pushing: the
+   * moment at which another task's push lands in a race. These tests move the branch there.
+   */
+  function actionMovingBranchAtCommit(move: (commitNumber: number) => void) {
+    let commits = 0;
+    return pushActionFor(repo.dir, {}, () => {
+      commits += 1;
+      move(commits);
+      return FIXED_NOW;
+    });
+  }
+
+  /** A commit on top of main with `files`, not on any branch: another task's work. */
+  function commitOnMain(files: Record<string, string>, message: string) {
+    repo.git(repo.dir, 'branch', 'scratch', 'main');
+    const sha = repo.commitFiles('scratch', files, message);
+    repo.git(repo.dir, 'update-ref', '-d', 'refs/heads/scratch');
+    return sha;
+  }
+
+  it('when another task pushed the same files meanwhile, takes its branch: one commit, no failure', async () => {
+    await render();
+    // The other task's commit: the same files, made a minute earlier.
+    const twin = await push(
+      {},
+      {
+        pushAction: pushActionFor(
+          repo.dir,
+          {},
+          () => new Date(FIXED_NOW.getTime() - 60_000),
+        ),
+      },
+    );
+    const twinCommit = twin.outputs.commit!;
+    repo.git(repo.dir, 'update-ref', '-d', `refs/heads/${BRANCH}`);
+    const mainBefore = repo.refs()['refs/heads/main'];
+
+    // This task reads the remote before the twin's push lands, and pushes after it.
+    const raced = actionMovingBranchAtCommit(n => {
+      if (n === 1)
+        repo.git(repo.dir, 'update-ref', `refs/heads/${BRANCH}`, twinCommit);
+    });
+    const { outputs, logger } = await push({}, { pushAction: raced });
+
+    expect(repo.refs()).toEqual({
+      'refs/heads/main': mainBefore,
+      [`refs/heads/${BRANCH}`]: twinCommit,
+    });
+    expect(repo.log(`main..${BRANCH}`)).toEqual([twinCommit]);
+    expect(outputs).toMatchObject({ changed: false, commit: twinCommit });
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining(
+        `Branch ${BRANCH} changed in ${repo.dir} while this task pushed it (another task pushed it meanwhile); reading it again (attempt 2 of ${MAX_PUSH_ATTEMPTS})`,
+      ),
+    );
+  });
+
+  it('when another task pushed other files of the same cluster meanwhile, commits on top of them', async () => {
+    const rendered = await render();
+    const ours = await fs.readFile(
+      path.join(workspace, 'connect-cluster.yaml'),
+      'utf8',
+    );
+    const other = commitOnMain(
+      {
+        [`${TARGET}/connect-cluster.yaml`]: `${ours}# the other task's values\n`,
+        [`${TARGET}/old-file.yaml`]: 'kind: Old\n',
+      },
+      'The other task',
+    );
+    const raced = actionMovingBranchAtCommit(n => {
+      if (n === 1)
+        repo.git(repo.dir, 'update-ref', `refs/heads/${BRANCH}`, other);
+    });
+
+    const { outputs } = await push({}, { pushAction: raced });
+
+    // The other task's commit stays; ours replaces the folder on top of it, as a re-run would.
+    expect(repo.commitInfo(`refs/heads/${BRANCH}`).parents).toEqual([other]);
+    expect(repo.log(`main..${BRANCH}`)).toHaveLength(2);
+    expect(repo.filesAt(`refs/heads/${BRANCH}`, TARGET)).toEqual(
+      [...rendered].sort(),
+    );
+    expect(
+      repo.show(`refs/heads/${BRANCH}`, `${TARGET}/connect-cluster.yaml`),
+    ).toBe(ours);
+    expect(outputs).toMatchObject({
+      changed: true,
+      commit: repo.refs()[`refs/heads/${BRANCH}`],
+    });
+  });
+
+  it('gives up with a clear message when the branch keeps moving, having pushed nothing of its own', async () => {
+    await render();
+    const ours = await fs.readFile(
+      path.join(workspace, 'connect-cluster.yaml'),
+      'utf8',
+    );
+    const others: string[] = [];
+    const busy = actionMovingBranchAtCommit(n => {
+      const sha = commitOnMain(
+        { [`${TARGET}/connect-cluster.yaml`]: `${ours}# other task ${n}\n` },
+        `Other task ${n}`,
+      );
+      repo.git(repo.dir, 'update-ref', `refs/heads/${BRANCH}`, sha);
+      others.push(sha);
+    });
+    const leftoversBefore = await leftoverTempDirs();
+
+    const error = await failure(push({}, { pushAction: busy }));
+
+    expect(error.name).toBe('ConflictError');
+    expect(error.message).toContain(
+      `Branch ${BRANCH} of the GitOps repository ${repo.dir} kept changing while this task pushed it (${MAX_PUSH_ATTEMPTS} attempts): another task is pushing the same branch. Nothing of this task was pushed; run it again once the other one is done.`,
+    );
+    expect(error.stack).toBe(`ConflictError: ${error.message}`);
+    expect(others).toHaveLength(MAX_PUSH_ATTEMPTS);
+    expect(repo.refs()[`refs/heads/${BRANCH}`]).toBe(others.at(-1));
+    expect(await leftoverTempDirs()).toEqual(leftoversBefore);
   });
 
   it('uses a checkpoint key that follows the content, so a resumed task does not push twice', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Git } from './git';
+import { Git, GitCommandError } from './git';
 import { makeFolderInside } from './paths';
 import { copyFiles } from './sourceFiles';
 
@@ -130,24 +130,74 @@ export async function commitStaged(
   return (await git(['rev-parse', 'HEAD'])).stdout.trim();
 }
 
-/** Pushes HEAD to `branch`; not forced, so a branch that moved meanwhile is not overwritten. */
+/**
+ * Why a push failed, read from git's own report:
+ *
+ * - `moved`: the branch changed on the remote since it was read (another task pushed it):
+ *   `[rejected] … (fetch first)` / `(non-fast-forward)`, or the remote could not lock the ref
+ *   because it no longer had the value the push expected (`cannot lock ref`, `failed to
+ *   update ref`, `reference already exists`, `incorrect old value`);
+ * - `refused`: the remote declined it (a hook, branch protection, permissions);
+ * - `unreachable`: the remote could not be reached or went away during the push;
+ * - `other`: anything else.
+ */
+export type PushFailure = 'moved' | 'refused' | 'unreachable' | 'other';
+
+const MOVED =
+  /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)|cannot lock ref|failed to update ref|reference already exists|incorrect old value/i;
+const REFUSED =
+  /\[remote rejected\]|hook declined|protected branch|permission denied|access denied|denied to|forbidden|not allowed|returned error: 40[13]/i;
+const UNREACHABLE =
+  /does not appear to be a git repository|could not read from remote repository|unable to access|could not resolve host|connection (refused|reset|timed out|closed)|failed to connect|empty reply from server|remote end hung up|early EOF|RPC failed|broken pipe|no such file or directory|not a git repository|returned error: 5\d\d|timed out/i;
+
+export function classifyPushFailure(stderr: string): PushFailure {
+  // A lock failure is reported as `[remote rejected] … (failed to update ref)`: moved first.
+  if (MOVED.test(stderr)) return 'moved';
+  if (REFUSED.test(stderr)) return 'refused';
+  if (UNREACHABLE.test(stderr)) return 'unreachable';
+  return 'other';
+}
+
+/** A push that failed, with git's words and why, for the caller to decide what to do. */
+export class PushError extends GitCommandError {
+  constructor(
+    what: string,
+    error: GitCommandError,
+    readonly failure: PushFailure,
+  ) {
+    super(what, error.stderr, error.exitCode);
+    this.name = 'PushError';
+  }
+}
+
+/**
+ * Pushes HEAD to `branch`; not forced, so a branch that moved meanwhile is not overwritten.
+ * A failure is a {@link PushError} that says whether the remote refused, moved or went away.
+ */
 export async function pushBranch(
   git: Git,
   remote: string,
   shownAs: string,
   branch: string,
 ): Promise<void> {
-  await git(
-    [
+  try {
+    await git([
       'push',
       '--quiet',
       '--no-verify',
       '--',
       remote,
       `HEAD:refs/heads/${branch}`,
-    ],
-    {
-      what: `The GitOps repository ${shownAs} did not take branch ${branch}`,
-    },
-  );
+    ]);
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+    const failure = classifyPushFailure(error.stderr);
+    const what = {
+      moved: `Branch ${branch} changed in the GitOps repository ${shownAs} while this task pushed it`,
+      refused: `The GitOps repository ${shownAs} refused branch ${branch}`,
+      unreachable: `The GitOps repository ${shownAs} could not be reached to push branch ${branch}`,
+      other: `The GitOps repository ${shownAs} did not take branch ${branch}`,
+    }[failure];
+    throw new PushError(what, error, failure);
+  }
 }
