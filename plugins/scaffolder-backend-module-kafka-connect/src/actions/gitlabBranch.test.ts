@@ -287,7 +287,7 @@ describe('kafka-connect:gitlab:branch', () => {
         },
         error: 'Error',
         message:
-          /^Could not read the branch of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 500 Internal Server Error: 500 Internal Server Error$/,
+          /^Could not read the branch of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 500 Internal Server Error: 500 Internal Server Error \(a failure on GitLab's side: run the template again once GitLab answers\)$/,
       },
       {
         name: 'a proxy page instead of JSON',
@@ -299,7 +299,7 @@ describe('kafka-connect:gitlab:branch', () => {
         },
         error: 'Error',
         message:
-          /^Could not read the project of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 502 Bad Gateway: <html> <h1>502 Bad Gateway<\/h1> <\/html>$/,
+          /^Could not read the project of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 502 Bad Gateway: an HTML page "502 Bad Gateway" \(a failure on GitLab's side: run the template again once GitLab answers\)$/,
       },
     ];
 

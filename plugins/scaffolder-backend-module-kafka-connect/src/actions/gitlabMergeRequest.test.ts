@@ -175,6 +175,49 @@ describe('kafka-connect:gitlab:merge-request', () => {
     expect(gitlab.writes().map(r => r.method)).toEqual(['POST', 'PUT']);
   });
 
+  it('takes the merge request GitLab opened although it answered 5xx, and opens no second one', async () => {
+    gitlab.failures.push({
+      route: /^POST /,
+      reply: {
+        status: 502,
+        body: '<html><head><title>502 Bad Gateway</title></head></html>',
+        raw: true,
+      },
+      // GitLab opened it; the proxy in front of it timed out and answered 502.
+      meanwhile: () =>
+        gitlab.addMergeRequest({ source_branch: BRANCH, title: 'Opened' }),
+    });
+    const { outputs, logger } = await run();
+
+    expect(outputs).toMatchObject({ iid: 1, created: true });
+    expect(gitlab.mergeRequests).toHaveLength(1);
+    expect(gitlab.writes().map(r => r.method)).toEqual(['POST']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Could not open a merge request into main of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 502 Bad Gateway: an HTML page "502 Bad Gateway" \(a failure on GitLab's side: run the template again once GitLab answers\); yet the merge request is open: !1 \(https:\/\/gitlab\.com\/acme\/gitops\/-\/merge_requests\/1\)$/,
+      ),
+    );
+  });
+
+  it('fails on a 5xx when GitLab did not open the merge request, and a run after it opens exactly one', async () => {
+    gitlab.failures.push({
+      route: /^POST /,
+      reply: { status: 500, body: { message: '500 Internal Server Error' } },
+    });
+    const checkpoints: CheckpointStore = new Map();
+    const error = await failure(run({}, { checkpoints }));
+
+    expect(error.message).toMatch(
+      /^Could not open a merge request into main of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 500 Internal Server Error: 500 Internal Server Error \(a failure on GitLab's side/,
+    );
+    expect(gitlab.mergeRequests).toEqual([]);
+    // The failed checkpoint is not kept: the run after it (or the task retried) opens one.
+    expect([...checkpoints.keys()]).toEqual([]);
+    const again = await run({}, { checkpoints });
+    expect(again.outputs).toMatchObject({ iid: 1, created: true });
+    expect(gitlab.mergeRequests).toHaveLength(1);
+  });
+
   it('leaves closed and merged merge requests and those from forks alone', async () => {
     gitlab.addMergeRequest({ source_branch: BRANCH, state: 'merged' });
     gitlab.addMergeRequest({ source_branch: BRANCH, state: 'closed' });
@@ -361,7 +404,7 @@ describe('kafka-connect:gitlab:merge-request', () => {
         },
         error: 'Error',
         message:
-          /^Could not update merge request !1 of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 500 Internal Server Error: 500 Internal Server Error$/,
+          /^Could not update merge request !1 of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 500 Internal Server Error: 500 Internal Server Error \(a failure on GitLab's side: run the template again once GitLab answers\)$/,
       },
       {
         name: 'a proxy page instead of JSON',
@@ -373,7 +416,7 @@ describe('kafka-connect:gitlab:merge-request', () => {
         },
         error: 'Error',
         message:
-          /^Could not list the open merge requests of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 502 Bad Gateway: <html> <h1>502 Bad Gateway<\/h1> <\/html>$/,
+          /^Could not list the open merge requests of GitLab project acme\/gitops \(source branch kafka-connect\/orders\): GitLab answered 502 Bad Gateway: an HTML page "502 Bad Gateway" \(a failure on GitLab's side: run the template again once GitLab answers\)$/,
       },
     ];
 

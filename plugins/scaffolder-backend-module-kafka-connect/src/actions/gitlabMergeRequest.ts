@@ -5,7 +5,7 @@ import {
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { refuseInput } from '../lib/errors';
-import { createGitLabApi } from '../lib/gitlabApi';
+import { createGitLabApi, gitlabStatusOf } from '../lib/gitlabApi';
 import { resolveGitLabTarget } from '../lib/gitlabTarget';
 import { branchNameProblem } from '../lib/refName';
 import { examples } from './gitlabMergeRequest.examples';
@@ -235,6 +235,19 @@ export function createGitlabMergeRequestAction(
                 : { remove_source_branch: input.removeSourceBranch }),
             },
             purpose: `open a merge request into ${targetBranch}`,
+          }).catch(async error => {
+            // A 5xx, or no answer at all, says nothing about whether GitLab opened it: look.
+            const status = gitlabStatusOf(error);
+            if (status === undefined || (status !== 0 && status < 500))
+              throw error;
+            const found = await findOpen().catch(() => undefined);
+            if (!found) throw error;
+            ctx.logger.warn(
+              `${(error as Error).message}; yet the merge request is open: !${
+                found.iid
+              } (${found.web_url})`,
+            );
+            return found;
           });
           return toResult(createdJson, true);
         },

@@ -1,6 +1,23 @@
 import { redactCredentials, userFacing } from './errors';
 import { clip, describeGitLabAnswer, errorForStatus } from './gitlabErrors';
 
+const STATUS = Symbol('GitLab status');
+
+/**
+ * The HTTP status GitLab answered to the request that failed with `error`; 0 when GitLab could
+ * not be reached (the request may or may not have arrived); undefined for other errors.
+ */
+export function gitlabStatusOf(error: unknown): number | undefined {
+  return error && typeof error === 'object'
+    ? (error as { [STATUS]?: number })[STATUS]
+    : undefined;
+}
+
+function withStatus<E extends Error>(error: E, status: number): E {
+  Object.defineProperty(error, STATUS, { value: status, enumerable: false });
+  return error;
+}
+
 /** One request to GitLab, for the error message if it fails. */
 export interface GitLabCall {
   method: 'GET' | 'POST' | 'PUT';
@@ -63,15 +80,19 @@ export function createGitLabApi(options: {
       });
     } catch (error) {
       const cause = (error as Error & { cause?: Error }).cause;
-      throw userFacing(
-        new Error(
-          fail(
-            request,
-            `GitLab at ${options.apiBaseUrl} could not be reached: ${
-              cause?.message ?? (error as Error).message
-            }`,
+      if (options.signal?.aborted) throw error;
+      throw withStatus(
+        userFacing(
+          new Error(
+            fail(
+              request,
+              `GitLab at ${options.apiBaseUrl} could not be reached: ${
+                cause?.message ?? (error as Error).message
+              }`,
+            ),
           ),
         ),
+        0,
       );
     }
     const text = await response.text();
@@ -81,7 +102,10 @@ export function createGitLabApi(options: {
         request,
         describeGitLabAnswer(response.status, response.statusText, text),
       );
-      throw userFacing(errorForStatus(response.status, message));
+      throw withStatus(
+        userFacing(errorForStatus(response.status, message)),
+        response.status,
+      );
     }
     try {
       return JSON.parse(text) as T;

@@ -45,6 +45,11 @@ export function gitlabMessage(text: string): string {
   try {
     body = JSON.parse(text);
   } catch {
+    // A proxy's or load balancer's error page: its title, not its markup.
+    if (/^\s*</.test(text)) {
+      const title = /<(title|h1)[^>]*>([^<]*)<\/\1>/i.exec(text)?.[2]?.trim();
+      return title ? `an HTML page "${clip(title)}"` : 'an HTML page';
+    }
     return clip(text) || '(no message)';
   }
   const flatten = (value: unknown): string => {
@@ -88,6 +93,8 @@ function hint(status: number): string {
     case 404:
       return ' (the project does not exist, or the token cannot see it)';
     default:
-      return '';
+      return status >= 500
+        ? " (a failure on GitLab's side: run the template again once GitLab answers)"
+        : '';
   }
 }
