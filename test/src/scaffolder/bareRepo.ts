@@ -46,6 +46,28 @@ export class BareRepo {
     );
   }
 
+  /** The parents of `branch`'s tip commit. */
+  parents(branch: string): string[] {
+    return this.git(['log', '-1', '--format=%P', `refs/heads/${branch}`])
+      .trim()
+      .split(' ')
+      .filter(Boolean);
+  }
+
+  /** Paths that differ between two branches (added, changed or deleted), sorted. */
+  changedFiles(from: string, to: string): string[] {
+    return this.git([
+      'diff',
+      '--name-only',
+      '--no-renames',
+      `refs/heads/${from}`,
+      `refs/heads/${to}`,
+    ])
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+  }
+
   /** Files below `folder` on `branch`, relative to `folder`, sorted. */
   files(branch: string, folder: string): string[] {
     return this.git([

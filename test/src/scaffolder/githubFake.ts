@@ -25,6 +25,20 @@ export interface PullRequest {
 type Json = Record<string, any>;
 type Answer = [status: number, body: unknown];
 
+/**
+ * An error that GitHub answers to the next `times` calls of one operation (its operation id,
+ * e.g. `pulls/create`), as when GitHub is failing or refuses a request. With `afterServing`,
+ * the fake does the work first and only the answer is the error: GitHub acted, then a proxy
+ * in front of it answered 502, say. No fault is set unless a test adds one.
+ */
+export interface GitHubFault {
+  operation: string;
+  status: number;
+  body: Json;
+  times: number;
+  afterServing?: boolean;
+}
+
 const API = 'https://api.github.com';
 
 export class GitHubFake {
@@ -33,6 +47,8 @@ export class GitHubFake {
   readonly calls: string[] = [];
   readonly pulls: PullRequest[] = [];
   readonly git: GitObjects;
+  /** Errors to answer instead of the real answer; see {@link GitHubFault}. */
+  readonly faults: GitHubFault[] = [];
 
   constructor(
     private readonly api: GitHubDescription,
@@ -79,6 +95,13 @@ export class GitHubFake {
     const body = text ? JSON.parse(text) : undefined;
     this.violations.push(...this.api.checkRequest(method, pathname, body));
 
+    const fault = this.faults.find(
+      f => f.operation === operation.operationId && f.times > 0,
+    );
+    if (fault) fault.times -= 1;
+    if (fault && !fault.afterServing)
+      return HttpResponse.json(fault.body, { status: fault.status });
+
     const [, , owner, repo, ...rest] = pathname
       .split('/')
       .map(decodeURIComponent);
@@ -97,6 +120,7 @@ export class GitHubFake {
       this.violations.push(
         ...this.api.checkResponse(method, pathname, status, answer),
       );
+    if (fault) return HttpResponse.json(fault.body, { status: fault.status });
     return HttpResponse.json(answer as Json, { status });
   }
 

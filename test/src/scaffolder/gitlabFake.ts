@@ -43,6 +43,24 @@ export interface CommitAction {
 
 type Json = Record<string, any>;
 type Answer = [status: number, body: unknown];
+
+/**
+ * An error that GitLab answers to the next `times` requests of one route of the project,
+ * written as `POST /merge_requests` (method and path below the project), as when GitLab is
+ * failing or refuses a request. With `afterServing`, GitLab does the work first and only the
+ * answer is the error (it opened the merge request, then a proxy answered 502, say). With
+ * `hold`, the request gets no answer until the promise settles (a request in flight when the
+ * backend crashes); `status: 0` with `afterServing` then gives the real answer. No fault is
+ * set unless a test adds one.
+ */
+export interface GitLabFault {
+  route: string;
+  status: number;
+  body: Json;
+  times: number;
+  afterServing?: boolean;
+  hold?: Promise<unknown>;
+}
 type Files = Map<string, Buffer>;
 
 const API = 'https://gitlab.com/api/v4';
@@ -58,6 +76,8 @@ export class GitLabFake {
   readonly violations: string[] = [];
   readonly calls: string[] = [];
   readonly mergeRequests: MergeRequest[] = [];
+  /** Errors to answer instead of the real answer; see {@link GitLabFault}. */
+  readonly faults: GitLabFault[] = [];
   /** Branch → its commits' file sets, oldest first, with the actions that made each. */
   readonly branches = new Map<
     string,
@@ -144,7 +164,17 @@ export class GitLabFake {
     ) {
       return this.reply([404, { message: '404 Project Not Found' }]);
     }
-    return this.reply(this.answer(`${match[1]} ${match[3] ?? ''}`, params));
+    const inProject = `${match[1]} ${match[3] ?? ''}`;
+    const fault = this.faults.find(f => f.route === inProject && f.times > 0);
+    if (!fault) return this.reply(this.answer(inProject, params));
+    fault.times -= 1;
+    const answer = fault.afterServing
+      ? this.answer(inProject, params)
+      : undefined;
+    if (fault.hold) await fault.hold.catch(() => undefined);
+    return this.reply(
+      answer && !fault.status ? answer : [fault.status, fault.body],
+    );
   }
 
   private answer(route: string, params: Json): Answer {
