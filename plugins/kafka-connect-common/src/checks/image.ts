@@ -1,3 +1,4 @@
+import { renderDockerfile } from '../dockerfile';
 import { problem, Problem } from '../problems';
 import { needsCustomImage } from '../render/image';
 import { ParsedValues } from '../values/schema';
@@ -20,6 +21,56 @@ export function checkImage(values: ParsedValues): Problem[] {
       problem(
         ['truststore', 'certificates'],
         "Strimzi's own build (image.build: strimzi) can only add plugins, not a custom truststore; use image.build: dockerfile, or remove the certificates",
+      ),
+    );
+  }
+  if (image.build === 'dockerfile') problems.push(...checkRunStepSizes(values));
+  return problems;
+}
+
+/**
+ * Docker runs a shell-form RUN step as `/bin/sh -c <script>`, one process argument, and
+ * Linux refuses a single argument longer than 128 KiB (E2BIG): the build would fail.
+ * Each plugin and the truststore are one RUN step; measured with room to spare.
+ */
+export const MAX_RUN_STEP_BYTES = 120_000;
+const BASE_IMAGE = 'quay.io/strimzi/kafka:latest';
+
+function stepBytes(input: Parameters<typeof renderDockerfile>[0]): number {
+  return new TextEncoder().encode(renderDockerfile(input)).length;
+}
+
+function checkRunStepSizes(values: ParsedValues): Problem[] {
+  const tooLong = (bytes: number, fix: string) =>
+    `makes a Dockerfile RUN step of about ${bytes} bytes, more than a shell command line can hold (${MAX_RUN_STEP_BYTES}); ${fix}`;
+  const problems = values.plugins.flatMap((plugin, i) => {
+    const bytes = stepBytes({
+      baseImage: BASE_IMAGE,
+      plugins: [plugin],
+      certificates: [],
+    });
+    return bytes > MAX_RUN_STEP_BYTES
+      ? [
+          problem(
+            ['plugins', i, 'artifacts'],
+            tooLong(
+              bytes,
+              'split the artifacts over more than one plugin, or shorten the URLs and coordinates',
+            ),
+          ),
+        ]
+      : [];
+  });
+  const certificates = values.truststore?.certificates ?? [];
+  const bytes = stepBytes({ baseImage: BASE_IMAGE, plugins: [], certificates });
+  if (bytes > MAX_RUN_STEP_BYTES) {
+    problems.push(
+      problem(
+        ['truststore', 'certificates'],
+        tooLong(
+          bytes,
+          'put several certificates into one PEM bundle, or shorten the URLs',
+        ),
       ),
     );
   }
