@@ -409,7 +409,7 @@ export class GitHubFake {
   private checkToken(request: Request, what: string) {
     if (request.headers.get('authorization') !== `token ${this.token}`) {
       this.violations.push(
-        `${what}: not authenticated with the configured integration token`,
+        `${what}: not authenticated with the expected token`,
       );
     }
   }

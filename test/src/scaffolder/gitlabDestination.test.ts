@@ -392,7 +392,7 @@ describe('the template with a GitLab destination', () => {
       'POST /merge_requests: squash_everything is not a parameter of this endpoint',
       'PUT /merge_requests/:iid: squash_everything is not a parameter of this endpoint',
       'PUT /merge_requests/:iid: title must be a string',
-      'GET /projects/acme%2Fgitops/merge_requests: not authenticated with the configured integration token',
+      'GET /projects/acme%2Fgitops/merge_requests: not authenticated with the expected token',
       'GET /merge_requests: state must be one of opened, closed, locked, merged, all',
     ]);
     expect(gitlab.mergeRequests[0].title).toBe(

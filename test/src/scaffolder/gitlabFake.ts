@@ -145,9 +145,14 @@ export class GitLabFake {
     const url = new URL(request.url);
     const route = `${request.method} ${url.pathname.slice('/api/v4'.length)}`;
     this.calls.push(route);
-    if (request.headers.get('private-token') !== this.token) {
+    // GitLab takes a token in PRIVATE-TOKEN or as `Authorization: Bearer` (OAuth and
+    // personal access tokens alike): https://docs.gitlab.com/api/rest/authentication/
+    const bearer = /^Bearer (.+)$/.exec(
+      request.headers.get('authorization') ?? '',
+    )?.[1];
+    if ((request.headers.get('private-token') ?? bearer) !== this.token) {
       this.violations.push(
-        `${route}: not authenticated with the configured integration token`,
+        `${route}: not authenticated with the expected token`,
       );
     }
     const text = await request.text();
