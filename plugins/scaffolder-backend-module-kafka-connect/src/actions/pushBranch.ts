@@ -1,36 +1,22 @@
 import { Config } from '@backstage/config';
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  commitStaged,
-  fetchBranches,
-  pushBranch,
-  PushError,
-  remoteHeads,
-  replaceFolder,
-  trackingRef,
-} from '../lib/clone';
 import { userFacing } from '../lib/errors';
-import { createGit } from '../lib/git';
-import { formatIdentity, guardTargetFolder } from '../lib/guard';
+import { formatIdentity } from '../lib/guard';
 import { mergeInstructions } from '../lib/instructions';
 import { assertRealPathInside, resolveInside } from '../lib/paths';
 import { checkPushInput } from '../lib/pushInput';
+import { pushWithRetry } from '../lib/pushWithRetry';
 import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
 import { listSourceFiles, readSourceIdentity } from '../lib/sourceFiles';
 import { examples } from './pushBranch.examples';
 
 export const PUSH_BRANCH_ACTION_ID = 'kafka-connect:git:push-branch';
 
-/**
- * How many times the branch is read, committed and pushed when another task moves it in
- * between. Each attempt re-reads the remote, so two tasks pushing the same files end with one
- * commit; a branch that keeps moving fails the step rather than retrying for ever.
- */
-export const MAX_PUSH_ATTEMPTS = 4;
+export { MAX_PUSH_ATTEMPTS } from '../lib/pushWithRetry';
 
 /**
  * Options for {@link createGitPushBranchAction}.
@@ -173,151 +159,27 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
       try {
         const home = path.join(tempDir, 'home');
         await fs.mkdir(home);
-
-        /**
-         * Steps 1 to 4 in a fresh clone: read the remote, guard, check out, replace the folder
-         * and commit when something changed. Run again when the branch moved during the push.
-         */
-        const prepare = async (attempt: number) => {
-          const cloneDir = path.join(tempDir, `clone-${attempt}`);
-          await fs.mkdir(cloneDir);
-          const git = createGit({ cwd: cloneDir, home, signal: ctx.signal });
-          await git(['init', '--quiet', '--template=']);
-
-          const heads = await remoteHeads(git, remote, displayRemote, [
+        const { staged, branchExists, commit } = await pushWithRetry(
+          {
+            remote,
+            displayRemote,
             defaultBranch,
-            input.branch,
-          ]);
-          if (!heads.has(defaultBranch)) {
-            throw userFacing(
-              new InputError(
-                `The GitOps repository ${displayRemote} has no branch ${defaultBranch}: push a first commit to it, or set kafkaConnect.gitops.defaultBranch`,
-              ),
-            );
-          }
-          const branchExists = heads.has(input.branch);
-          await fetchBranches(git, remote, displayRemote, [...heads.keys()]);
-
-          // Before anything is changed: the folder must be new, or this same cluster's.
-          await guardTargetFolder(
-            git,
-            [
-              {
-                ref: trackingRef(defaultBranch),
-                label: `branch ${defaultBranch}`,
-              },
-              ...(branchExists
-                ? [
-                    {
-                      ref: trackingRef(input.branch),
-                      label: `branch ${input.branch}`,
-                    },
-                  ]
-                : []),
-            ],
-            input.targetPath,
+            input,
             identity,
-          );
-
-          const base = branchExists ? input.branch : defaultBranch;
-          await git([
-            'checkout',
-            '--quiet',
-            '-B',
-            input.branch,
-            trackingRef(base),
-            '--',
-          ]);
-          const staged = await replaceFolder(
-            git,
-            cloneDir,
-            input.targetPath,
             sourceDir,
             files,
-          );
-
-          let commit = heads.get(base)!;
-          if (staged.changed) {
-            commit = await commitStaged(git, {
-              message,
-              authorName: input.authorName,
-              authorEmail: input.authorEmail,
-              date: now(),
-            });
-            ctx.logger.info(
-              `Committed ${commit} on ${input.branch}: ${staged.changes.join(
-                '; ',
-              )}`,
-            );
-          } else {
-            ctx.logger.info(
-              `${input.targetPath} on ${base} already holds these ${files.length} files: no commit`,
-            );
-          }
-          return { git, branchExists, staged, commit };
-        };
-
-        let attempt = 1;
-        let prepared = await prepare(attempt);
-        let { commit } = prepared;
-        while (prepared.staged.changed && !ctx.isDryRun) {
-          const current = prepared;
-          const { git, staged } = current;
-          try {
-            // The key follows the content, so a resumed task that already pushed it does not push twice.
-            commit = await ctx.checkpoint({
-              key: `push-branch-${input.branch}-${staged.tree}`,
-              fn: async () => {
-                await pushBranch(git, remote, displayRemote, input.branch);
-                return current.commit;
-              },
-            });
-            ctx.logger.info(
-              `Pushed branch ${input.branch} (${commit}) to ${displayRemote}`,
-            );
-            break;
-          } catch (error) {
-            if (!(error instanceof PushError)) throw error;
-            if (error.failure === 'unreachable') {
-              // The connection may have dropped after the remote took the push: look again.
-              const landed = await remoteHeads(git, remote, displayRemote, [
-                input.branch,
-              ]).then(
-                heads => heads.get(input.branch) === current.commit,
-                () => false,
-              );
-              if (!landed) throw error;
-              ctx.logger.info(
-                `Pushed branch ${input.branch} (${commit}) to ${displayRemote}, although git reported: ${error.stderr}`,
-              );
-              break;
-            }
-            if (error.failure !== 'moved') throw error;
-            if (attempt >= MAX_PUSH_ATTEMPTS) {
-              throw userFacing(
-                new ConflictError(
-                  `Branch ${input.branch} of the GitOps repository ${displayRemote} kept changing while this task pushed it (${attempt} attempts): another task is pushing the same branch. Nothing of this task was pushed; run it again once the other one is done. Git said: ${error.stderr}`,
-                ),
-              );
-            }
-            // Another task pushed the branch meanwhile: read it again, guard again, and
-            // commit on top of it (or find that it already holds these files).
-            ctx.logger.info(
-              `Branch ${
-                input.branch
-              } changed in ${displayRemote} while this task pushed it (another task pushed it meanwhile); reading it again (attempt ${
-                attempt + 1
-              } of ${MAX_PUSH_ATTEMPTS})`,
-            );
-            attempt += 1;
-            prepared = await prepare(attempt);
-            commit = prepared.commit;
-          }
-        }
+            message,
+            now,
+            tempDir,
+            home,
+            signal: ctx.signal,
+            logger: ctx.logger,
+          },
+          { checkpoint: ctx.checkpoint, isDryRun: ctx.isDryRun ?? false },
+        );
         if (ctx.isDryRun) {
           ctx.logger.info(`Dry run: nothing pushed to ${displayRemote}`);
         }
-        const { staged, branchExists } = prepared;
 
         ctx.output('remote', displayRemote);
         ctx.output('branch', input.branch);
