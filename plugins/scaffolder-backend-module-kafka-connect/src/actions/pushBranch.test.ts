@@ -1,6 +1,5 @@
 import { ConfigReader } from '@backstage/config';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import {
@@ -36,20 +35,19 @@ type PushInput = Parameters<PushAction['handler']>[0]['input'];
 const TARGET = 'clusters/prod/orders';
 const BRANCH = 'kafka-connect/orders';
 
-async function leftoverTempDirs(): Promise<string[]> {
-  return (await fs.readdir(os.tmpdir())).filter(n =>
-    n.startsWith('kafka-connect-push-'),
-  );
-}
-
 describe('kafka-connect:git:push-branch', () => {
   let root: string;
   let repo: BareRepo;
   let workspace: string;
   let action: PushAction;
+  /** Where the step's temporary folders go: empty again once a step ended. */
+  let tempRoot: string;
+  const leftoverTempDirs = () => fs.readdir(tempRoot);
 
   beforeEach(async () => {
     root = await makeTempDir();
+    tempRoot = path.join(root, 'tmp');
+    await fs.mkdir(tempRoot);
     repo = BareRepo.create(root);
     workspace = path.join(root, 'workspace');
     await fs.mkdir(workspace);
@@ -91,6 +89,7 @@ describe('kafka-connect:git:push-branch', () => {
         ...input,
       },
       workspacePath: workspace,
+      tempRoot,
       isDryRun: options.isDryRun,
       checkpoints: options.checkpoints,
     });
@@ -110,7 +109,6 @@ describe('kafka-connect:git:push-branch', () => {
   it('first push creates the branch with the rendered files under targetPath', async () => {
     const rendered = await render();
     const mainBefore = repo.refs()['refs/heads/main'];
-    const leftoversBefore = await leftoverTempDirs();
 
     const { outputs, checkpointKeys } = await push();
 
@@ -150,7 +148,7 @@ describe('kafka-connect:git:push-branch', () => {
       expect.stringMatching(new RegExp(`^push-branch-${BRANCH}-[0-9a-f]{40}$`)),
     ]);
     // The temporary clone is gone.
-    expect(await leftoverTempDirs()).toEqual(leftoversBefore);
+    expect(await leftoverTempDirs()).toEqual([]);
   });
 
   it('a second run with changed values updates the same branch with one commit on top', async () => {
@@ -344,7 +342,6 @@ describe('kafka-connect:git:push-branch', () => {
   it('fails with what git said when the remote has vanished', async () => {
     await render();
     await fs.rm(repo.dir, { recursive: true, force: true });
-    const leftoversBefore = await leftoverTempDirs();
 
     const error = await failure(push());
 
@@ -353,7 +350,7 @@ describe('kafka-connect:git:push-branch', () => {
     );
     expect(error.message).not.toMatch(/^\s*at /m);
     expect(error.stack).toBe(`GitCommandError: ${error.message}`);
-    expect(await leftoverTempDirs()).toEqual(leftoversBefore);
+    expect(await leftoverTempDirs()).toEqual([]);
   });
 
   it('fails with what the remote said when it refuses the push', async () => {
@@ -495,7 +492,6 @@ describe('kafka-connect:git:push-branch', () => {
       repo.git(repo.dir, 'update-ref', `refs/heads/${BRANCH}`, sha);
       others.push(sha);
     });
-    const leftoversBefore = await leftoverTempDirs();
 
     const error = await failure(push({}, { pushAction: busy }));
 
@@ -506,7 +502,7 @@ describe('kafka-connect:git:push-branch', () => {
     expect(error.stack).toBe(`ConflictError: ${error.message}`);
     expect(others).toHaveLength(MAX_PUSH_ATTEMPTS);
     expect(repo.refs()[`refs/heads/${BRANCH}`]).toBe(others.at(-1));
-    expect(await leftoverTempDirs()).toEqual(leftoversBefore);
+    expect(await leftoverTempDirs()).toEqual([]);
   });
 
   it('uses a checkpoint key that follows the content, so a resumed task does not push twice', async () => {

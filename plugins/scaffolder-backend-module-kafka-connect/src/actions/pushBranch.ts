@@ -2,7 +2,6 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { userFacing } from '../lib/errors';
 import { formatIdentity } from '../lib/guard';
@@ -152,10 +151,9 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
           input.targetPath
         }`;
 
-      // Our own temporary folder, removed below whatever happens: the clones and an empty HOME.
-      const tempDir = await fs.mkdtemp(
-        path.join(os.tmpdir(), 'kafka-connect-push-'),
-      );
+      // The step's temporary folder (the scaffolder's, beside the task workspace), removed
+      // below as soon as the step ends, whatever happens: the clones and an empty HOME.
+      const tempDir = await ctx.createTemporaryDirectory();
       try {
         const home = path.join(tempDir, 'home');
         await fs.mkdir(home);
