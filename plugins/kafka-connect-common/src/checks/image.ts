@@ -1,4 +1,4 @@
-import { renderDockerfile } from '../dockerfile';
+import { pluginStepsText, truststoreStepsText } from '../dockerfile';
 import { problem, Problem } from '../problems';
 import { needsCustomImage } from '../render/image';
 import { ParsedValues } from '../values/schema';
@@ -34,21 +34,14 @@ export function checkImage(values: ParsedValues): Problem[] {
  * Each plugin and the truststore are one RUN step; measured with room to spare.
  */
 export const MAX_RUN_STEP_BYTES = 120_000;
-const BASE_IMAGE = 'quay.io/strimzi/kafka:latest';
 
-function stepBytes(input: Parameters<typeof renderDockerfile>[0]): number {
-  return new TextEncoder().encode(renderDockerfile(input)).length;
-}
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 function checkRunStepSizes(values: ParsedValues): Problem[] {
   const tooLong = (bytes: number, fix: string) =>
     `makes a Dockerfile RUN step of about ${bytes} bytes, more than a shell command line can hold (${MAX_RUN_STEP_BYTES}); ${fix}`;
   const problems = values.plugins.flatMap((plugin, i) => {
-    const bytes = stepBytes({
-      baseImage: BASE_IMAGE,
-      plugins: [plugin],
-      certificates: [],
-    });
+    const bytes = utf8Bytes(pluginStepsText(plugin, i));
     return bytes > MAX_RUN_STEP_BYTES
       ? [
           problem(
@@ -62,7 +55,7 @@ function checkRunStepSizes(values: ParsedValues): Problem[] {
       : [];
   });
   const certificates = values.truststore?.certificates ?? [];
-  const bytes = stepBytes({ baseImage: BASE_IMAGE, plugins: [], certificates });
+  const bytes = utf8Bytes(truststoreStepsText(certificates));
   if (bytes > MAX_RUN_STEP_BYTES) {
     problems.push(
       problem(

@@ -1,6 +1,10 @@
 // The Dockerfile renderer's public surface. The instruction and shell-command models
 // stay inside this folder: renderers outside it get text, not building blocks.
-export { renderDockerfile } from './renderDockerfile';
+export {
+  pluginStepsText,
+  renderDockerfile,
+  truststoreStepsText,
+} from './renderDockerfile';
 export type {
   DockerfileArtifact,
   DockerfileCertificate,

@@ -23,6 +23,21 @@ export function renderDockerfile(input: DockerfileInput): string {
   ]);
 }
 
+/** One plugin's steps as the Dockerfile has them: for measuring a RUN step. */
+export function pluginStepsText(
+  plugin: DockerfileInput['plugins'][number],
+  pluginIndex: number,
+): string {
+  return serialiseDockerfile(pluginInstructions(plugin, pluginIndex));
+}
+
+/** The truststore's steps as the Dockerfile has them: for measuring a RUN step. */
+export function truststoreStepsText(
+  certificates: DockerfileInput['certificates'],
+): string {
+  return serialiseDockerfile(truststoreInstructions(certificates));
+}
+
 function header(valuesFile: string): Instruction[] {
   return [
     {

@@ -30,6 +30,13 @@ export function metricsConfig(values: NormalisedValues) {
   };
 }
 
+// The rules are the same for every cluster: serialised once, on first use.
+let jmxExporterConfigText: string | undefined;
+function jmxExporterConfig(): string {
+  jmxExporterConfigText ??= toYaml(JMX_EXPORTER_CONFIG);
+  return jmxExporterConfigText;
+}
+
 /** The ConfigMap `<name>-metrics`, only when the JMX exporter is in use. */
 export function metricsConfigMap(values: NormalisedValues) {
   if (!usesJmxExporter(values)) return undefined;
@@ -37,6 +44,6 @@ export function metricsConfigMap(values: NormalisedValues) {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: objectMeta(values, derivedName(values.name, 'metrics')),
-    data: { [METRICS_CONFIG_KEY]: toYaml(JMX_EXPORTER_CONFIG) },
+    data: { [METRICS_CONFIG_KEY]: jmxExporterConfig() },
   };
 }
