@@ -1,0 +1,75 @@
+/**
+ * npm run bench: render, fetch:template, template task and backend memory figures for
+ * this machine, as a table, or with --json as one JSON object on the last line.
+ *
+ * @packageDocumentation
+ */
+import { compareWithFetchTemplate } from './fetchTemplate';
+import { machine } from './machine';
+import { backendMemory } from './memory/backendMemory';
+import { renderMany, renderOne } from './render';
+import { Figures, rounded, table } from './report';
+import { templateTasks } from './task';
+
+/** How many runs each figure takes; fixed, so that two machines' figures compare. */
+const RUNS = {
+  renderOne: { runs: 2000, warmup: 200 },
+  renderMany: 1000,
+  // Per turn; the two actions take four turns each.
+  actions: { runs: 25, warmup: 5 },
+  task: { runs: 20, warmup: 3 },
+  memory: 7,
+};
+
+/** Progress goes to stderr, so that stdout holds the figures only. */
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+export async function main(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const unknown = args.filter(a => a !== '--json');
+  if (unknown.length) {
+    process.stderr.write(`usage: npm run -s bench [-- --json]\n`);
+    return 2;
+  }
+  const host = machine();
+  progress(`${host.cores} cores, ${host.cpu}, Node ${host.node}`);
+
+  // Cold first: the 1,000 clusters are the first renders of this process.
+  progress(`rendering ${RUNS.renderMany} clusters`);
+  const many = renderMany(RUNS.renderMany);
+  progress(`rendering one cluster ${RUNS.renderOne.runs} times`);
+  const one = renderOne(RUNS.renderOne.runs, RUNS.renderOne.warmup);
+  progress('kafka-connect:render against fetch:template');
+  const actions = await compareWithFetchTemplate(
+    RUNS.actions.runs,
+    RUNS.actions.warmup,
+  );
+  progress(`${RUNS.task.runs} template tasks through the scaffolder backend`);
+  const task = await templateTasks(RUNS.task.runs, RUNS.task.warmup);
+  progress(`backend memory, ${RUNS.memory} starts with and without the module`);
+  const memory = await backendMemory(RUNS.memory);
+
+  const figures: Figures = {
+    ...one,
+    ...many,
+    ...actions,
+    renderVsFetchTemplate:
+      actions.renderActionMedianMs / actions.fetchTemplateMedianMs,
+    ...task,
+    ...memory,
+  };
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ...rounded(figures), machine: host })}\n`,
+    );
+  } else {
+    process.stdout.write(
+      `Kafka Connect skeleton benchmark: ${host.cores} cores (${host.cpu}), Node ${host.node}, ${host.platform}\n` +
+        `load average before the run: ${host.loadAverage.join(
+          ' ',
+        )} (whether the machine was otherwise idle is not known)\n\n` +
+        `${table(figures)}\n`,
+    );
+  }
+  return 0;
+}

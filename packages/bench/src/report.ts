@@ -1,0 +1,126 @@
+import { round } from './stats';
+
+/** Every figure `npm run bench` prints; the JSON line carries them under these keys. */
+export interface Figures {
+  renderOneMedianMs: number;
+  renderOneP99Ms: number;
+  renderOneFromYamlMedianMs: number;
+  renderOneExampleMedianMs: number;
+  render1000Ms: number;
+  renderActionMedianMs: number;
+  fetchTemplateMedianMs: number;
+  renderVsFetchTemplate: number;
+  taskMedianMs: number;
+  taskP95Ms: number;
+  backendRssWithoutMb: number;
+  backendRssWithMb: number;
+  backendExtraRssMb: number;
+  backendExtraHeapMb: number;
+}
+
+interface Row {
+  label: string;
+  value: number;
+  unit: string;
+  /** Met when the value is at most this; rows without one are context. */
+  target?: number;
+}
+
+function rows(f: Figures): Row[] {
+  return [
+    {
+      label: 'render + validate, one cluster, median',
+      value: f.renderOneMedianMs,
+      unit: 'ms',
+      target: 2,
+    },
+    {
+      label: 'render + validate, one cluster, p99',
+      value: f.renderOneP99Ms,
+      unit: 'ms',
+    },
+    {
+      label: 'the same from connect-cluster.yaml text, median',
+      value: f.renderOneFromYamlMedianMs,
+      unit: 'ms',
+    },
+    {
+      label: 'the example cluster (orders-cdc.yaml), median',
+      value: f.renderOneExampleMedianMs,
+      unit: 'ms',
+    },
+    {
+      label: '1,000 clusters in one process',
+      value: f.render1000Ms,
+      unit: 'ms',
+      target: 2000,
+    },
+    {
+      label: 'kafka-connect:render action, median',
+      value: f.renderActionMedianMs,
+      unit: 'ms',
+    },
+    {
+      label: 'fetch:template, same skeleton, median',
+      value: f.fetchTemplateMedianMs,
+      unit: 'ms',
+    },
+    {
+      label: 'render action / fetch:template',
+      value: f.renderVsFetchTemplate,
+      unit: 'x',
+      target: 1,
+    },
+    {
+      label: 'template task end to end, median',
+      value: f.taskMedianMs,
+      unit: 'ms',
+      target: 1500,
+    },
+    { label: 'template task end to end, p95', value: f.taskP95Ms, unit: 'ms' },
+    {
+      label: 'backend RSS without the module',
+      value: f.backendRssWithoutMb,
+      unit: 'MB',
+    },
+    {
+      label: 'backend RSS with the module',
+      value: f.backendRssWithMb,
+      unit: 'MB',
+    },
+    {
+      label: 'backend extra RSS of the module',
+      value: f.backendExtraRssMb,
+      unit: 'MB',
+      target: 30,
+    },
+    {
+      label: 'backend extra V8 heap of the module',
+      value: f.backendExtraHeapMb,
+      unit: 'MB',
+    },
+  ];
+}
+
+/** The figures rounded for printing, so that the output carries no false precision. */
+export function rounded(f: Figures): Figures {
+  return Object.fromEntries(
+    Object.entries(f).map(([key, value]) => [key, round(value)]),
+  ) as unknown as Figures;
+}
+
+/** A plain table: each figure, its target and PASS or MISS. */
+export function table(f: Figures): string {
+  const lines = rows(rounded(f)).map(row => {
+    const value = `${row.value} ${row.unit}`;
+    const target =
+      row.target === undefined ? '' : `<= ${row.target} ${row.unit}`;
+    let verdict = '';
+    if (row.target !== undefined)
+      verdict = row.value <= row.target ? 'PASS' : 'MISS';
+    return `${row.label.padEnd(48)} ${value.padStart(12)}  ${target.padEnd(
+      12,
+    )} ${verdict}`.trimEnd();
+  });
+  return lines.join('\n');
+}
