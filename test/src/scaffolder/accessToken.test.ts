@@ -1,10 +1,8 @@
-import { setupServer } from 'msw/node';
-import { BareRepo } from './bareRepo';
 import { clusterValues, ORDERS_BRANCH } from './clusterValues';
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import { GitLabFake } from './gitlabFake';
-import { ScaffolderBackend, startScaffolderBackend } from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
 
 /**
  * The one credential the form asks for: an optional access token, so the pull or merge
@@ -74,24 +72,10 @@ jest.setTimeout(60_000);
 describe.each(Object.entries(forges))(
   'an access token typed into the form, on %s',
   (_, forge) => {
-    const server = setupServer(...forge.fake.handlers());
-    let repo: BareRepo;
-    let scaffolder: ScaffolderBackend;
-
-    beforeAll(async () => {
-      server.listen({ onUnhandledRequest: 'bypass' });
-      repo = BareRepo.create();
-      scaffolder = await startScaffolderBackend({ repository: repo.path });
-    });
-
-    afterAll(async () => {
-      await scaffolder?.stop();
-      server.close();
-      repo?.remove();
-    });
+    const suite = useScaffolderSuite({ handlers: forge.fake.handlers() });
 
     it('makes the request with it, and leaves it nowhere else', async () => {
-      const result = await scaffolder.run(values(forge, MASKED), {
+      const result = await suite.scaffolder.run(values(forge, MASKED), {
         secrets: { accessToken: USER_TOKEN },
       });
       expect({ status: result.status, error: result.error }).toEqual({
@@ -101,14 +85,14 @@ describe.each(Object.entries(forges))(
       expect(forge.violations).toEqual([]);
       expect(forge.requests()).toHaveLength(1);
 
-      const task = await scaffolder.get(`/v2/tasks/${result.id}`);
+      const task = await suite.scaffolder.get(`/v2/tasks/${result.id}`);
       expect(task.status).toBe(200);
       const places: Record<string, string> = {
         'the task record': JSON.stringify(task.body),
         'the task log': JSON.stringify(result.events),
         'the request': JSON.stringify(forge.requests()),
         'the pushed files': forge.branchFiles().join('\n'),
-        'the GitOps repository': JSON.stringify(repo.snapshot()),
+        'the GitOps repository': JSON.stringify(suite.repo.snapshot()),
       };
       // The form's asterisks are what the task record keeps.
       expect(places['the task record']).toContain(MASKED);
@@ -120,7 +104,9 @@ describe.each(Object.entries(forges))(
 
     it('refuses, at task creation, a hand-made call that puts the token in the parameters', async () => {
       const before = forge.requests().length;
-      const created = await scaffolder.createTask(values(forge, USER_TOKEN));
+      const created = await suite.scaffolder.createTask(
+        values(forge, USER_TOKEN),
+      );
       expect(created.status).toBe(400);
       expect(JSON.stringify(created.body)).toMatch(/accessToken/);
       expect(forge.requests()).toHaveLength(before);

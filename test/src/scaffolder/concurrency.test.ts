@@ -1,12 +1,7 @@
 import { parse } from 'yaml';
-import { BareRepo } from './bareRepo';
 import { clusterValues } from './clusterValues';
-import {
-  ScaffolderBackend,
-  startScaffolderBackend,
-  stepStatus,
-  TaskResult,
-} from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
+import { stepStatus, TaskResult } from './testBackend';
 
 /**
  * Many template tasks at once against the real scaffolder backend and one local GitOps
@@ -27,21 +22,10 @@ function outcome(result: TaskResult) {
 }
 
 describe('template tasks started at the same time', () => {
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    repo = BareRepo.create({ 'README.md': '# GitOps\n' });
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    repo?.remove();
-  });
+  const suite = useScaffolderSuite();
 
   it(`${TASKS} tasks for ${TASKS} clusters all complete, each with its own branch holding only its own folder`, async () => {
-    const main = repo.head('main');
+    const main = suite.repo.head('main');
     const names = Array.from(
       { length: TASKS },
       (_, i) => `burst-${String(i + 1).padStart(2, '0')}`,
@@ -49,27 +33,31 @@ describe('template tasks started at the same time', () => {
 
     // Every POST /v2/tasks is sent before any task is awaited.
     const results = await Promise.all(
-      names.map(name => scaffolder.run(clusterValues({ name }))),
+      names.map(name => suite.scaffolder.run(clusterValues({ name }))),
     );
 
     expect(results.map(outcome)).toEqual(
       names.map(() => ({ status: 'completed', error: undefined })),
     );
     expect(new Set(results.map(r => r.id)).size).toBe(TASKS);
-    expect(repo.branches()).toEqual([...names.map(branchOf), 'main'].sort());
-    expect(repo.head('main')).toBe(main);
+    expect(suite.repo.branches()).toEqual(
+      [...names.map(branchOf), 'main'].sort(),
+    );
+    expect(suite.repo.head('main')).toBe(main);
 
     for (const [i, name] of names.entries()) {
       const branch = branchOf(name);
       // One commit on top of main, touching nothing outside the cluster's folder.
-      expect(repo.parents(branch)).toEqual([main]);
-      const changed = repo.changedFiles('main', branch);
+      expect(suite.repo.parents(branch)).toEqual([main]);
+      const changed = suite.repo.changedFiles('main', branch);
       expect(changed.length).toBeGreaterThan(5);
       expect(changed.filter(f => !f.startsWith(`${folderOf(name)}/`))).toEqual(
         [],
       );
       expect(
-        parse(repo.read(branch, `${folderOf(name)}/connect-cluster.yaml`)),
+        parse(
+          suite.repo.read(branch, `${folderOf(name)}/connect-cluster.yaml`),
+        ),
       ).toMatchObject({ name, namespace: 'streaming' });
       // The task's own output points at its own branch.
       const deploy = results[i].output?.text?.find(
@@ -84,15 +72,15 @@ describe('template tasks started at the same time', () => {
     // Before the fix, about half of such races failed one task with git's "cannot lock ref
     // ... reference already exists" or "[rejected] (fetch first)": both tasks had read the
     // remote before either pushed. Several clusters at once make the race all but certain.
-    const main = repo.head('main');
-    const before = repo.branches();
+    const main = suite.repo.head('main');
+    const before = suite.repo.branches();
     const names = ['twin-a', 'twin-b', 'twin-c'];
     const copies = 3;
 
     const results = await Promise.all(
       names.flatMap(name =>
         Array.from({ length: copies }, () =>
-          scaffolder.run(clusterValues({ name, replicas: 3 })),
+          suite.scaffolder.run(clusterValues({ name, replicas: 3 })),
         ),
       ),
     );
@@ -100,20 +88,26 @@ describe('template tasks started at the same time', () => {
     expect(results.map(outcome)).toEqual(
       results.map(() => ({ status: 'completed', error: undefined })),
     );
-    expect(repo.branches()).toEqual([...before, ...names.map(branchOf)].sort());
-    expect(repo.head('main')).toBe(main);
+    expect(suite.repo.branches()).toEqual(
+      [...before, ...names.map(branchOf)].sort(),
+    );
+    expect(suite.repo.head('main')).toBe(main);
     for (const [i, name] of names.entries()) {
       const branch = branchOf(name);
       // One commit on top of main: not one per task, not a merge.
-      expect(repo.parents(branch)).toEqual([main]);
-      expect(repo.commitCount(branch)).toBe(repo.commitCount('main') + 1);
+      expect(suite.repo.parents(branch)).toEqual([main]);
+      expect(suite.repo.commitCount(branch)).toBe(
+        suite.repo.commitCount('main') + 1,
+      );
       expect(
-        repo
+        suite.repo
           .changedFiles('main', branch)
           .filter(f => !f.startsWith(`${folderOf(name)}/`)),
       ).toEqual([]);
       expect(
-        parse(repo.read(branch, `${folderOf(name)}/connect-cluster.yaml`)),
+        parse(
+          suite.repo.read(branch, `${folderOf(name)}/connect-cluster.yaml`),
+        ),
       ).toMatchObject({ name, replicas: 3 });
       // Every copy tells its user about the same branch.
       for (const result of results.slice(i * copies, (i + 1) * copies)) {

@@ -1,29 +1,17 @@
 import { parse } from 'yaml';
-import { BareRepo } from './bareRepo';
 import { clusterValues } from './clusterValues';
-import { ScaffolderBackend, startScaffolderBackend } from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
 
 /** POST /v2/dry-run, as the portal's template editor calls it, with the real template.yaml. */
 
 jest.setTimeout(60_000);
 
 describe('a dry run of the template', () => {
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    repo = BareRepo.create();
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    repo?.remove();
-  });
+  const suite = useScaffolderSuite();
 
   it('returns the rendered skeleton as the workspace contents, and pushes nothing', async () => {
-    const snapshot = repo.snapshot();
-    const { status, body } = await scaffolder.dryRun(clusterValues());
+    const snapshot = suite.repo.snapshot();
+    const { status, body } = await suite.scaffolder.dryRun(clusterValues());
 
     expect({ status, error: body.error, errors: body.errors }).toEqual({
       status: 200,
@@ -54,7 +42,7 @@ describe('a dry run of the template', () => {
       namespace: 'streaming',
     });
 
-    expect(repo.snapshot()).toEqual(snapshot);
+    expect(suite.repo.snapshot()).toEqual(snapshot);
     const text = Object.fromEntries(
       (body.output?.text ?? []).map(t => [t.title, t.content]),
     );
@@ -64,7 +52,7 @@ describe('a dry run of the template', () => {
   });
 
   it('honours the layout parameter: kustomize instead of a Helm chart', async () => {
-    const { status, body } = await scaffolder.dryRun({
+    const { status, body } = await suite.scaffolder.dryRun({
       ...clusterValues(),
       layout: 'kustomize',
     });
@@ -75,7 +63,7 @@ describe('a dry run of the template', () => {
   });
 
   it('reports bad values field by field, as a real run does', async () => {
-    const { status, body } = await scaffolder.dryRun(
+    const { status, body } = await suite.scaffolder.dryRun(
       clusterValues({
         volumes: [{ name: 'data', mountPath: '/data', emptyDir: {} }],
       }),

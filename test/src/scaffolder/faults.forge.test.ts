@@ -1,14 +1,11 @@
-import { setupServer } from 'msw/node';
-import { BareRepo } from './bareRepo';
 import { clusterValues } from './clusterValues';
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import { GitLabFake } from './gitlabFake';
+import { useScaffolderSuite } from './scaffolderSuite';
 import {
   GITHUB_TOKEN,
   GITLAB_TOKEN,
-  ScaffolderBackend,
-  startScaffolderBackend,
   stepStatus,
   TaskResult,
 } from './testBackend';
@@ -59,20 +56,8 @@ describe('faults of the forge', () => {
   const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, {
     'README.md': '# GitOps\n',
   });
-  const server = setupServer(...github.handlers(), ...gitlab.handlers());
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    server.listen({ onUnhandledRequest: 'bypass' });
-    repo = BareRepo.create();
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    server.close();
-    repo?.remove();
+  const suite = useScaffolderSuite({
+    handlers: [...github.handlers(), ...gitlab.handlers()],
   });
 
   afterEach(() => {
@@ -104,7 +89,7 @@ describe('faults of the forge', () => {
         body: { message: 'Server Error' },
         times: 1,
       });
-      const result = await scaffolder.run(toGitHub('gh-transient'));
+      const result = await suite.scaffolder.run(toGitHub('gh-transient'));
 
       expectCompleted(result);
       expect(github.faults[0].times).toBe(0);
@@ -123,7 +108,7 @@ describe('faults of the forge', () => {
         times: 1,
         afterServing: true,
       });
-      const failed = await scaffolder.run(toGitHub('gh-late-502'));
+      const failed = await suite.scaffolder.run(toGitHub('gh-late-502'));
 
       expectFailedWithoutLink(failed, 'pull-request', { ownAction: false });
       // The client's retry met the pull request the first call had opened.
@@ -133,7 +118,7 @@ describe('faults of the forge', () => {
       );
       expect(pullsOf('gh-late-502')).toHaveLength(1);
 
-      const again = await scaffolder.run(toGitHub('gh-late-502'));
+      const again = await suite.scaffolder.run(toGitHub('gh-late-502'));
       expectCompleted(again);
       expect(pullsOf('gh-late-502')).toHaveLength(1);
       expect(again.output?.links?.[0]).toEqual({
@@ -154,7 +139,7 @@ describe('faults of the forge', () => {
         },
         times: 1,
       });
-      const failed = await scaffolder.run(toGitHub('gh-422'));
+      const failed = await suite.scaffolder.run(toGitHub('gh-422'));
 
       expectFailedWithoutLink(failed, 'pull-request', { ownAction: false });
       expect(failed.error?.message).toContain('Pull request creation failed');
@@ -163,7 +148,7 @@ describe('faults of the forge', () => {
       // The branch and its commit were made before the pull request was refused.
       expect(github.refs.has(branchOf('gh-422'))).toBe(true);
 
-      const again = await scaffolder.run(toGitHub('gh-422'));
+      const again = await suite.scaffolder.run(toGitHub('gh-422'));
       expectCompleted(again);
       expect(pullsOf('gh-422')).toHaveLength(1);
       expect(github.commit(branchOf('gh-422')).parents).toEqual([
@@ -191,7 +176,7 @@ describe('faults of the forge', () => {
         body: { message: '500 Internal Server Error' },
         times: 1,
       });
-      const failed = await scaffolder.run(toGitLab('gl-500'));
+      const failed = await suite.scaffolder.run(toGitLab('gl-500'));
 
       expectFailedWithoutLink(failed, 'merge-request', { ownAction: true });
       expect(failed.error?.message).toMatch(
@@ -203,7 +188,7 @@ describe('faults of the forge', () => {
       );
       expect(mergeRequestsOf('gl-500')).toEqual([]);
 
-      const again = await scaffolder.run(toGitLab('gl-500'));
+      const again = await suite.scaffolder.run(toGitLab('gl-500'));
       expectCompleted(again);
       expect(mergeRequestsOf('gl-500')).toHaveLength(1);
       expect(again.output?.links?.[0]).toEqual({
@@ -220,7 +205,7 @@ describe('faults of the forge', () => {
         times: 1,
         afterServing: true,
       });
-      const result = await scaffolder.run(toGitLab('gl-late-502'));
+      const result = await suite.scaffolder.run(toGitLab('gl-late-502'));
 
       expectCompleted(result);
       expect(mergeRequestsOf('gl-late-502')).toHaveLength(1);
@@ -244,7 +229,7 @@ describe('faults of the forge', () => {
         },
         times: 1,
       });
-      const failed = await scaffolder.run(toGitLab('gl-422'));
+      const failed = await suite.scaffolder.run(toGitLab('gl-422'));
 
       expectFailedWithoutLink(failed, 'merge-request', { ownAction: true });
       expect(failed.error?.name).toBe('InputError');
@@ -255,7 +240,7 @@ describe('faults of the forge', () => {
       // The branch holds the commit; only the merge request is missing.
       expect(gitlab.branches.get(branchOf('gl-422'))).toHaveLength(2);
 
-      const again = await scaffolder.run(toGitLab('gl-422'));
+      const again = await suite.scaffolder.run(toGitLab('gl-422'));
       expectCompleted(again);
       expect(mergeRequestsOf('gl-422')).toHaveLength(1);
       // The re-run found the branch's files unchanged: no second commit.

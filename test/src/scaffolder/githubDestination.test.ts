@@ -1,6 +1,4 @@
-import { setupServer } from 'msw/node';
 import { parse } from 'yaml';
-import { BareRepo } from './bareRepo';
 import {
   clusterValues,
   ORDERS_BRANCH,
@@ -9,12 +7,8 @@ import {
 } from './clusterValues';
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
-import {
-  GITHUB_TOKEN,
-  ScaffolderBackend,
-  startScaffolderBackend,
-  stepStatus,
-} from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
+import { GITHUB_TOKEN, stepStatus } from './testBackend';
 
 /**
  * The real template and the real publish:github:pull-request action, against a GitHub that
@@ -41,38 +35,17 @@ describe('the template with a GitHub destination', () => {
       'README.md': '# GitOps\n',
     },
   );
-  const server = setupServer(...github.handlers());
-  const unhandled: string[] = [];
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    server.listen({
-      // The backend's own HTTP calls (to the catalog) go through; anything else is a finding.
-      onUnhandledRequest: request => {
-        if (new URL(request.url).hostname !== 'localhost')
-          unhandled.push(`${request.method} ${request.url}`);
-      },
-    });
-    repo = BareRepo.create();
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    server.close();
-    repo?.remove();
-  });
+  const suite = useScaffolderSuite({ handlers: github.handlers() });
 
   it('opens a pull request from kafka-connect/<name> into main with the skeleton under clusters/<environment>/<name>', async () => {
-    const result = await scaffolder.run(toGitHub());
+    const result = await suite.scaffolder.run(toGitHub());
 
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',
       error: undefined,
     });
     expect(github.violations).toEqual([]);
-    expect(unhandled).toEqual([]);
+    expect(suite.unhandled).toEqual([]);
     expect(github.pulls).toEqual([
       expect.objectContaining({
         number: 1,
@@ -112,12 +85,12 @@ describe('the template with a GitHub destination', () => {
       },
     ]);
     // Registered at the default branch's URL: the entity appears once the pull request is merged.
-    expect(scaffolder.locations).toEqual([
+    expect(suite.scaffolder.locations).toEqual([
       { type: 'url', target: CATALOG_INFO, dryRun: false },
       { type: 'url', target: CATALOG_INFO, dryRun: true },
     ]);
     expect(stepStatus(result, 'push')).toBe('skipped');
-    expect(repo.branches()).toEqual(['main']);
+    expect(suite.repo.branches()).toEqual(['main']);
     expect(
       JSON.stringify(result.events) +
         JSON.stringify([...files]) +
@@ -127,7 +100,7 @@ describe('the template with a GitHub destination', () => {
 
   it('updates the same branch and pull request when run again with changed values', async () => {
     const before = github.refs.get(ORDERS_BRANCH);
-    const result = await scaffolder.run(toGitHub({ replicas: 3 }));
+    const result = await suite.scaffolder.run(toGitHub({ replicas: 3 }));
 
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',

@@ -1,6 +1,4 @@
-import { setupServer } from 'msw/node';
 import { parse } from 'yaml';
-import { BareRepo } from './bareRepo';
 import {
   clusterValues,
   ORDERS_BRANCH,
@@ -8,12 +6,8 @@ import {
   ORDERS_SKELETON_FILES,
 } from './clusterValues';
 import { GitLabFake } from './gitlabFake';
-import {
-  GITLAB_TOKEN,
-  ScaffolderBackend,
-  startScaffolderBackend,
-  stepStatus,
-} from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
+import { GITLAB_TOKEN, stepStatus } from './testBackend';
 
 /**
  * The real template with the real gitlab:repo:push (Backstage's GitLab module),
@@ -38,30 +32,10 @@ describe('the template with a GitLab destination', () => {
   const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, {
     'README.md': '# GitOps\n',
   });
-  const server = setupServer(...gitlab.handlers());
-  const unhandled: string[] = [];
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    server.listen({
-      onUnhandledRequest: request => {
-        if (new URL(request.url).hostname !== 'localhost')
-          unhandled.push(`${request.method} ${request.url}`);
-      },
-    });
-    repo = BareRepo.create();
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    server.close();
-    repo?.remove();
-  });
+  const suite = useScaffolderSuite({ handlers: gitlab.handlers() });
 
   it('opens a merge request from kafka-connect/<name> into main with the skeleton under clusters/<environment>/<name>', async () => {
-    const result = await scaffolder.run(toGitLab());
+    const result = await suite.scaffolder.run(toGitLab());
     const calls = [...gitlab.calls];
 
     expect({ status: result.status, error: result.error }).toEqual({
@@ -69,7 +43,7 @@ describe('the template with a GitLab destination', () => {
       error: undefined,
     });
     expect(gitlab.violations).toEqual([]);
-    expect(unhandled).toEqual([]);
+    expect(suite.unhandled).toEqual([]);
     expect(gitlab.mergeRequests).toEqual([
       expect.objectContaining({
         iid: 1,
@@ -133,7 +107,7 @@ describe('the template with a GitLab destination', () => {
         entityRef: expect.stringMatching(/^resource:default\/orders-cdc/),
       },
     ]);
-    expect(scaffolder.locations).toEqual([
+    expect(suite.scaffolder.locations).toEqual([
       { type: 'url', target: CATALOG_INFO, dryRun: false },
       { type: 'url', target: CATALOG_INFO, dryRun: true },
     ]);
@@ -142,7 +116,7 @@ describe('the template with a GitLab destination', () => {
     expect(stepStatus(result, 'ensure-gitlab-branch')).toBe('completed');
     expect(stepStatus(result, 'push-gitlab')).toBe('completed');
     expect(stepStatus(result, 'merge-request')).toBe('completed');
-    expect(repo.branches()).toEqual(['main']);
+    expect(suite.repo.branches()).toEqual(['main']);
     expect(
       JSON.stringify(result.events) +
         JSON.stringify([...files]) +
@@ -153,7 +127,7 @@ describe('the template with a GitLab destination', () => {
   it('commits to the same branch and updates the same merge request when run again with changed values', async () => {
     const before = gitlab.branches.get(ORDERS_BRANCH)!.length;
     const seen = gitlab.calls.length;
-    const result = await scaffolder.run(
+    const result = await suite.scaffolder.run(
       toGitLab({ namespace: 'streaming-eu', replicas: 3 }),
     );
     const calls = gitlab.calls.slice(seen);
@@ -163,7 +137,7 @@ describe('the template with a GitLab destination', () => {
       error: undefined,
     });
     expect(gitlab.violations).toEqual([]);
-    expect(unhandled).toEqual([]);
+    expect(suite.unhandled).toEqual([]);
 
     // Still one merge request, the same one, with the new title and description.
     expect(gitlab.mergeRequests).toEqual([
@@ -225,7 +199,7 @@ describe('the template with a GitLab destination', () => {
       title: 'Merge request',
       url: MR_URL,
     });
-    expect(scaffolder.locations.slice(-2)).toEqual([
+    expect(suite.scaffolder.locations.slice(-2)).toEqual([
       { type: 'url', target: CATALOG_INFO, dryRun: false },
       { type: 'url', target: CATALOG_INFO, dryRun: true },
     ]);
@@ -239,7 +213,9 @@ describe('the template with a GitLab destination', () => {
       [...gitlab.branches.keys()],
       gitlab.branches.get(ORDERS_BRANCH)!.length,
     ]);
-    const { status, body } = await scaffolder.dryRun(toGitLab({ replicas: 5 }));
+    const { status, body } = await suite.scaffolder.dryRun(
+      toGitLab({ replicas: 5 }),
+    );
 
     expect({ status, error: body.error, errors: body.errors }).toEqual({
       status: 200,
@@ -285,7 +261,7 @@ describe('the template with a GitLab destination', () => {
     const mainCommits = [...gitlab.branches.get('main')!];
 
     const seen = gitlab.calls.length;
-    const result = await scaffolder.run(
+    const result = await suite.scaffolder.run(
       toGitLab({ namespace: 'streaming-eu', replicas: 2 }),
     );
     const calls = gitlab.calls.slice(seen);
@@ -295,7 +271,7 @@ describe('the template with a GitLab destination', () => {
       error: undefined,
     });
     expect(gitlab.violations).toEqual([]);
-    expect(unhandled).toEqual([]);
+    expect(suite.unhandled).toEqual([]);
 
     // Our step makes the branch from main before gitlab:repo:push lists its files, so that
     // it compares with main's files (which hold the folder now) and sends update, not create.

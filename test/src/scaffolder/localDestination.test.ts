@@ -1,16 +1,12 @@
 import { parse } from 'yaml';
-import { BareRepo } from './bareRepo';
 import {
   clusterValues,
   ORDERS_BRANCH,
   ORDERS_FOLDER,
   ORDERS_SKELETON_FILES,
 } from './clusterValues';
-import {
-  ScaffolderBackend,
-  startScaffolderBackend,
-  stepStatus,
-} from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
+import { stepStatus } from './testBackend';
 
 /**
  * The real template.yaml run by the real scaffolder backend, with values only: the default
@@ -24,47 +20,40 @@ const PAYMENTS =
 jest.setTimeout(60_000);
 
 describe('the template with the local GitOps repository', () => {
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    repo = BareRepo.create({
+  const suite = useScaffolderSuite({
+    seed: {
       'README.md': '# GitOps\n',
       'clusters/prod/payments/connect-cluster.yaml': PAYMENTS,
-    });
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    repo?.remove();
+    },
   });
 
   it('pushes branch kafka-connect/<name> with the skeleton under clusters/<environment>/<name>, leaving main alone', async () => {
-    const main = repo.head('main');
-    const result = await scaffolder.run(clusterValues());
+    const main = suite.repo.head('main');
+    const result = await suite.scaffolder.run(clusterValues());
 
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',
       error: undefined,
     });
-    expect(repo.branches()).toEqual([ORDERS_BRANCH, 'main']);
-    expect(repo.head('main')).toBe(main);
-    expect(repo.commitCount(ORDERS_BRANCH)).toBe(repo.commitCount('main') + 1);
+    expect(suite.repo.branches()).toEqual([ORDERS_BRANCH, 'main']);
+    expect(suite.repo.head('main')).toBe(main);
+    expect(suite.repo.commitCount(ORDERS_BRANCH)).toBe(
+      suite.repo.commitCount('main') + 1,
+    );
 
-    const files = repo.files(ORDERS_BRANCH, ORDERS_FOLDER);
+    const files = suite.repo.files(ORDERS_BRANCH, ORDERS_FOLDER);
     expect(files).toEqual(expect.arrayContaining(ORDERS_SKELETON_FILES));
     expect(
       files.filter(f => f.startsWith('templates/')).length,
     ).toBeGreaterThan(0);
     // Nothing outside the cluster's folder changed on the branch.
-    const outside = [...repo.contents(ORDERS_BRANCH)].filter(
+    const outside = [...suite.repo.contents(ORDERS_BRANCH)].filter(
       ([path]) => !path.startsWith(`${ORDERS_FOLDER}/`),
     );
-    expect(new Map(outside)).toEqual(repo.contents('main'));
+    expect(new Map(outside)).toEqual(suite.repo.contents('main'));
 
     const committed = parse(
-      repo.read(ORDERS_BRANCH, `${ORDERS_FOLDER}/connect-cluster.yaml`),
+      suite.repo.read(ORDERS_BRANCH, `${ORDERS_FOLDER}/connect-cluster.yaml`),
     );
     expect(committed).toMatchObject({
       name: 'orders-cdc',
@@ -74,7 +63,7 @@ describe('the template with the local GitOps repository', () => {
       replicas: 2,
     });
     const entity = parse(
-      repo.read(ORDERS_BRANCH, `${ORDERS_FOLDER}/catalog-info.yaml`),
+      suite.repo.read(ORDERS_BRANCH, `${ORDERS_FOLDER}/catalog-info.yaml`),
     );
     expect(entity).toMatchObject({
       kind: 'Resource',
@@ -98,29 +87,32 @@ describe('the template with the local GitOps repository', () => {
   });
 
   it('updates the same branch when run again with changed values: one more commit, still one branch', async () => {
-    const before = repo.commitCount(ORDERS_BRANCH);
-    const result = await scaffolder.run(clusterValues({ replicas: 3 }));
+    const before = suite.repo.commitCount(ORDERS_BRANCH);
+    const result = await suite.scaffolder.run(clusterValues({ replicas: 3 }));
 
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',
       error: undefined,
     });
-    expect(repo.branches()).toEqual([ORDERS_BRANCH, 'main']);
-    expect(repo.commitCount(ORDERS_BRANCH)).toBe(before + 1);
+    expect(suite.repo.branches()).toEqual([ORDERS_BRANCH, 'main']);
+    expect(suite.repo.commitCount(ORDERS_BRANCH)).toBe(before + 1);
     expect(
-      parse(repo.read(ORDERS_BRANCH, `${ORDERS_FOLDER}/connect-cluster.yaml`))
-        .replicas,
+      parse(
+        suite.repo.read(ORDERS_BRANCH, `${ORDERS_FOLDER}/connect-cluster.yaml`),
+      ).replicas,
     ).toBe(3);
 
     // The same values once more: nothing new to commit.
-    const again = await scaffolder.run(clusterValues({ replicas: 3 }));
+    const again = await suite.scaffolder.run(clusterValues({ replicas: 3 }));
     expect(again.status).toBe('completed');
-    expect(repo.commitCount(ORDERS_BRANCH)).toBe(before + 1);
+    expect(suite.repo.commitCount(ORDERS_BRANCH)).toBe(before + 1);
   });
 
   it('refuses a folder that main holds for another cluster, with a clear message, and changes nothing', async () => {
-    const snapshot = repo.snapshot();
-    const result = await scaffolder.run(clusterValues({ name: 'payments' }));
+    const snapshot = suite.repo.snapshot();
+    const result = await suite.scaffolder.run(
+      clusterValues({ name: 'payments' }),
+    );
 
     expect(result.status).toBe('failed');
     expect(result.error?.message).toContain(
@@ -128,13 +120,13 @@ describe('the template with the local GitOps repository', () => {
     );
     expect(stepStatus(result, 'render')).toBe('completed');
     expect(stepStatus(result, 'push')).toBe('failed');
-    expect(repo.snapshot()).toEqual(snapshot);
+    expect(suite.repo.snapshot()).toEqual(snapshot);
   });
 
   it('fails at the render step with one line per bad field, and pushes nothing', async () => {
-    const snapshot = repo.snapshot();
+    const snapshot = suite.repo.snapshot();
     // Values the form accepts but the rules refuse: they reach the render step.
-    const result = await scaffolder.run(
+    const result = await suite.scaffolder.run(
       clusterValues({
         name: 'orders-bad',
         volumes: [{ name: 'data', mountPath: '/data', emptyDir: {} }],
@@ -153,34 +145,34 @@ describe('the template with the local GitOps repository', () => {
     );
     expect(stepStatus(result, 'render')).toBe('failed');
     expect(stepStatus(result, 'push')).toBe('skipped');
-    expect(repo.snapshot()).toEqual(snapshot);
+    expect(suite.repo.snapshot()).toEqual(snapshot);
   });
 
   it('puts a cluster without an environment in clusters/<name>, on its own branch', async () => {
     const { environment, ...values } = clusterValues({ name: 'billing-sink' });
     expect(environment).toBe('prod');
-    const result = await scaffolder.run(values);
+    const result = await suite.scaffolder.run(values);
 
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',
       error: undefined,
     });
-    expect(repo.branches()).toContain('kafka-connect/billing-sink');
+    expect(suite.repo.branches()).toContain('kafka-connect/billing-sink');
     expect(
-      repo.files('kafka-connect/billing-sink', 'clusters/billing-sink'),
+      suite.repo.files('kafka-connect/billing-sink', 'clusters/billing-sink'),
     ).toContain('connect-cluster.yaml');
     expect(
-      repo.files('kafka-connect/billing-sink', 'clusters/prod'),
+      suite.repo.files('kafka-connect/billing-sink', 'clusters/prod'),
     ).not.toContain('billing-sink/connect-cluster.yaml');
   });
 
   it('refuses values that break the form constraints before any step runs', async () => {
-    const snapshot = repo.snapshot();
-    const created = await scaffolder.createTask(
+    const snapshot = suite.repo.snapshot();
+    const created = await suite.scaffolder.createTask(
       clusterValues({ name: 'Orders_CDC' }),
     );
     expect(created.status).toBe(400);
     expect(JSON.stringify(created.body)).toContain('name');
-    expect(repo.snapshot()).toEqual(snapshot);
+    expect(suite.repo.snapshot()).toEqual(snapshot);
   });
 });

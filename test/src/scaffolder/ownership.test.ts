@@ -1,12 +1,6 @@
-import { BareRepo } from './bareRepo';
 import { clusterValues, ORDERS_BRANCH } from './clusterValues';
-import {
-  Caller,
-  ScaffolderBackend,
-  startScaffolderBackend,
-  stepStatus,
-  userEntity,
-} from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
+import { Caller, stepStatus, userEntity } from './testBackend';
 
 /**
  * A signed-in user creates clusters only for a group they belong to. The form offers only
@@ -22,32 +16,20 @@ const CAROL = 'user:default/carol'; // signed in, but not in the catalog
 jest.setTimeout(60_000);
 
 describe('who may own a new cluster', () => {
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    repo = BareRepo.create();
-    scaffolder = await startScaffolderBackend({
-      repository: repo.path,
-      users: [
-        userEntity(ALICE, ['orders']),
-        userEntity(BOB, ['payments', 'orders']),
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    repo?.remove();
+  const suite = useScaffolderSuite({
+    users: [
+      userEntity(ALICE, ['orders']),
+      userEntity(BOB, ['payments', 'orders']),
+    ],
   });
 
   it('creates the cluster for a group the user is a member of', async () => {
-    const result = await scaffolder.run(clusterValues(), { as: ALICE });
+    const result = await suite.scaffolder.run(clusterValues(), { as: ALICE });
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',
       error: undefined,
     });
-    expect(repo.branches()).toContain(ORDERS_BRANCH);
+    expect(suite.repo.branches()).toContain(ORDERS_BRANCH);
   });
 
   it.each<[string, string, Caller, RegExp]>([
@@ -84,8 +66,8 @@ describe('who may own a new cluster', () => {
   ])(
     'refuses %s at the render step and pushes nothing',
     async (_, owner, as, message) => {
-      const snapshot = repo.snapshot();
-      const result = await scaffolder.run(
+      const snapshot = suite.repo.snapshot();
+      const result = await suite.scaffolder.run(
         clusterValues({ name: 'claimed', owner }),
         { as },
       );
@@ -94,12 +76,12 @@ describe('who may own a new cluster', () => {
       expect(stepStatus(result, 'render')).toBe('failed');
       expect(stepStatus(result, 'push')).toBe('skipped');
       expect(result.error?.message).toMatch(message);
-      expect(repo.snapshot()).toEqual(snapshot);
+      expect(suite.repo.snapshot()).toEqual(snapshot);
     },
   );
 
   it('refuses the same in a dry run (the template editor)', async () => {
-    const { status, body } = await scaffolder.dryRun(
+    const { status, body } = await suite.scaffolder.dryRun(
       clusterValues({ owner: 'group:default/payments' }),
       { as: ALICE },
     );
@@ -111,11 +93,11 @@ describe('who may own a new cluster', () => {
   });
 
   it("lets a member of both groups create the other team's cluster", async () => {
-    const result = await scaffolder.run(
+    const result = await suite.scaffolder.run(
       clusterValues({ name: 'payments-cdc', owner: 'group:default/payments' }),
       { as: BOB },
     );
     expect(result.status).toBe('completed');
-    expect(repo.branches()).toContain('kafka-connect/payments-cdc');
+    expect(suite.repo.branches()).toContain('kafka-connect/payments-cdc');
   });
 });

@@ -1,12 +1,6 @@
-import { BareRepo } from './bareRepo';
 import { clusterValues, ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
-import {
-  GITHUB_TOKEN,
-  GITLAB_TOKEN,
-  ScaffolderBackend,
-  startScaffolderBackend,
-  stepStatus,
-} from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
+import { GITHUB_TOKEN, GITLAB_TOKEN, stepStatus } from './testBackend';
 
 /**
  * Secrets never reach the GitOps repository or the task log: the values carry references,
@@ -58,42 +52,31 @@ const withLiteral: Record<
 jest.setTimeout(60_000);
 
 describe('secrets and the template', () => {
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    repo = BareRepo.create();
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    repo?.remove();
-  });
+  const suite = useScaffolderSuite();
 
   it.each(Object.entries(withLiteral))(
     'refuses a literal password in %s at the render step, names the field, and never echoes it',
     async (_, { values, field }) => {
-      const snapshot = repo.snapshot();
-      const result = await scaffolder.run(values);
+      const snapshot = suite.repo.snapshot();
+      const result = await suite.scaffolder.run(values);
 
       expect(result.status).toBe('failed');
       expect(stepStatus(result, 'render')).toBe('failed');
       expect(stepStatus(result, 'push')).toBe('skipped');
       expect(result.error?.message).toMatch(field);
       expect(JSON.stringify(result.events)).not.toContain(LITERAL);
-      expect(repo.snapshot()).toEqual(snapshot);
+      expect(suite.repo.snapshot()).toEqual(snapshot);
     },
   );
 
   it('carries references into the repository as they are, and logs neither them nor any token', async () => {
-    const result = await scaffolder.run(clusterValues());
+    const result = await suite.scaffolder.run(clusterValues());
     expect({ status: result.status, error: result.error }).toEqual({
       status: 'completed',
       error: undefined,
     });
 
-    const files = [...repo.contents(ORDERS_BRANCH)].filter(([path]) =>
+    const files = [...suite.repo.contents(ORDERS_BRANCH)].filter(([path]) =>
       path.startsWith(`${ORDERS_FOLDER}/`),
     );
     const rendered = files.map(([, content]) => content).join('\n');

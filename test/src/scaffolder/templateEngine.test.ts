@@ -1,7 +1,6 @@
 import { parse } from 'yaml';
-import { BareRepo } from './bareRepo';
 import { clusterValues, ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
-import { ScaffolderBackend, startScaffolderBackend } from './testBackend';
+import { useScaffolderSuite } from './scaffolderSuite';
 
 /**
  * What a user types is data to the scaffolder's template engine: the template passes each
@@ -22,23 +21,12 @@ const TYPED = {
 jest.setTimeout(60_000);
 
 describe('values and the template engine', () => {
-  let repo: BareRepo;
-  let scaffolder: ScaffolderBackend;
-
-  beforeAll(async () => {
-    repo = BareRepo.create();
-    scaffolder = await startScaffolderBackend({ repository: repo.path });
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-    repo?.remove();
-  });
+  const suite = useScaffolderSuite();
 
   it('carries template expressions typed into the form into the files literally', async () => {
     const base = clusterValues();
     const [connector] = base.connectors as Record<string, any>[];
-    const result = await scaffolder.run(
+    const result = await suite.scaffolder.run(
       clusterValues({
         description: TYPED.description,
         env: [{ name: 'GREETING', value: TYPED.env }],
@@ -57,7 +45,7 @@ describe('values and the template engine', () => {
     });
 
     const files = new Map(
-      [...repo.contents(ORDERS_BRANCH)].filter(([path]) =>
+      [...suite.repo.contents(ORDERS_BRANCH)].filter(([path]) =>
         path.startsWith(`${ORDERS_FOLDER}/`),
       ),
     );
