@@ -37,6 +37,19 @@ export function parseYamlFile(file: RenderedFile): ParsedYaml {
   if (comments) failures.push(`${file.path}: holds a YAML comment`);
   if (failures.length > 0) return { ok: false, failures };
   const data: unknown = doc.toJS();
+  // kubectl, Helm and kustomize read YAML 1.1 (go-yaml): `on`, `no`, `1_000` or a date
+  // left plain would come back there as a boolean, a number or a time.
+  const asYaml11: unknown = parseAllDocuments(file.content, {
+    version: '1.1',
+  })[0]?.toJS?.();
+  if (!isDeepStrictEqual(asYaml11, data)) {
+    return {
+      ok: false,
+      failures: [
+        `${file.path}: a YAML 1.1 reader (kubectl, Helm) reads other data`,
+      ],
+    };
+  }
   const again: unknown = parseAllDocuments(stringify(data))[0]?.toJS?.();
   if (!isDeepStrictEqual(again, data)) {
     return {
