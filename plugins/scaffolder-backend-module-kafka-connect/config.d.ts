@@ -18,5 +18,15 @@ export interface Config {
        */
       defaultBranch?: string;
     };
+    /** Who may create clusters for which owner. */
+    ownership?: {
+      /**
+       * Users and groups (entity refs, e.g. `group:default/platform`) whose direct members
+       * may create clusters for any owner. Everyone else may only name themselves or one of
+       * their own groups as the owner.
+       * @visibility backend
+       */
+      anyOwnerFor?: string[];
+    };
   };
 }

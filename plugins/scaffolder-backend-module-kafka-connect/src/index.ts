@@ -19,4 +19,5 @@ export type {
   GitlabBranchActionOptions,
   GitlabMergeRequestActionOptions,
   GitPushBranchActionOptions,
+  KafkaConnectRenderActionOptions,
 } from './actions';

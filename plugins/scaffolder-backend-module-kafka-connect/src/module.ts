@@ -36,7 +36,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
           );
         }
         scaffolder.addActions(
-          createKafkaConnectRenderAction(),
+          createKafkaConnectRenderAction({ config }),
           createGitPushBranchAction({ config }),
           createGitlabBranchAction({ config }),
           createGitlabMergeRequestAction({ config }),

@@ -101,3 +101,42 @@ describe('who may own a new cluster', () => {
     expect(suite.repo.branches()).toContain('kafka-connect/payments-cdc');
   });
 });
+
+describe('a platform team allowed any owner (kafkaConnect.ownership.anyOwnerFor)', () => {
+  const PLATFORM_ADMIN = 'user:default/pat'; // in platform
+  const suite = useScaffolderSuite({
+    users: [
+      userEntity(PLATFORM_ADMIN, ['platform']),
+      userEntity(ALICE, ['orders']),
+    ],
+    config: {
+      kafkaConnect: { ownership: { anyOwnerFor: ['group:default/platform'] } },
+    },
+  });
+
+  it("creates another team's cluster for a platform member, and logs why", async () => {
+    const result = await suite.scaffolder.run(
+      clusterValues({ owner: 'group:default/payments' }),
+      { as: PLATFORM_ADMIN },
+    );
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect(result.log).toContain(
+      'Owner group:default/payments is not a group of user:default/pat; allowed as group:default/platform is in kafkaConnect.ownership.anyOwnerFor',
+    );
+  });
+
+  it('still refuses everyone else', async () => {
+    const result = await suite.scaffolder.run(
+      clusterValues({ name: 'claimed', owner: 'group:default/payments' }),
+      { as: ALICE },
+    );
+    expect(result.status).toBe('failed');
+    expect(result.error?.message).toMatch(
+      /^owner: user:default\/alice is not a member of group:default\/payments, /,
+    );
+    expect(suite.repo.branches()).not.toContain('kafka-connect/claimed');
+  });
+});

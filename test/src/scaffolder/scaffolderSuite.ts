@@ -11,6 +11,8 @@ export interface ScaffolderSuiteOptions {
   users?: CatalogEntity[];
   /** Fake forge handlers; when given, msw intercepts the backend's outgoing HTTP calls. */
   handlers?: HttpHandler[];
+  /** More app config, e.g. `kafkaConnect.ownership`. */
+  config?: Record<string, unknown>;
 }
 
 export interface ScaffolderSuite {
@@ -46,6 +48,7 @@ export function useScaffolderSuite(
     scaffolder = await startScaffolderBackend({
       repository: repo.path,
       users: options.users,
+      config: options.config,
     });
   });
 

@@ -85,6 +85,7 @@ export async function startScaffolderBackend(
         data: {
           ...options.config,
           kafkaConnect: {
+            ...(options.config?.kafkaConnect as object | undefined),
             gitops: { repository: options.repository, defaultBranch: 'main' },
           },
           integrations: {

@@ -1,4 +1,5 @@
 export { createKafkaConnectRenderAction, RENDER_ACTION_ID } from './render';
+export type { KafkaConnectRenderActionOptions } from './render';
 export { createGitPushBranchAction, PUSH_BRANCH_ACTION_ID } from './pushBranch';
 export type { GitPushBranchActionOptions } from './pushBranch';
 export {

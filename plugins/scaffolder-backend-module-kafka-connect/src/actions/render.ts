@@ -1,3 +1,4 @@
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -7,7 +8,7 @@ import {
   renderCluster,
 } from '@internal/plugin-kafka-connect-common';
 import { userFacing } from '../lib/errors';
-import { assertMayOwn } from '../lib/ownership';
+import { assertMayOwn, readAnyOwnerFor } from '../lib/ownership';
 import { relativeFolder } from '../lib/paths';
 import { clusterFacts, renderSummary } from '../lib/summary';
 import { writeFilesInside } from '../lib/writeFiles';
@@ -27,12 +28,28 @@ function valuesError(problems: readonly Problem[]): InputError {
 }
 
 /**
+ * Options for {@link createKafkaConnectRenderAction}.
+ *
+ * @public
+ */
+export interface KafkaConnectRenderActionOptions {
+  /**
+   * The root config; `kafkaConnect.ownership.anyOwnerFor` lists users and groups whose
+   * members may create clusters for any owner (otherwise only for their own groups).
+   */
+  config?: Config;
+}
+
+/**
  * Renders the skeleton of a Strimzi Kafka Connect cluster (values file, catalog entity,
  * Dockerfile, Helm chart or Kustomize folder) into the task workspace.
  *
  * @public
  */
-export function createKafkaConnectRenderAction() {
+export function createKafkaConnectRenderAction(
+  options: KafkaConnectRenderActionOptions = {},
+) {
+  const anyOwnerFor = readAnyOwnerFor(options.config);
   return createTemplateAction({
     id: RENDER_ACTION_ID,
     description:
@@ -101,7 +118,12 @@ export function createKafkaConnectRenderAction() {
       const rendered = renderCluster(ctx.input.values, { layout });
       if (!rendered.ok) throw valuesError(rendered.problems);
       const { values } = rendered.value;
-      assertMayOwn(values.owner, ctx.user);
+      const grant = assertMayOwn(values.owner, ctx.user, anyOwnerFor);
+      if (grant.by === 'anyOwnerFor') {
+        ctx.logger.info(
+          `Owner ${values.owner} is not a group of ${ctx.user?.ref}; allowed as ${grant.ref} is in kafkaConnect.ownership.anyOwnerFor`,
+        );
+      }
 
       // Same files in a dry run: they only land in the workspace, which a dry run throws away.
       const files = await writeFilesInside(

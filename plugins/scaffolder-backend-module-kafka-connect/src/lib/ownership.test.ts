@@ -1,5 +1,12 @@
 import { InputError } from '@backstage/errors';
-import { assertMayOwn, ownerRef, ownershipRefs, TaskUser } from './ownership';
+import { ConfigReader } from '@backstage/config';
+import {
+  assertMayOwn,
+  ownerRef,
+  ownershipRefs,
+  readAnyOwnerFor,
+  TaskUser,
+} from './ownership';
 
 const alice: TaskUser = {
   ref: 'user:default/alice',
@@ -77,5 +84,37 @@ describe('ownership of a new cluster', () => {
       /^owner: group:default\/orders cannot be checked because no signed-in user started this task/,
     );
     expect(refusal('orders', {})).toMatch(/no signed-in user/);
+  });
+
+  it('lets members of kafkaConnect.ownership.anyOwnerFor give any owner, and says which ref let them', () => {
+    const anyOwnerFor = readAnyOwnerFor(
+      new ConfigReader({
+        kafkaConnect: { ownership: { anyOwnerFor: ['Data-Platform'] } },
+      }),
+    );
+    expect(anyOwnerFor).toEqual(['group:default/data-platform']);
+    expect(assertMayOwn('group:default/payments', alice, anyOwnerFor)).toEqual({
+      by: 'anyOwnerFor',
+      ref: 'group:default/data-platform',
+    });
+    expect(assertMayOwn('orders', alice, anyOwnerFor)).toEqual({
+      by: 'membership',
+    });
+    expect(() =>
+      assertMayOwn('payments', { ref: 'user:default/bob' }, anyOwnerFor),
+    ).toThrow(/^owner: user:default\/bob is not a member of/);
+  });
+
+  it('stops at start on a malformed anyOwnerFor ref, naming the key', () => {
+    expect(() =>
+      readAnyOwnerFor(
+        new ConfigReader({
+          kafkaConnect: { ownership: { anyOwnerFor: [':'] } },
+        }),
+      ),
+    ).toThrow(
+      'kafkaConnect.ownership.anyOwnerFor: ":" is not an entity ref such as group:default/platform',
+    );
+    expect(readAnyOwnerFor(undefined)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import {
   RELATION_MEMBER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
 import { refuseInput } from './errors';
 
 /** What the scaffolder tells an action about the user who started the task (`ctx.user`). */
@@ -58,11 +59,41 @@ export function ownershipRefs(user: TaskUser): string[] {
   return [...refs];
 }
 
+export const ANY_OWNER_KEY = 'kafkaConnect.ownership.anyOwnerFor';
+
+/**
+ * Reads `kafkaConnect.ownership.anyOwnerFor`: users and groups whose members may create
+ * clusters for any owner (a platform team). Malformed refs stop the backend at start.
+ */
+export function readAnyOwnerFor(config: Config | undefined): string[] {
+  const refs = config?.getOptionalStringArray(ANY_OWNER_KEY) ?? [];
+  return refs.map(ref => {
+    const full = tryOwnerRef(ref, 'default');
+    if (!full)
+      throw new Error(
+        `${ANY_OWNER_KEY}: ${JSON.stringify(
+          ref,
+        )} is not an entity ref such as group:default/platform`,
+      );
+    return full;
+  });
+}
+
+/** Why an owner was accepted: the user owns it, or an `anyOwnerFor` ref let them. */
+export type OwnershipGrant =
+  | { by: 'membership' }
+  | { by: 'anyOwnerFor'; ref: string };
+
 /**
  * Refuses an owner outside the ownership of the user who started the task, so that a
- * hand-made API call cannot put another team's name on a cluster.
+ * hand-made API call cannot put another team's name on a cluster. Members of
+ * `anyOwnerFor` (see {@link readAnyOwnerFor}) may give any owner.
  */
-export function assertMayOwn(owner: string, user: TaskUser | undefined): void {
+export function assertMayOwn(
+  owner: string,
+  user: TaskUser | undefined,
+  anyOwnerFor: readonly string[] = [],
+): OwnershipGrant {
   const wanted = ownerRef(owner);
   if (!user?.ref) {
     throw refuseInput(
@@ -70,7 +101,9 @@ export function assertMayOwn(owner: string, user: TaskUser | undefined): void {
     );
   }
   const allowed = ownershipRefs(user);
-  if (allowed.includes(wanted)) return;
+  if (allowed.includes(wanted)) return { by: 'membership' };
+  const grant = allowed.find(ref => anyOwnerFor.includes(ref));
+  if (grant) return { by: 'anyOwnerFor', ref: grant };
   const groups = allowed.filter(r => r !== ownerRef(user.ref!));
   const choices = groups.length
     ? `pick one of your groups (${groups.join(', ')})`
