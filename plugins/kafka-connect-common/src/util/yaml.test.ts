@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { Document, parse } from 'yaml';
 import { toYaml } from './yaml';
 
 describe('toYaml', () => {
@@ -35,5 +35,42 @@ describe('toYaml', () => {
     expect(toYaml({ mode: 'initial', count: 3, on: true, none: null })).toBe(
       'mode: initial\ncount: 3\n"on": true\nnone: null\n',
     );
+  });
+
+  // The short cut for plain words must write what the yaml package itself would.
+  const words = [
+    'orders',
+    'kafka.strimzi.io/v1',
+    'Plain text here',
+    '_under',
+    'a-b_c.d/e',
+    'x'.repeat(5000),
+    'Yes please',
+    'on call',
+    'nulls',
+    'y1',
+    'No.',
+    'True-ish',
+    'a  b',
+    'a b ',
+    'a: b',
+    'a #b',
+    'a/b:c',
+    'café',
+    'tab\there',
+    'line\nbreak',
+    '-dash',
+    '.dot',
+    '%percent',
+    'end:',
+  ];
+
+  it.each(words)('writes %j as the yaml package would', text => {
+    const packageOwn = new Document(
+      { [text]: text },
+      { aliasDuplicateObjects: false, compat: 'yaml-1.1' },
+    ).toString({ directives: false, lineWidth: 0, minContentWidth: 0 });
+    expect(toYaml({ [text]: text })).toBe(packageOwn);
+    expect(parse(packageOwn, { version: '1.1' })).toEqual({ [text]: text });
   });
 });
