@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { Document, Schema } from 'yaml';
 import { stringTag } from 'yaml/util';
 
 // Words YAML 1.2 or YAML 1.1 read as booleans or null, whatever their case.
@@ -37,6 +37,20 @@ const stringTagWithShortCut: typeof stringTag = {
   },
 };
 
+// YAML 1.2 core with the short cut, checked against YAML 1.1 too. Built once: a document
+// would otherwise build both tag lists again.
+let sharedSchema: Schema | undefined;
+function schema(): Schema {
+  sharedSchema ??= new Schema({
+    schema: 'core',
+    resolveKnownTags: true,
+    compat: 'yaml-1.1',
+    customTags: tags =>
+      tags.map(t => (t === stringTag ? stringTagWithShortCut : t)),
+  });
+  return sharedSchema;
+}
+
 /**
  * The one YAML serialiser: objects in, text out. No anchors (a shared object would
  * otherwise become an alias), no line folding, LF line ends, key order as built. No
@@ -49,9 +63,7 @@ const stringTagWithShortCut: typeof stringTag = {
 export function toYaml(value: unknown): string {
   return new Document(value, {
     aliasDuplicateObjects: false,
-    compat: 'yaml-1.1',
-    customTags: tags =>
-      tags.map(t => (t === stringTag ? stringTagWithShortCut : t)),
+    schema: schema(),
   }).toString({
     directives: false,
     lineWidth: 0,
