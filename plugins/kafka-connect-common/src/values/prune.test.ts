@@ -69,4 +69,12 @@ describe('pruneEmpty', () => {
       { name: 'v', mountPath: '/mnt/v', emptyDir: {} },
     ]);
   });
+
+  it('keeps a __proto__ key as an own key, for the schema to refuse, and never as the prototype', () => {
+    const input = JSON.parse('{"name": "x", "__proto__": {"polluted": true}}');
+    const pruned = pruneEmpty(input);
+    expect(Object.getPrototypeOf(pruned)).toBe(Object.prototype);
+    expect(Object.keys(pruned)).toEqual(['name', '__proto__']);
+    expect((pruned as { polluted?: boolean }).polluted).toBeUndefined();
+  });
 });

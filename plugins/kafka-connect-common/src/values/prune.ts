@@ -20,20 +20,38 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function prune(value: unknown): unknown {
   if (Array.isArray(value)) {
-    const items = value.map(prune).filter(item => item !== undefined);
+    const items: unknown[] = [];
+    for (const item of value) {
+      const pruned = prune(item);
+      if (pruned !== undefined) items.push(pruned);
+    }
     return items.length > 0 ? items : undefined;
   }
   if (isPlainObject(value)) {
-    const entries = Object.entries(value).flatMap(
-      ([key, item]): [string, unknown][] => {
-        if (MEANINGFUL_EMPTY.has(key) && isPlainObject(item)) {
-          return [[key, prune(item) ?? {}]];
-        }
-        const pruned = prune(item);
-        return pruned === undefined ? [] : [[key, pruned]];
-      },
-    );
-    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+    // A loop rather than entries/fromEntries: this runs on every value of every render.
+    const result: Record<string, unknown> = {};
+    let kept = false;
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      const pruned =
+        MEANINGFUL_EMPTY.has(key) && isPlainObject(item)
+          ? prune(item) ?? {}
+          : prune(item);
+      if (pruned === undefined) continue;
+      if (key === '__proto__') {
+        // Stays an own key, for the schema to refuse: assignment would set the prototype.
+        Object.defineProperty(result, key, {
+          value: pruned,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        result[key] = pruned;
+      }
+      kept = true;
+    }
+    return kept ? result : undefined;
   }
   return value === null ? undefined : value;
 }
