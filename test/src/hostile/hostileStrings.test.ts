@@ -7,12 +7,8 @@ import {
   runStepFailures,
   ScriptVerdict,
 } from './dockerfileChecks';
-import {
-  FieldOutcome,
-  fieldCases,
-  runHostileCases,
-  valuesDocuments,
-} from './hostileCases';
+import { fieldCases, valuesDocuments } from './fieldCases';
+import { FieldOutcome, runHostileCases } from './hostileCases';
 import { hostileStrings } from './hostileStrings';
 
 /**
