@@ -4,12 +4,9 @@
  *
  * @packageDocumentation
  */
-import { compareWithFetchTemplate } from './fetchTemplate';
 import { machine } from './machine';
-import { backendMemory } from './memory/backendMemory';
 import { renderMany, renderOne } from './render';
 import { Figures, rounded, table } from './report';
-import { templateTasks } from './task';
 
 /** How many runs each figure takes; fixed, so that two machines' figures compare. */
 const RUNS = {
@@ -39,6 +36,11 @@ export async function main(args: string[]): Promise<number> {
   const many = renderMany(RUNS.renderMany);
   progress(`rendering one cluster ${RUNS.renderOne.runs} times`);
   const one = renderOne(RUNS.renderOne.runs, RUNS.renderOne.warmup);
+  // The scaffolder and the backend load only now: the render figures are those of a process
+  // that holds the renderer alone, as the command line does.
+  const { compareWithFetchTemplate } = await import('./fetchTemplate');
+  const { templateTasks } = await import('./task');
+  const { backendMemory } = await import('./memory/backendMemory');
   progress('kafka-connect:render against fetch:template');
   const actions = await compareWithFetchTemplate(
     RUNS.actions.runs,
