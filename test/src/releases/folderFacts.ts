@@ -49,12 +49,14 @@ function crdOf(dir: string, kind: string): Crd {
   throw new Error(`${crdDir}: no CustomResourceDefinition for ${kind}`);
 }
 
+const STAGE_RANK: Record<string, number> = { alpha: 0, beta: 1, ga: 2 };
+
 /** Kubernetes' order of API versions, oldest first: v1alpha1 < v1beta2 < v1 < v2. */
 function apiOrder(a: string, b: string): number {
   const key = (v: string) => {
     const [, major, stage, minor] =
       /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v) ?? [];
-    const rank = stage === 'alpha' ? 0 : stage === 'beta' ? 1 : 2;
+    const rank = STAGE_RANK[stage] ?? STAGE_RANK.ga;
     return [Number(major), rank, Number(minor ?? 0)];
   };
   const [ka, kb] = [key(a), key(b)];
