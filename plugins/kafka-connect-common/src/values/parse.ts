@@ -63,13 +63,14 @@ export function parseValues(input: unknown): ParseResult {
       problems: [...issuesToProblems(shaped.error.issues), ...releaseProblems],
     };
   }
-  // The enum in the schema guarantees a known release.
-  const release = findRelease(shaped.data.strimzi.version)!;
   const problems = [
     ...releaseProblems,
     ...CHECKS.flatMap(check => check(shaped.data)),
   ];
   if (problems.length > 0) return { ok: false, problems };
+  // The schema's enums guarantee a known release; checkRelease, an API version it serves.
+  const { version, apiVersion } = shaped.data.strimzi;
+  const release = findRelease(version, apiVersion)!;
   return {
     ok: true,
     value: { values: normalise(shaped.data, release), release },

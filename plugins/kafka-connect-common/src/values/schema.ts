@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   NEWEST_STRIMZI_VERSION,
+  STRIMZI_APIS,
   SUPPORTED_STRIMZI_VERSIONS,
+  StrimziApi,
 } from '../strimzi/releases';
 import { MAX_NAME_LENGTH } from '../names';
 import {
@@ -48,6 +50,11 @@ export const valuesShape = z.strictObject({
       version: z
         .enum(SUPPORTED_STRIMZI_VERSIONS as [string, ...string[]])
         .default(NEWEST_STRIMZI_VERSION),
+      // Which ones a release serves is checked with the release (checks/release.ts);
+      // normalise() writes the release's default when none is given.
+      apiVersion: z
+        .enum(STRIMZI_APIS as [StrimziApi, ...StrimziApi[]])
+        .optional(),
     })
     .default({ version: NEWEST_STRIMZI_VERSION }),
   kafka: z.strictObject({
