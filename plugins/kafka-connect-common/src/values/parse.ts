@@ -1,6 +1,9 @@
 import { checkCatalogName } from '../checks/catalog';
 import { checkConnectors } from '../checks/connectors';
+import { checkEnv } from '../checks/env';
 import { checkImage } from '../checks/image';
+import { checkLogging } from '../checks/logging';
+import { checkMetadata } from '../checks/metadata';
 import { checkProviderReferences } from '../checks/providerReferences';
 import {
   checkRelease,
@@ -34,6 +37,9 @@ const CHECKS = [
   checkSecrets,
   checkConnectors,
   checkProviderReferences,
+  checkEnv,
+  checkMetadata,
+  checkLogging,
 ];
 
 /** Shape first (zod fills the plain defaults), then the rules that span fields or releases. */

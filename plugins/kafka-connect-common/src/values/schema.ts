@@ -18,7 +18,6 @@ import {
   entityRef,
   fileName,
   kafkaName,
-  labels,
   nonEmptyLine,
   singleLine,
 } from './patterns';
@@ -26,8 +25,10 @@ import { configProviderSchema } from './configProviders';
 import { connectorSchema, workerConfigMap } from './connect';
 import { envSchema } from './env';
 import { artifactSchema } from './plugins';
+import { metadataFields } from './metadata';
 import { jvmHeap, loggingSchema, resourceList } from './runtime';
 import { schedulingSchema } from './scheduling';
+import { apiAccessSchema } from './apiAccess';
 import { volumeSchema } from './volumes';
 
 export { MAVEN_CENTRAL } from './plugins';
@@ -151,6 +152,7 @@ export const valuesShape = z.strictObject({
     .strictObject({ annotations: annotations().optional() })
     .optional(),
   scheduling: schedulingSchema.optional(),
+  ...metadataFields,
   metrics: z
     .strictObject({
       enabled: z.boolean().default(true),
@@ -162,16 +164,7 @@ export const valuesShape = z.strictObject({
     .default({ enabled: true, type: 'jmxPrometheusExporter' }),
   env: z.array(envSchema).default([]),
   volumes: z.array(volumeSchema).default([]),
-  apiAccess: z
-    .array(
-      z.strictObject({
-        name: dnsLabel(),
-        // Never empty: an empty map is pruned to "not given", which is reported as required.
-        podLabels: labels(),
-        namespace: dnsLabel().optional(),
-      }),
-    )
-    .default([]),
+  apiAccess: z.array(apiAccessSchema).default([]),
   connectors: z.array(connectorSchema).default([]),
 });
 
