@@ -17,6 +17,8 @@ interface Group {
   attributes: readonly string[];
   /** Text-valued attributes and their sample value. */
   text?: Record<string, string>;
+  /** Connectors that have this group, when not all do (source-task metrics: sources only). */
+  connectors?: readonly string[];
 }
 
 const WORKER = 'connect-1';
@@ -180,6 +182,7 @@ const GROUPS: readonly Group[] = [
     domain: 'kafka.connect',
     type: 'source-task-metrics',
     keys: ['connector', 'task'],
+    connectors: [SOURCE],
     attributes: [
       ...rateAndTotal('source-record-poll', 'source-record-write'),
       'poll-batch-max-time-ms',
@@ -193,6 +196,7 @@ const GROUPS: readonly Group[] = [
     domain: 'kafka.connect',
     type: 'sink-task-metrics',
     keys: ['connector', 'task'],
+    connectors: [SINK],
     attributes: [
       ...rateAndTotal(
         'sink-record-read',
@@ -372,8 +376,9 @@ function jmxValue(value: string): string {
 function keyCombinations(group: Group): [string, string][][] {
   let combinations: [string, string][][] = [[]];
   for (const key of group.keys) {
-    const values =
-      key === 'client-id' ? CLIENT_IDS[group.domain] : SAMPLE_KEYS[key];
+    let values = SAMPLE_KEYS[key];
+    if (key === 'client-id') values = CLIENT_IDS[group.domain];
+    if (key === 'connector' && group.connectors) values = group.connectors;
     combinations = combinations.flatMap(prefix =>
       values.map(v => [...prefix, [key, v] as [string, string]]),
     );

@@ -122,5 +122,21 @@ describeWithStrimzi("Strimzi's Kafka Connect dashboard on our metrics", () => {
         });
       }
     });
+
+    it("publishes every attribute Strimzi's rules publish, and never two attributes as one series", () => {
+      const ours = applyRules(renderedRules(version), mbeans);
+      const published = new Set(ours.map(s => s.source));
+      expect(strimzi.map(s => s.source).filter(s => !published.has(s))).toEqual(
+        [],
+      );
+      const seriesKey = (s: Sample) => JSON.stringify([s.name, s.labels]);
+      const seen = new Map<string, string>();
+      const collisions = ours.flatMap(s => {
+        const other = seen.get(seriesKey(s));
+        seen.set(seriesKey(s), s.source);
+        return other ? [`${s.source} = ${other}`] : [];
+      });
+      expect(collisions).toEqual([]);
+    });
   });
 });
