@@ -14,7 +14,7 @@ export type NormalisedValues = Omit<
 > & {
   kafka: ParsedValues['kafka'] & { version: string };
   connect: Required<ParsedValues['connect']>;
-  metrics: Required<ParsedValues['metrics']>;
+  metrics: ParsedValues['metrics'] & { podAnnotations: boolean };
 };
 
 export function normalise(

@@ -24,6 +24,7 @@ import { configProviderSchema } from './configProviders';
 import { connectorSchema, workerConfigMap } from './connect';
 import { envSchema } from './env';
 import { artifactSchema } from './plugins';
+import { metricsSchema } from './metrics';
 import { jvmHeap, loggingSchema, resourceList } from './runtime';
 import { schedulingSchema } from './scheduling';
 import { volumeSchema } from './volumes';
@@ -144,15 +145,10 @@ export const valuesShape = z.strictObject({
     .strictObject({ annotations: annotations().optional() })
     .optional(),
   scheduling: schedulingSchema.optional(),
-  metrics: z
-    .strictObject({
-      enabled: z.boolean().default(true),
-      type: z
-        .enum(['jmxPrometheusExporter', 'strimziMetricsReporter'])
-        .default('jmxPrometheusExporter'),
-      podAnnotations: z.boolean().optional(),
-    })
-    .default({ enabled: true, type: 'jmxPrometheusExporter' }),
+  metrics: metricsSchema.default({
+    enabled: true,
+    type: 'jmxPrometheusExporter',
+  }),
   env: z.array(envSchema).default([]),
   volumes: z.array(volumeSchema).default([]),
   apiAccess: z
