@@ -50,16 +50,16 @@ function countersAndGauges(
     {
       pattern: `${bean}([a-z0-9-]+-total): `,
       name: `${prefix}${attribute}`,
+      ...withLabels,
       type: 'COUNTER',
       help,
-      ...withLabels,
     },
     {
       pattern: `${bean}([a-z0-9-]+): `,
       name: `${prefix}${attribute}`,
+      ...withLabels,
       type: 'GAUGE',
       help,
-      ...withLabels,
     },
   ];
 }
