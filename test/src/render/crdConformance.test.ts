@@ -50,6 +50,20 @@ describeWithStrimzi('rendered resources against the real Strimzi CRDs', () => {
       },
     );
 
+    it("accepts a cluster that reads the team's own JMX exporter ConfigMap", () => {
+      const values = fullValues(version);
+      const own = { name: 'team-jmx-rules', key: 'connect.yaml' };
+      (values.metrics as Record<string, unknown>).configMap = own;
+      const objects = manifestsOf(values);
+      expect(objects.filter(o => o.kind === 'ConfigMap')).toEqual([]);
+      const connect = objects.find(o => o.kind === 'KafkaConnect')!;
+      expect(connect.spec!.metricsConfig).toEqual({
+        type: 'jmxPrometheusExporter',
+        valueFrom: { configMapKeyRef: own },
+      });
+      expect(validator.validate(connect)).toEqual([]);
+    });
+
     it('accepts the smallest cluster', () => {
       const objects = manifestsOf({
         name: 'tiny',

@@ -1,29 +1,79 @@
 /**
- * This project's Prometheus JMX exporter rules for Kafka Connect: worker, rebalance,
- * connector and task metrics with connector/task labels, plus the embedded clients.
- * Patterns match the exporter's `domain<key=value, ...><>attribute` form.
+ * This project's Prometheus JMX exporter rules for Kafka Connect and the clients it runs.
+ *
+ * Metric names, labels and types follow Strimzi's example rules (the `connect-metrics`
+ * ConfigMap of examples/metrics/kafka-connect-metrics.yaml), so Strimzi's Kafka Connect
+ * Grafana dashboard finds every series it reads. Those rules are the same in every release
+ * from 0.45.0 to 1.2.0, so every cluster gets this one set; test/src/metrics compares it with
+ * each release's own rules, over the MBeans Connect registers.
+ *
+ * Beyond Strimzi's rules, these also publish the numeric attributes Strimzi's suffix lists
+ * leave out (task `-percentage`s, client `-rate`s and `-max`es, per-partition `-max`/`-min`),
+ * and label the consumer's per-topic fetch metrics with `topic` instead of folding the topic
+ * into `clientId`. None of these reuses a name the dashboard reads.
+ *
+ * The exporter matches `domain<key=value, ...><>attribute: value` and the first matching rule
+ * wins, so the specific shapes come before the general ones.
  */
 
-interface Rule {
+export interface JmxRule {
   pattern: string;
   name: string;
+  type: 'GAUGE' | 'COUNTER' | 'UNTYPED';
+  help: string;
   labels?: Record<string, string>;
   value?: number;
-  type: 'GAUGE' | 'UNTYPED';
-  help: string;
   valueFactor?: number;
 }
 
-/** Connector and task states (running, paused, failed, ...) as one-valued series with a status label. */
-const STATUS_RULES: Rule[] = [
+type Labels = Record<string, string>;
+
+/** Capturing groups in a pattern: the attribute's group comes right after them. */
+function groupCount(pattern: string): number {
+  return (pattern.match(/(?<!\\)\((?!\?)/g) ?? []).length;
+}
+
+/**
+ * For one kind of MBean (`bean` ends with `<>`): its `-total` attributes as counters and
+ * every other attribute as a gauge, named `<prefix><attribute>`. The attribute stops at
+ * the `: ` before the value, so a pattern never takes a prefix of a longer name.
+ */
+function countersAndGauges(
+  bean: string,
+  prefix: string,
+  labels: Labels,
+  help: string,
+): JmxRule[] {
+  const attribute = `$${groupCount(bean) + 1}`;
+  const withLabels = Object.keys(labels).length > 0 ? { labels } : {};
+  return [
+    {
+      pattern: `${bean}([a-z0-9-]+-total): `,
+      name: `${prefix}${attribute}`,
+      ...withLabels,
+      type: 'COUNTER',
+      help,
+    },
+    {
+      pattern: `${bean}([a-z0-9-]+): `,
+      name: `${prefix}${attribute}`,
+      ...withLabels,
+      type: 'GAUGE',
+      help,
+    },
+  ];
+}
+
+/** Text attributes as a series of value 1 that carries the text in a label. */
+const CONNECTOR_INFO: JmxRule[] = [
   {
     pattern:
-      'kafka.connect<type=connector-metrics, connector=(.+)><>status: ([a-z-]+)',
-    name: 'kafka_connect_connector_status',
+      'kafka.connect<type=connector-metrics, connector=(.+)><>(connector-class|connector-type|connector-version|status): (.+)',
+    name: 'kafka_connect_connector_$2',
     value: 1,
-    labels: { connector: '$1', status: '$2' },
+    labels: { connector: '$1', $2: '$3' },
     type: 'GAUGE',
-    help: 'Kafka Connect connector status',
+    help: 'Kafka Connect connector $2',
   },
   {
     pattern:
@@ -36,51 +86,50 @@ const STATUS_RULES: Rule[] = [
   },
 ];
 
-const TASK_RULES: Rule[] = [
-  {
-    // source-task, sink-task, connector-task and task-error metrics share this shape.
-    pattern:
-      'kafka.connect<type=(.+)-metrics, connector=(.+), task=(.+)><>([a-z-]+)',
-    name: 'kafka_connect_$1_$4',
-    labels: { connector: '$2', task: '$3' },
-    type: 'GAUGE',
-    help: 'Kafka Connect $1 metric $4',
-  },
-];
+/** connector-task, source-task, sink-task and task-error metrics share one shape. */
+const TASK_RULES = countersAndGauges(
+  'kafka.connect<type=(.+)-metrics, connector=(.+), task=(.+)><>',
+  'kafka_connect_$1_',
+  { connector: '$2', task: '$3' },
+  'Kafka Connect $1 metric',
+);
 
-const WORKER_RULES: Rule[] = [
+const WORKER_RULES: JmxRule[] = [
+  ...countersAndGauges(
+    'kafka.connect<type=connect-worker-metrics, connector=(.+)><>',
+    'kafka_connect_worker_',
+    { connector: '$1' },
+    'Kafka Connect worker metric per connector',
+  ),
+  ...countersAndGauges(
+    'kafka.connect<type=connect-worker-metrics><>',
+    'kafka_connect_worker_',
+    {},
+    'Kafka Connect worker metric',
+  ),
   {
     pattern:
-      'kafka.connect<type=connect-worker-metrics, connector=(.+)><>([a-z-]+)',
-    name: 'kafka_connect_worker_connector_$2',
-    labels: { connector: '$1' },
-    type: 'GAUGE',
-    help: 'Kafka Connect worker metric $2 per connector',
-  },
-  {
-    pattern: 'kafka.connect<type=connect-worker-metrics><>([a-z-]+)',
-    name: 'kafka_connect_worker_$1',
-    type: 'GAUGE',
-    help: 'Kafka Connect worker metric $1',
-  },
-  {
-    pattern: 'kafka.connect<type=connect-worker-rebalance-metrics><>([a-z-]+)',
+      'kafka.connect<type=connect-worker-rebalance-metrics><>(leader-name|connect-protocol): (.+)',
     name: 'kafka_connect_worker_rebalance_$1',
-    type: 'GAUGE',
-    help: 'Kafka Connect worker rebalance metric $1',
+    value: 1,
+    labels: { $1: '$2' },
+    type: 'UNTYPED',
+    help: 'Kafka Connect worker rebalance $1',
   },
-  {
-    pattern:
-      'kafka.connect<type=connect-(coordinator-|node-)?metrics, client-id=(.+)><>([a-z-]+)',
-    name: 'kafka_connect_client_$1$3',
-    labels: { clientId: '$2' },
-    type: 'GAUGE',
-    help: 'Kafka Connect worker client metric $1$3',
-  },
+  ...countersAndGauges(
+    'kafka.connect<type=connect-worker-rebalance-metrics><>',
+    'kafka_connect_worker_rebalance_',
+    {},
+    'Kafka Connect worker rebalance metric',
+  ),
 ];
 
-/** The producers, consumers and admin clients the workers and tasks run. */
-const CLIENT_RULES: Rule[] = [
+/**
+ * Every client, named by its metric group without the domain: the tasks' producers and
+ * consumers, the admin clients, and the worker's own group member, whose
+ * `connect-coordinator-metrics` become `kafka_connect_coordinator_*`.
+ */
+const CLIENT_RULES: JmxRule[] = [
   {
     pattern: 'kafka.(.+)<type=app-info, client-id=(.+)><>start-time-ms',
     name: 'kafka_$1_start_time_seconds',
@@ -91,32 +140,47 @@ const CLIENT_RULES: Rule[] = [
   },
   {
     pattern:
-      'kafka.(consumer|producer)<type=(.+)-metrics, client-id=(.+), topic=(.+), partition=(.+)><>([a-z-]+)',
-    name: 'kafka_$1_$2_$6',
-    labels: { clientId: '$3', topic: '$4', partition: '$5' },
-    type: 'GAUGE',
-    help: 'Kafka $1 metric $6 per partition',
+      'kafka.(.+)<type=app-info, client-id=(.+)><>(commit-id|version): (.+)',
+    name: 'kafka_$1_$3_info',
+    value: 1,
+    labels: { clientId: '$2', $3: '$4' },
+    type: 'UNTYPED',
+    help: 'Kafka $1 client $3',
   },
-  {
-    pattern:
-      'kafka.(consumer|producer)<type=(.+)-metrics, client-id=(.+), topic=(.+)><>([a-z-]+)',
-    name: 'kafka_$1_$2_$5',
-    labels: { clientId: '$3', topic: '$4' },
-    type: 'GAUGE',
-    help: 'Kafka $1 metric $5 per topic',
-  },
-  {
-    pattern:
-      'kafka.(consumer|producer|admin.client)<type=(.+)-metrics, client-id=(.+)><>([a-z-]+)',
-    name: 'kafka_$1_$2_$4',
-    labels: { clientId: '$3' },
-    type: 'GAUGE',
-    help: 'Kafka $1 metric $4',
-  },
+  ...countersAndGauges(
+    'kafka.consumer<type=consumer-fetch-manager-metrics, client-id=(.+), topic=(.+), partition=(.+)><>',
+    'kafka_consumer_fetch_manager_',
+    { clientId: '$1', topic: '$2', partition: '$3' },
+    'Kafka consumer fetch metric per partition',
+  ),
+  ...countersAndGauges(
+    'kafka.consumer<type=consumer-fetch-manager-metrics, client-id=(.+), topic=(.+)><>',
+    'kafka_consumer_fetch_manager_',
+    { clientId: '$1', topic: '$2' },
+    'Kafka consumer fetch metric per topic',
+  ),
+  ...countersAndGauges(
+    'kafka.producer<type=producer-topic-metrics, client-id=(.+), topic=(.+)><>',
+    'kafka_producer_topic_',
+    { clientId: '$1', topic: '$2' },
+    'Kafka producer metric per topic',
+  ),
+  ...countersAndGauges(
+    'kafka.(.+)<type=(.+)-metrics, client-id=(.+), node-id=(.+)><>',
+    'kafka_$2_',
+    { clientId: '$3', nodeId: '$4' },
+    'Kafka $1 metric per broker, group $2',
+  ),
+  ...countersAndGauges(
+    'kafka.(.+)<type=(.+)-metrics, client-id=(.*)><>',
+    'kafka_$2_',
+    { clientId: '$3' },
+    'Kafka $1 metric, group $2',
+  ),
 ];
 
 export const JMX_EXPORTER_CONFIG = {
   lowercaseOutputName: true,
   lowercaseOutputLabelNames: true,
-  rules: [...STATUS_RULES, ...TASK_RULES, ...WORKER_RULES, ...CLIENT_RULES],
+  rules: [...CONNECTOR_INFO, ...TASK_RULES, ...WORKER_RULES, ...CLIENT_RULES],
 };

@@ -6,40 +6,54 @@ import { objectMeta } from './labels';
 
 export const METRICS_CONFIG_KEY = 'metrics-config.yml';
 
-function usesJmxExporter(values: NormalisedValues): boolean {
+/** The rendered ConfigMap is needed only for the JMX exporter with our own rules. */
+function rendersRules(values: NormalisedValues): boolean {
   return (
-    values.metrics.enabled && values.metrics.type === 'jmxPrometheusExporter'
+    values.metrics.enabled &&
+    values.metrics.type === 'jmxPrometheusExporter' &&
+    !values.metrics.configMap
   );
 }
 
-/** `spec.metricsConfig`: the JMX exporter reads its rules from our ConfigMap. */
+/** `spec.metricsConfig`: the JMX exporter reads its rules from our ConfigMap or the team's. */
 export function metricsConfig(values: NormalisedValues) {
-  if (!values.metrics.enabled) return undefined;
-  if (values.metrics.type === 'strimziMetricsReporter') {
-    // The reporter's default allow list already covers the Connect and client metrics.
-    return { type: 'strimziMetricsReporter' };
+  const { metrics } = values;
+  if (!metrics.enabled) return undefined;
+  if (metrics.type === 'strimziMetricsReporter') {
+    // Without an allow list Strimzi applies its own default for Connect, which covers the
+    // names its reporter dashboard reads (docs/values.md).
+    return metrics.allowList
+      ? {
+          type: 'strimziMetricsReporter',
+          values: { allowList: metrics.allowList },
+        }
+      : { type: 'strimziMetricsReporter' };
   }
+  const own = metrics.configMap;
   return {
     type: 'jmxPrometheusExporter',
     valueFrom: {
-      configMapKeyRef: {
-        name: derivedName(values.name, 'metrics'),
-        key: METRICS_CONFIG_KEY,
-      },
+      configMapKeyRef: own
+        ? { name: own.name, key: own.key }
+        : {
+            name: derivedName(values.name, 'metrics'),
+            key: METRICS_CONFIG_KEY,
+          },
     },
   };
 }
 
-// The rules are the same for every cluster: serialised once, on first use.
+// Every release gets the one rule set (Strimzi's example rules are the same in all of
+// them), so it is serialised once, on first use.
 let jmxExporterConfigText: string | undefined;
 function jmxExporterConfig(): string {
   jmxExporterConfigText ??= toYaml(JMX_EXPORTER_CONFIG);
   return jmxExporterConfigText;
 }
 
-/** The ConfigMap `<name>-metrics`, only when the JMX exporter is in use. */
+/** The ConfigMap `<name>-metrics`, only when the JMX exporter reads our rules. */
 export function metricsConfigMap(values: NormalisedValues) {
-  if (!usesJmxExporter(values)) return undefined;
+  if (!rendersRules(values)) return undefined;
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',

@@ -176,7 +176,7 @@ describe('KafkaConnect', () => {
     const rules = parse(configMap.data['metrics-config.yml']);
     expect(rules.rules.map((r: any) => r.name)).toEqual(
       expect.arrayContaining([
-        'kafka_connect_connector_status',
+        'kafka_connect_connector_$2',
         'kafka_connect_connector_task_status',
         'kafka_connect_worker_$1',
       ]),

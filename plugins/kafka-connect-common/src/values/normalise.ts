@@ -15,7 +15,7 @@ export type NormalisedValues = Omit<
   strimzi: Required<ParsedValues['strimzi']>;
   kafka: ParsedValues['kafka'] & { version: string };
   connect: Required<ParsedValues['connect']>;
-  metrics: Required<ParsedValues['metrics']>;
+  metrics: ParsedValues['metrics'] & { podAnnotations: boolean };
 };
 
 export function normalise(

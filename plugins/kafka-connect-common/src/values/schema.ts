@@ -26,6 +26,7 @@ import { connectorSchema, workerConfigMap } from './connect';
 import { envSchema } from './env';
 import { artifactSchema } from './plugins';
 import { metadataFields } from './metadata';
+import { metricsSchema } from './metrics';
 import { jvmHeap, loggingSchema, resourceList } from './runtime';
 import { schedulingSchema } from './scheduling';
 import { apiAccessSchema } from './apiAccess';
@@ -153,15 +154,10 @@ export const valuesShape = z.strictObject({
     .optional(),
   scheduling: schedulingSchema.optional(),
   ...metadataFields,
-  metrics: z
-    .strictObject({
-      enabled: z.boolean().default(true),
-      type: z
-        .enum(['jmxPrometheusExporter', 'strimziMetricsReporter'])
-        .default('jmxPrometheusExporter'),
-      podAnnotations: z.boolean().optional(),
-    })
-    .default({ enabled: true, type: 'jmxPrometheusExporter' }),
+  metrics: metricsSchema.default({
+    enabled: true,
+    type: 'jmxPrometheusExporter',
+  }),
   env: z.array(envSchema).default([]),
   volumes: z.array(volumeSchema).default([]),
   apiAccess: z.array(apiAccessSchema).default([]),
