@@ -224,12 +224,12 @@ describe('kafka-connect:check-ownership', () => {
       });
       const runSteps = async () => {
         for (const step of steps) {
-          const used =
-            step.action === action.id
-              ? action
-              : step.action === push.id
-              ? push
-              : renderAction;
+          const byId: Record<string, typeof action> = {
+            [action.id]: action,
+            [push.id]: push as never,
+            [renderAction.id]: renderAction as never,
+          };
+          const used = byId[step.action];
           const test = createTestContext(used as typeof action, {
             input: step.input as Input,
             workspacePath: workspace,
