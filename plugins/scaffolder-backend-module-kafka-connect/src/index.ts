@@ -1,11 +1,14 @@
 /**
  * Scaffolder actions that render a Strimzi Kafka Connect cluster, push it to a GitOps repository,
- * and make sure of its GitLab branch and open or update its merge request.
+ * check that the user may change the cluster already there, and make sure of its GitLab branch
+ * and open or update its merge request.
  *
  * @packageDocumentation
  */
 export { scaffolderModuleKafkaConnect as default } from './module';
 export {
+  CHECK_OWNERSHIP_ACTION_ID,
+  createCheckOwnershipAction,
   createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
@@ -16,6 +19,7 @@ export {
   RENDER_ACTION_ID,
 } from './actions';
 export type {
+  CheckOwnershipActionOptions,
   GitlabBranchActionOptions,
   GitlabMergeRequestActionOptions,
   GitPushBranchActionOptions,

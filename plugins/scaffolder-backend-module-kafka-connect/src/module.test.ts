@@ -4,6 +4,7 @@ import {
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import defaultExport, {
+  createCheckOwnershipAction,
   createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
@@ -24,9 +25,12 @@ describe('scaffolderModuleKafkaConnect', () => {
     expect(
       createGitlabMergeRequestAction({ config: mockServices.rootConfig() }).id,
     ).toBe('kafka-connect:gitlab:merge-request');
+    expect(
+      createCheckOwnershipAction({ config: mockServices.rootConfig() }).id,
+    ).toBe('kafka-connect:check-ownership');
   });
 
-  it('registers the four actions, with dry-run support, schemas and examples', async () => {
+  it('registers the five actions, with dry-run support, schemas and examples', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -51,13 +55,14 @@ describe('scaffolderModuleKafkaConnect', () => {
         'kafka-connect:git:push-branch',
         'kafka-connect:gitlab:branch',
         'kafka-connect:gitlab:merge-request',
+        'kafka-connect:check-ownership',
       ]);
       for (const action of added) {
         expect(action.supportsDryRun).toBe(true);
         expect(action.examples?.length).toBeGreaterThan(0);
       }
       // The zod callbacks became JSON schemas (a plain object would have been dropped).
-      const [render, push, branch, mergeRequest] = added;
+      const [render, push, branch, mergeRequest, checkOwnership] = added;
       expect(render.schema?.input).toMatchObject({
         type: 'object',
         required: ['values'],
@@ -128,6 +133,27 @@ describe('scaffolderModuleKafkaConnect', () => {
           (mergeRequest.schema?.output as { properties: object }).properties,
         ).sort(),
       ).toEqual(['created', 'iid', 'mergeRequestUrl', 'targetBranch']);
+      expect(checkOwnership.schema?.input).toMatchObject({
+        required: ['targetPath'],
+        properties: { destination: { enum: ['local', 'github', 'gitlab'] } },
+      });
+      expect(
+        Object.keys(
+          (checkOwnership.schema?.input as { properties: object }).properties,
+        ).sort(),
+      ).toEqual([
+        'branch',
+        'destination',
+        'repoUrl',
+        'sourcePath',
+        'targetPath',
+        'token',
+      ]);
+      expect(
+        Object.keys(
+          (checkOwnership.schema?.output as { properties: object }).properties,
+        ).sort(),
+      ).toEqual(['currentOwner', 'existing']);
     } finally {
       await backend.stop();
     }

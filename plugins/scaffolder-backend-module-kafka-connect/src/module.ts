@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
+  createCheckOwnershipAction,
   createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
@@ -14,7 +15,8 @@ import { REPOSITORY_KEY } from './lib/settings';
 
 /**
  * Adds `kafka-connect:render`, `kafka-connect:git:push-branch`,
- * `kafka-connect:gitlab:branch` and `kafka-connect:gitlab:merge-request` to the scaffolder.
+ * `kafka-connect:gitlab:branch`, `kafka-connect:gitlab:merge-request` and
+ * `kafka-connect:check-ownership` to the scaffolder.
  *
  * @public
  */
@@ -40,6 +42,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
           createGitPushBranchAction({ config }),
           createGitlabBranchAction({ config }),
           createGitlabMergeRequestAction({ config }),
+          createCheckOwnershipAction({ config }),
         );
       },
     });

@@ -178,6 +178,8 @@ export class GitHubFake {
           ],
         ];
       }
+      case 'repos/get-content':
+        return this.content(rest.slice(1).join('/'), query, example(200), base);
       case 'git/create-blob': {
         const sha = this.git.blob(
           Buffer.from(
@@ -254,6 +256,56 @@ export class GitHubFake {
         this.violations.push(`${id}: the fake does not serve this operation`);
         return [501, { message: `${id} is not served by the fake` }];
     }
+  }
+
+  /**
+   * A file of a branch (the default branch without `ref`), base64-encoded as GitHub sends it:
+   * https://docs.github.com/en/rest/repos/contents#get-repository-content . A missing branch
+   * or file is a 404. The path arrives as one segment with its slashes as %2F, as octokit
+   * sends it; folders are not served (the fake has no use for their listing).
+   */
+  private content(
+    path: string,
+    query: URLSearchParams,
+    example: Json,
+    base: string,
+  ): Answer {
+    const ref = query.get('ref') ?? 'main';
+    const tip = this.git.refs.get(ref);
+    if (!tip) return [404, { message: `No commit found for the ref ${ref}` }];
+    const tree = this.git.trees.get(this.git.commits.get(tip)!.tree)!;
+    const blob = tree.get(path);
+    if (!blob) {
+      if ([...tree.keys()].some(p => p.startsWith(`${path}/`)))
+        this.violations.push(
+          `repos/get-content: ${path} is a folder, which the fake does not list`,
+        );
+      return [404, { message: 'Not Found' }];
+    }
+    const content = this.git.blobs.get(blob)!;
+    const html = `https://github.com/${this.owner}/${this.repo}/blob/${ref}/${path}`;
+    return [
+      200,
+      {
+        ...example,
+        type: 'file',
+        encoding: 'base64',
+        size: content.length,
+        name: path.split('/').pop(),
+        path,
+        content: content.toString('base64'),
+        sha: blob,
+        url: `${base}/contents/${path}?ref=${ref}`,
+        git_url: `${base}/git/blobs/${blob}`,
+        html_url: html,
+        download_url: `https://raw.githubusercontent.com/${this.owner}/${this.repo}/${ref}/${path}`,
+        _links: {
+          git: `${base}/git/blobs/${blob}`,
+          self: `${base}/contents/${path}?ref=${ref}`,
+          html,
+        },
+      },
+    ];
   }
 
   private createTree(body: Json, base: string): Answer {

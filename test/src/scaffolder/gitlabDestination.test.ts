@@ -21,6 +21,14 @@ const MR_URL = 'https://gitlab.com/acme/gitops/-/merge_requests/1';
 const BRANCH_CALL = `GET /projects/acme%2Fgitops/repository/branches/${encodeURIComponent(
   ORDERS_BRANCH,
 )}`;
+const FILE_CALL = `GET /projects/acme%2Fgitops/repository/files/${encodeURIComponent(
+  `${ORDERS_FOLDER}/connect-cluster.yaml`,
+)}`;
+/**
+ * kafka-connect:check-ownership's reads, before any other step: the project (its default
+ * branch), then the cluster's connect-cluster.yaml on main and on the change's branch.
+ */
+const CHECK_CALLS = ['GET /projects/acme%2Fgitops', FILE_CALL, FILE_CALL];
 const CATALOG_INFO = `https://gitlab.com/acme/gitops/-/blob/main/${ORDERS_FOLDER}/catalog-info.yaml`;
 
 const toGitLab = (overrides: Record<string, unknown> = {}) => ({
@@ -61,6 +69,7 @@ describe('the template with a GitLab destination', () => {
     // found it and committed to it; our action found no open merge request from it and
     // opened one.
     expect(calls).toEqual([
+      ...CHECK_CALLS,
       BRANCH_CALL,
       'GET /projects/acme%2Fgitops',
       'POST /projects/acme%2Fgitops/repository/branches',
@@ -186,6 +195,7 @@ describe('the template with a GitLab destination', () => {
 
     // No branch created, no merge request created: the open one updated.
     expect(calls).toEqual([
+      ...CHECK_CALLS,
       BRANCH_CALL,
       'GET /projects/acme%2Fgitops',
       'GET /projects/acme%2Fgitops/repository/tree',
@@ -225,6 +235,7 @@ describe('the template with a GitLab destination', () => {
     expect(gitlab.violations).toEqual([]);
     // gitlab:repo:push does not support dry runs: the scaffolder skips it.
     expect(gitlab.calls.slice(seen)).toEqual([
+      ...CHECK_CALLS,
       BRANCH_CALL,
       'GET /projects/acme%2Fgitops',
       'GET /projects/acme%2Fgitops',
@@ -276,6 +287,7 @@ describe('the template with a GitLab destination', () => {
     // Our step makes the branch from main before gitlab:repo:push lists its files, so that
     // it compares with main's files (which hold the folder now) and sends update, not create.
     expect(calls).toEqual([
+      ...CHECK_CALLS,
       BRANCH_CALL,
       'GET /projects/acme%2Fgitops',
       'POST /projects/acme%2Fgitops/repository/branches',

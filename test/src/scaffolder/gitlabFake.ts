@@ -13,7 +13,9 @@ import { catchAllApiHandler } from './fakeApiHandler';
  *   its default branch when the branch is missing, and commit the files with create/update
  *   actions;
  * - kafka-connect:gitlab:merge-request (this repository's module): read the project, list the
- *   open merge requests from the branch, then update the one found or create one.
+ *   open merge requests from the branch, then update the one found or create one;
+ * - kafka-connect:check-ownership (this repository's module): read the project and the
+ *   cluster's connect-cluster.yaml on a branch.
  *
  * Requests that miss a required parameter, send a wrong type or a parameter the endpoint does
  * not have are recorded in `violations`; errors that GitLab answers (existing branch, file,
@@ -184,6 +186,7 @@ export class GitLabFake {
 
   private answer(route: string, params: Json): Answer {
     const branch = /^GET \/repository\/branches\/([^/]+)$/.exec(route);
+    const file = /^GET \/repository\/files\/([^/]+)$/.exec(route);
     const update = /^PUT \/merge_requests\/(\d+)$/.exec(route);
     switch (true) {
       // https://docs.gitlab.com/api/projects/#get-a-single-project
@@ -209,6 +212,10 @@ export class GitLabFake {
           ? [200, this.branchJson(name)]
           : [404, { message: '404 Branch Not Found' }];
       }
+      // https://docs.gitlab.com/api/repository_files/#get-file-from-repository : the path is
+      // one URL-encoded segment (clusters%2Fprod%2F...), ref is required.
+      case !!file:
+        return this.file(decodeURIComponent(file![1]), params);
       // https://docs.gitlab.com/api/branches/#create-repository-branch : branch and ref are
       // required (query or body parameters); an existing branch or an unknown ref is a 400.
       case route === 'POST /repository/branches':
@@ -256,6 +263,36 @@ export class GitLabFake {
         path: p,
         mode: '100644',
       })),
+    ];
+  }
+
+  private file(path: string, params: Json): Answer {
+    if (
+      !this.require('GET /repository/files/:file_path', params, {
+        ref: 'string',
+      })
+    )
+      return [400, { error: 'ref is missing' }];
+    const commits = this.branches.get(params.ref);
+    if (!commits) return [404, { message: '404 Commit Not Found' }];
+    const tip = commits.at(-1)!;
+    const content = tip.files.get(path);
+    if (!content) return [404, { message: '404 File Not Found' }];
+    return [
+      200,
+      {
+        file_name: path.split('/').pop(),
+        file_path: path,
+        size: content.length,
+        encoding: 'base64',
+        content: content.toString('base64'),
+        content_sha256: createHash('sha256').update(content).digest('hex'),
+        ref: params.ref,
+        blob_id: blobId(content),
+        commit_id: tip.id,
+        last_commit_id: tip.id,
+        execute_filemode: false,
+      },
     ];
   }
 

@@ -13,9 +13,10 @@ import { stepStatus } from './testBackend';
  * destination is a branch of the portal's GitOps repository (a bare repository here).
  */
 
-// main already holds another team's cluster in clusters/prod/payments.
+// main already holds another cluster in clusters/prod/payments, of a group the default user
+// is in (so kafka-connect:check-ownership lets them on, and the push step's guard is shown).
 const PAYMENTS =
-  'name: payments\nnamespace: billing\nowner: group:default/billing\n';
+  'name: payments\nnamespace: billing\nowner: group:default/data-platform\n';
 
 jest.setTimeout(60_000);
 
@@ -119,6 +120,7 @@ describe('the template with the local GitOps repository', () => {
       'The folder clusters/prod/payments on branch main already holds the Kafka Connect cluster billing/payments',
     );
     expect(stepStatus(result, 'render')).toBe('completed');
+    expect(stepStatus(result, 'check-ownership')).toBe('completed');
     expect(stepStatus(result, 'push')).toBe('failed');
     expect(suite.repo.snapshot()).toEqual(snapshot);
   });

@@ -12,3 +12,8 @@ export {
   GITLAB_BRANCH_ACTION_ID,
 } from './gitlabBranch';
 export type { GitlabBranchActionOptions } from './gitlabBranch';
+export {
+  createCheckOwnershipAction,
+  CHECK_OWNERSHIP_ACTION_ID,
+} from './checkOwnership';
+export type { CheckOwnershipActionOptions } from './checkOwnership';

@@ -5,6 +5,7 @@ import yaml from 'yaml';
 import {
   CheckpointStore,
   createTestContext,
+  TEST_USER,
   makeTempDir,
   removeTempDir,
 } from '../__testUtils__/actionContext';
@@ -32,7 +33,30 @@ function pushActionFor(
 type PushAction = ReturnType<typeof pushActionFor>;
 type PushInput = Parameters<PushAction['handler']>[0]['input'];
 
+type TaskUser = Parameters<PushAction['handler']>[0]['user'];
+
 const TARGET = 'clusters/prod/orders';
+
+/** A signed-in user who is a direct member of `groups`. */
+function member(name: string, groups: string[]): TaskUser {
+  return {
+    ref: `user:default/${name}`,
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name, namespace: 'default' },
+      spec: { memberOf: groups },
+      relations: groups.map(g => ({
+        type: 'memberOf',
+        targetRef: `group:default/${g}`,
+      })),
+    },
+  };
+}
+
+/** The orders cluster as another team (payments) owns it on a branch of the repository. */
+const ORDERS_OF_PAYMENTS =
+  'name: orders\nnamespace: streaming\nowner: group:default/payments\n';
 const BRANCH = 'kafka-connect/orders';
 
 describe('kafka-connect:git:push-branch', () => {
@@ -78,10 +102,12 @@ describe('kafka-connect:git:push-branch', () => {
       isDryRun?: boolean;
       checkpoints?: CheckpointStore;
       pushAction?: PushAction;
+      user?: TaskUser;
     } = {},
   ) {
     const used = options.pushAction ?? action;
     const test = createTestContext(used, {
+      ...('user' in options ? { user: options.user } : {}),
       input: {
         targetPath: TARGET,
         branch: BRANCH,
@@ -297,7 +323,7 @@ describe('kafka-connect:git:push-branch', () => {
       'main',
       {
         [`${TARGET}/connect-cluster.yaml`]:
-          'name: orders\nnamespace: streaming\nreplicas: 1\n',
+          'name: orders\nnamespace: streaming\nowner: group:default/orders\nreplicas: 1\n',
         [`${TARGET}/stale.yaml`]: 'kind: Old\n',
       },
       'Orders as merged',
@@ -307,6 +333,138 @@ describe('kafka-connect:git:push-branch', () => {
     expect(repo.filesAt(`refs/heads/${BRANCH}`, TARGET)).toEqual(
       [...rendered].sort(),
     );
+  });
+
+  describe('who may change a cluster already in the repository', () => {
+    const ownedByPayments = (branch = 'main') =>
+      repo.commitFiles(
+        branch,
+        { [`${TARGET}/connect-cluster.yaml`]: ORDERS_OF_PAYMENTS },
+        'Orders, owned by payments',
+      );
+
+    it("refuses a user outside the cluster's owner, naming the cluster, its owner and who can change it", async () => {
+      ownedByPayments();
+      await render();
+      const refsBefore = repo.refs();
+
+      const error = await failure(push());
+
+      expect(error.name).toBe('NotAllowedError');
+      expect(error.message).toBe(
+        `The Kafka Connect cluster streaming/orders in ${TARGET} on branch main of ${repo.dir} is owned by group:default/payments, and user:default/test-user is not a member of group:default/payments, so it cannot change that cluster: ask a member of group:default/payments to make the change, or a platform engineer`,
+      );
+      expect(error.stack).toBe(`NotAllowedError: ${error.message}`);
+      expect(repo.refs()).toEqual(refsBefore);
+      // The same in a dry run.
+      await expect(push({}, { isDryRun: true })).rejects.toThrow(
+        /is owned by group:default\/payments, and user:default\/test-user is not a member/,
+      );
+    });
+
+    it("refuses to overwrite another team's pending change of the cluster on the existing branch", async () => {
+      ownedByPayments(BRANCH);
+      await render();
+      const refsBefore = repo.refs();
+      await expect(push()).rejects.toThrow(
+        `The Kafka Connect cluster streaming/orders in ${TARGET} on branch ${BRANCH} of ${repo.dir} is owned by group:default/payments`,
+      );
+      expect(repo.refs()).toEqual(refsBefore);
+    });
+
+    it('lets a member of both owners move the cluster, and refuses a member of the old owner alone', async () => {
+      ownedByPayments();
+      await render(); // owner group:default/orders
+      const refsBefore = repo.refs();
+
+      const error = await failure(
+        push({}, { user: member('pat', ['payments']) }),
+      );
+      expect(error.name).toBe('InputError');
+      expect(error.message).toBe(
+        'owner: user:default/pat is not a member of group:default/orders, so it cannot move the cluster of group:default/payments to it; pick one of your groups (group:default/payments), or ask a member of group:default/orders to take the cluster over',
+      );
+      expect(repo.refs()).toEqual(refsBefore);
+
+      const { outputs } = await push(
+        {},
+        { user: member('bo', ['payments', 'orders']) },
+      );
+      expect(outputs.changed).toBe(true);
+      expect(
+        yaml.parse(
+          repo.show(`refs/heads/${BRANCH}`, `${TARGET}/connect-cluster.yaml`),
+        ).owner,
+      ).toBe('group:default/orders');
+    });
+
+    it('lets members of kafkaConnect.ownership.anyOwnerFor change any cluster, and logs it', async () => {
+      ownedByPayments();
+      await render();
+      const platform = createGitPushBranchAction({
+        config: new ConfigReader({
+          kafkaConnect: {
+            gitops: { repository: repo.dir },
+            ownership: { anyOwnerFor: ['group:default/platform'] },
+          },
+        }),
+        now: () => FIXED_NOW,
+      });
+      const { outputs, logger } = await push(
+        {},
+        { pushAction: platform, user: member('pia', ['platform', 'orders']) },
+      );
+      expect(outputs.changed).toBe(true);
+      expect(logger.info).toHaveBeenCalledWith(
+        `user:default/pia may change the cluster of group:default/payments in ${TARGET} on branch main of ${repo.dir}: group:default/platform is in kafkaConnect.ownership.anyOwnerFor`,
+      );
+    });
+
+    it('fails closed on a cluster file whose owner cannot be read', async () => {
+      for (const [content, why] of [
+        ['name: orders\nnamespace: streaming\n', 'names no owner'],
+        [
+          'name: orders\nnamespace: streaming\nowner: "::"\n',
+          'has an owner that is no entity ref ("::")',
+        ],
+      ]) {
+        repo.commitFiles(
+          'main',
+          { [`${TARGET}/connect-cluster.yaml`]: content },
+          'Orders',
+        );
+        await render();
+        const refsBefore = repo.refs();
+        const error = await failure(push());
+        expect(error.name).toBe('ConflictError');
+        expect(error.message).toBe(
+          `${TARGET}/connect-cluster.yaml on branch main of ${repo.dir} ${why}, so who owns the cluster there cannot be checked and it is not replaced: fix that file on branch main (owner must be a group or user such as group:default/orders), or ask a platform engineer to look at it`,
+        );
+        expect(repo.refs()).toEqual(refsBefore);
+      }
+    });
+
+    it('refuses a task that no signed-in user started', async () => {
+      ownedByPayments();
+      await render();
+      await expect(push({}, { user: undefined })).rejects.toThrow(
+        /is owned by group:default\/payments, which cannot be checked because no signed-in user started this task/,
+      );
+    });
+
+    it("lets the owner's members change it as before", async () => {
+      repo.commitFiles(
+        'main',
+        {
+          [`${TARGET}/connect-cluster.yaml`]:
+            'name: orders\nnamespace: streaming\nowner: Orders\n',
+        },
+        'Orders',
+      );
+      await render();
+      const { outputs } = await push({}, { user: TEST_USER });
+      expect(outputs.changed).toBe(true);
+    });
   });
 
   it('in a dry run checks everything and pushes nothing', async () => {

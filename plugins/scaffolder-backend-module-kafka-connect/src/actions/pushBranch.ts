@@ -4,8 +4,10 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { userFacing } from '../lib/errors';
+import { assertMayChangeCluster } from '../lib/existingCluster';
 import { formatIdentity } from '../lib/guard';
 import { mergeInstructions } from '../lib/instructions';
+import { readAnyOwnerFor } from '../lib/ownership';
 import { assertRealPathInside, resolveInside } from '../lib/paths';
 import { checkPushInput } from '../lib/pushInput';
 import { pushWithRetry } from '../lib/pushWithRetry';
@@ -26,7 +28,9 @@ export interface GitPushBranchActionOptions {
   /**
    * The root config. `kafkaConnect.gitops.repository` is the repository pushed to: a path to
    * a bare repository (relative to `workingDirectory`) or a URL; `kafkaConnect.gitops.defaultBranch`
-   * (default `main`) is the branch that new branches start from and that the guard reads.
+   * (default `main`) is the branch that new branches start from and that the guard reads;
+   * `kafkaConnect.ownership.anyOwnerFor` lists users and groups whose members may change any
+   * team's cluster.
    */
   config: Config;
   /** Where a relative repository path is resolved from. Defaults to the backend's working directory. */
@@ -44,11 +48,12 @@ export interface GitPushBranchActionOptions {
 export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
   const settings = readGitopsSettings(options.config, options.workingDirectory);
   const now = options.now ?? (() => new Date());
+  const anyOwnerFor = readAnyOwnerFor(options.config);
 
   return createTemplateAction({
     id: PUSH_BRANCH_ACTION_ID,
     description:
-      'Pushes a folder of the workspace (the rendered Kafka Connect cluster) into a folder of the GitOps repository configured at kafkaConnect.gitops.repository, as a branch to review and merge. Refuses a folder that already holds another cluster.',
+      'Pushes a folder of the workspace (the rendered Kafka Connect cluster) into a folder of the GitOps repository configured at kafkaConnect.gitops.repository, as a branch to review and merge. Refuses a folder that already holds another cluster, and a cluster whose owner the user may not act for.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -164,6 +169,20 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
             defaultBranch,
             input,
             identity,
+            checkExistingCluster: (clusterFile, ref) => {
+              const { notes } = assertMayChangeCluster({
+                existingText: clusterFile,
+                place: {
+                  folder: input.targetPath,
+                  ref,
+                  repository: displayRemote,
+                },
+                incomingOwner: identity.owner,
+                user: ctx.user,
+                anyOwnerFor,
+              });
+              notes.forEach(note => ctx.logger.info(note));
+            },
             sourceDir,
             files,
             message,

@@ -22,6 +22,11 @@ export interface BranchJob {
   input: CheckedPushInput;
   /** The cluster in the files, for the guard. */
   identity: ClusterIdentity;
+  /**
+   * Refuses (throws) when the user may not change the cluster whose connect-cluster.yaml is
+   * `clusterFile` on `ref` (`branch main`); see assertMayChangeCluster.
+   */
+  checkExistingCluster: (clusterFile: string, ref: string) => void;
   sourceDir: string;
   files: string[];
   message: string;
@@ -78,7 +83,17 @@ export async function commitOnBranch(
       ref: trackingRef(input.branch),
       label: `branch ${input.branch}`,
     });
-  await guardTargetFolder(git, guarded, input.targetPath, job.identity);
+  const states = await guardTargetFolder(
+    git,
+    guarded,
+    input.targetPath,
+    job.identity,
+  );
+  // The same cluster is there: only someone who may act for its owner may change it.
+  for (const { label, state } of states) {
+    if (state.kind === 'folder' && state.clusterFile !== undefined)
+      job.checkExistingCluster(state.clusterFile, label);
+  }
 
   const base = branchExists ? input.branch : defaultBranch;
   await git([

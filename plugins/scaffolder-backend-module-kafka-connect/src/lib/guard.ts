@@ -32,6 +32,19 @@ export function identityFromYaml(text: string): ClusterIdentity | undefined {
   return { name, namespace };
 }
 
+/** The owner a connect-cluster.yaml names, or undefined when it names none. */
+export function ownerFromYaml(text: string): string | undefined {
+  let doc: unknown;
+  try {
+    doc = yaml.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (doc === null || typeof doc !== 'object') return undefined;
+  const { owner } = doc as Record<string, unknown>;
+  return typeof owner === 'string' ? owner : undefined;
+}
+
 /** What a folder of the repository holds at one commit. */
 export type FolderState =
   | { kind: 'missing' }
@@ -99,16 +112,22 @@ export async function readFolderState(
   };
 }
 
-/** Throws a ConflictError when any of the refs holds another cluster (or other files) in `folder`. */
+/**
+ * Throws a ConflictError when any of the refs holds another cluster (or other files) in
+ * `folder`; otherwise returns what each ref holds there, for the ownership check.
+ */
 export async function guardTargetFolder(
   git: Git,
   refs: ReadonlyArray<{ ref: string; label: string }>,
   folder: string,
   incoming: ClusterIdentity,
-): Promise<void> {
+): Promise<{ label: string; state: FolderState }[]> {
+  const states: { label: string; state: FolderState }[] = [];
   for (const { ref, label } of refs) {
     const state = await readFolderState(git, ref, folder);
     const problem = guardProblem(state, folder, label, incoming);
     if (problem) throw userFacing(new ConflictError(problem));
+    states.push({ label, state });
   }
+  return states;
 }

@@ -85,14 +85,43 @@ export type OwnershipGrant =
   | { by: 'anyOwnerFor'; ref: string };
 
 /**
+ * Whether `user` may act for `owner` (a ref as {@link ownerRef} writes it), and why: the owner
+ * is the user or one of their groups, or one of those is in `anyOwnerFor`. Undefined: may not.
+ * The one rule for creating a cluster for an owner and for changing an owner's cluster.
+ */
+export function grantFor(
+  owner: string,
+  user: TaskUser & { ref: string },
+  anyOwnerFor: readonly string[] = [],
+): OwnershipGrant | undefined {
+  const allowed = ownershipRefs(user);
+  if (allowed.includes(owner)) return { by: 'membership' };
+  const grant = allowed.find(ref => anyOwnerFor.includes(ref));
+  return grant ? { by: 'anyOwnerFor', ref: grant } : undefined;
+}
+
+/** The user's groups, for a message that says which owners they could pick. */
+function groupChoices(user: TaskUser & { ref: string }): string {
+  const groups = ownershipRefs(user).filter(r => r !== ownerRef(user.ref));
+  return groups.length
+    ? `pick one of your groups (${groups.join(', ')})`
+    : 'you belong to no group in the catalog; ask to be added to one';
+}
+
+/**
  * Refuses an owner outside the ownership of the user who started the task, so that a
  * hand-made API call cannot put another team's name on a cluster. Members of
- * `anyOwnerFor` (see {@link readAnyOwnerFor}) may give any owner.
+ * `anyOwnerFor` (see {@link readAnyOwnerFor}) may give any owner. `doing` words what the
+ * owner is for (default: creating a cluster owned by it).
  */
 export function assertMayOwn(
   owner: string,
   user: TaskUser | undefined,
   anyOwnerFor: readonly string[] = [],
+  doing: { what: string; ask: string } = {
+    what: 'create a cluster owned by it',
+    ask: 'create the cluster',
+  },
 ): OwnershipGrant {
   const wanted = ownerRef(owner);
   if (!user?.ref) {
@@ -100,15 +129,12 @@ export function assertMayOwn(
       `owner: ${wanted} cannot be checked because no signed-in user started this task; start the template from the portal while signed in`,
     );
   }
-  const allowed = ownershipRefs(user);
-  if (allowed.includes(wanted)) return { by: 'membership' };
-  const grant = allowed.find(ref => anyOwnerFor.includes(ref));
-  if (grant) return { by: 'anyOwnerFor', ref: grant };
-  const groups = allowed.filter(r => r !== ownerRef(user.ref!));
-  const choices = groups.length
-    ? `pick one of your groups (${groups.join(', ')})`
-    : 'you belong to no group in the catalog; ask to be added to one';
+  const signedIn = { ...user, ref: user.ref };
+  const grant = grantFor(wanted, signedIn, anyOwnerFor);
+  if (grant) return grant;
   throw refuseInput(
-    `owner: ${user.ref} is not a member of ${wanted}, so it cannot create a cluster owned by it; ${choices}, or ask a member of ${wanted} to create the cluster`,
+    `owner: ${user.ref} is not a member of ${wanted}, so it cannot ${
+      doing.what
+    }; ${groupChoices(signedIn)}, or ask a member of ${wanted} to ${doing.ask}`,
   );
 }

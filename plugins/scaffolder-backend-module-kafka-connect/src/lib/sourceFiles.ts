@@ -2,7 +2,12 @@ import { InputError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { userFacing } from './errors';
-import { CLUSTER_FILE, ClusterIdentity, identityFromYaml } from './guard';
+import {
+  CLUSTER_FILE,
+  ClusterIdentity,
+  identityFromYaml,
+  ownerFromYaml,
+} from './guard';
 import { joinRelative } from './paths';
 
 /**
@@ -41,11 +46,14 @@ export async function listSourceFiles(
   return found.sort();
 }
 
+/** The cluster the rendered files are for: its name, namespace and owner (when it has one). */
+export type SourceCluster = ClusterIdentity & { owner?: string };
+
 /** The cluster the rendered files in `dir` are for, read from their connect-cluster.yaml. */
 export async function readSourceIdentity(
   dir: string,
   shownAs: string,
-): Promise<ClusterIdentity> {
+): Promise<SourceCluster> {
   const file = path.join(dir, CLUSTER_FILE);
   const text = await fs.readFile(file, 'utf8').catch(() => undefined);
   const where = joinRelative(shownAs, CLUSTER_FILE);
@@ -62,7 +70,8 @@ export async function readSourceIdentity(
       new InputError(`sourcePath: ${where} has no name and namespace`),
     );
   }
-  return identity;
+  const owner = ownerFromYaml(text);
+  return owner === undefined ? identity : { ...identity, owner };
 }
 
 /** Copies the listed files from `fromDir` into `toDir` (which must not exist yet or be empty). */

@@ -1,0 +1,265 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'node:fs/promises';
+import { ClusterFileSource } from '../lib/clusterFileSource';
+import { refuseInput, userFacing } from '../lib/errors';
+import { assertMayChangeCluster } from '../lib/existingCluster';
+import { githubClusterFileSource } from '../lib/githubClusterFileSource';
+import { gitlabClusterFileSource } from '../lib/gitlabClusterFileSource';
+import { CLUSTER_FILE } from '../lib/guard';
+import { localClusterFileSource } from '../lib/localClusterFileSource';
+import { readAnyOwnerFor } from '../lib/ownership';
+import {
+  assertRealPathInside,
+  joinRelative,
+  relativeFolder,
+  resolveInside,
+} from '../lib/paths';
+import { branchNameProblem } from '../lib/refName';
+import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
+import { readSourceIdentity } from '../lib/sourceFiles';
+import { examples } from './checkOwnership.examples';
+
+export const CHECK_OWNERSHIP_ACTION_ID = 'kafka-connect:check-ownership';
+
+const DESTINATIONS = ['local', 'github', 'gitlab'] as const;
+type Destination = (typeof DESTINATIONS)[number];
+
+/**
+ * Options for {@link createCheckOwnershipAction}.
+ *
+ * @public
+ */
+export interface CheckOwnershipActionOptions {
+  /**
+   * The root config: `kafkaConnect.gitops.*` for the local destination, `integrations.github`
+   * and `integrations.gitlab` for the forges, `kafkaConnect.ownership.anyOwnerFor` for who may
+   * act for any owner.
+   */
+  config: Config;
+  /** Where a relative repository path is resolved from. Defaults to the backend's working directory. */
+  workingDirectory?: string;
+}
+
+/**
+ * Refuses a change to a cluster that is already in the GitOps repository unless the user who
+ * started the task may act for its owner (and, for a move, for the new owner too). Run it
+ * after `kafka-connect:render` and before any step that pushes or opens a request.
+ *
+ * @public
+ */
+export function createCheckOwnershipAction(
+  options: CheckOwnershipActionOptions,
+) {
+  const settings = readGitopsSettings(options.config, options.workingDirectory);
+  const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
+    options.config,
+  );
+  const anyOwnerFor = readAnyOwnerFor(options.config);
+
+  return createTemplateAction({
+    id: CHECK_OWNERSHIP_ACTION_ID,
+    description:
+      "Reads the cluster's connect-cluster.yaml at targetPath on the GitOps repository's default branch (and on the change's branch, when it exists) and refuses the change unless the user may act for the cluster's current owner. Run it before publishing to any destination.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Workspace folder with the rendered connect-cluster.yaml, which names the new owner (default ".").',
+            ),
+        targetPath: z =>
+          z
+            .string()
+            .describe(
+              "The cluster's folder in the repository, e.g. clusters/prod/orders, as the publish step gets it.",
+            ),
+        branch: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The branch the change goes to, e.g. kafka-connect/orders; when it exists, the cluster on it is checked too (a pending change of another team).',
+            ),
+        destination: z =>
+          z
+            .enum(DESTINATIONS)
+            .optional()
+            .describe(
+              'Where the repository is: local (kafkaConnect.gitops.repository, the default), github or gitlab (repoUrl).',
+            ),
+        repoUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "For github and gitlab: the repository, as RepoUrlPicker writes it ('github.com?owner=acme&repo=gitops').",
+            ),
+        token: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "For github and gitlab: the user's token, as the publish step gets it. Default: the integration's.",
+            ),
+      },
+      output: {
+        existing: z =>
+          z
+            .boolean()
+            .describe(
+              'Whether the repository already holds the cluster (on the default branch or the branch).',
+            ),
+        currentOwner: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The owner of the cluster already there, as an entity ref; absent for a new cluster.',
+            ),
+      },
+    },
+    async handler(ctx) {
+      const destination: Destination = ctx.input.destination ?? 'local';
+      const sourcePath = relativeFolder(
+        ctx.input.sourcePath ?? '.',
+        'sourcePath',
+        { allowRoot: true },
+      );
+      const targetPath = relativeFolder(ctx.input.targetPath, 'targetPath', {
+        allowRoot: false,
+      });
+      const branch = ctx.input.branch || undefined;
+      if (branch !== undefined) {
+        const problem = branchNameProblem(branch);
+        if (problem)
+          throw refuseInput(
+            `branch ${problem} (got ${JSON.stringify(branch)})`,
+          );
+      }
+
+      const sourceDir = resolveInside(ctx.workspacePath, sourcePath);
+      const isFolder = await fs.stat(sourceDir).then(
+        s => s.isDirectory(),
+        () => false,
+      );
+      if (!isFolder) {
+        throw refuseInput(
+          `sourcePath: ${sourcePath} is not a folder of the workspace: run kafka-connect:render first, with its targetPath equal to this step's sourcePath`,
+        );
+      }
+      await assertRealPathInside(ctx.workspacePath, sourceDir);
+      const incoming = await readSourceIdentity(sourceDir, sourcePath);
+      if (incoming.owner === undefined) {
+        throw refuseInput(
+          `sourcePath: ${joinRelative(
+            sourcePath,
+            CLUSTER_FILE,
+          )} names no owner: run kafka-connect:render first, with its targetPath equal to this step's sourcePath`,
+        );
+      }
+
+      if (destination === 'local' && ctx.input.repoUrl) {
+        ctx.logger.info(
+          `repoUrl ${ctx.input.repoUrl} is not read: the local destination is ${REPOSITORY_KEY}`,
+        );
+      }
+
+      const tempDir =
+        destination === 'local'
+          ? await ctx.createTemporaryDirectory()
+          : undefined;
+      try {
+        const source = openSource(destination, ctx.input, tempDir, ctx.signal);
+        const defaultBranch = await source.defaultBranch();
+        const refs = [defaultBranch, branch].filter(
+          (ref, i, all): ref is string =>
+            ref !== undefined && all.indexOf(ref) === i,
+        );
+        const file = joinRelative(targetPath, CLUSTER_FILE);
+        let currentOwner: string | undefined;
+        for (const ref of refs) {
+          const text = await source.readFile(ref, file);
+          if (text === undefined) continue;
+          const { owner, notes } = assertMayChangeCluster({
+            existingText: text,
+            place: {
+              folder: targetPath,
+              ref: `branch ${ref}`,
+              repository: source.repository,
+            },
+            incomingOwner: incoming.owner,
+            user: ctx.user,
+            anyOwnerFor,
+          });
+          notes.forEach(note => ctx.logger.info(note));
+          // The default branch's owner is the cluster's; a pending branch's only if it is new.
+          currentOwner ??= owner;
+          ctx.logger.info(
+            `${file} on branch ${ref} of ${source.repository} is owned by ${owner}: ${ctx.user?.ref} may change it`,
+          );
+        }
+        if (currentOwner === undefined) {
+          ctx.logger.info(
+            `${targetPath} holds no cluster on ${refs
+              .map(r => `branch ${r}`)
+              .join(' or ')} of ${source.repository}: a new cluster`,
+          );
+        }
+        ctx.output('existing', currentOwner !== undefined);
+        if (currentOwner !== undefined)
+          ctx.output('currentOwner', currentOwner);
+      } finally {
+        if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+      }
+    },
+  });
+
+  function openSource(
+    destination: Destination,
+    input: { repoUrl?: string; token?: string },
+    tempDir: string | undefined,
+    signal: AbortSignal | undefined,
+  ): ClusterFileSource {
+    if (destination === 'local') {
+      const { remote, displayRemote, defaultBranch } = settings;
+      if (!remote || !displayRemote) {
+        throw userFacing(
+          new InputError(
+            `${REPOSITORY_KEY} is not configured: set it in the app config to the GitOps repository (a path to a bare repository, or a URL)`,
+          ),
+        );
+      }
+      return localClusterFileSource({
+        remote,
+        displayRemote,
+        defaultBranch,
+        tempDir: tempDir!,
+        signal,
+      });
+    }
+    if (!input.repoUrl) {
+      throw refuseInput(
+        `repoUrl is required for destination ${destination}: the repository whose cluster is checked`,
+      );
+    }
+    const forge = {
+      integrations,
+      repoUrl: input.repoUrl,
+      token: input.token || undefined,
+      signal,
+    };
+    return destination === 'github'
+      ? githubClusterFileSource(forge)
+      : gitlabClusterFileSource(forge);
+  }
+}

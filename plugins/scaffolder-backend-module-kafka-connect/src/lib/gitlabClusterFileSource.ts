@@ -1,0 +1,76 @@
+import { ConflictError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { ClusterFileSource } from './clusterFileSource';
+import { userFacing } from './errors';
+import { createGitLabApi } from './gitlabApi';
+import { resolveGitLabTarget } from './gitlabTarget';
+
+interface ProjectJson {
+  default_branch?: string | null;
+}
+interface FileJson {
+  encoding?: string;
+  content?: string;
+}
+
+/**
+ * A GitLab project, read with GitLab's REST API and the token the GitLab steps use (the
+ * user's, or the integration's):
+ *
+ * - `GET /projects/:id` for the default branch
+ *   (https://docs.gitlab.com/api/projects/#get-a-single-project);
+ * - `GET /projects/:id/repository/files/:file_path?ref=…`, the path URL-encoded, for the file
+ *   (https://docs.gitlab.com/api/repository_files/#get-file-from-repository): its content
+ *   comes base64-encoded; a 404 is a missing file or branch.
+ */
+export function gitlabClusterFileSource(options: {
+  integrations: ScmIntegrationRegistry;
+  repoUrl: string;
+  token?: string;
+  signal?: AbortSignal;
+}): ClusterFileSource {
+  const target = resolveGitLabTarget(
+    options.integrations,
+    options.repoUrl,
+    options.token || undefined,
+  );
+  const repository = `GitLab project ${target.project}`;
+  const { call, find } = createGitLabApi({
+    apiBaseUrl: target.apiBaseUrl,
+    auth: target.auth,
+    signal: options.signal,
+    describe: (request, detail) =>
+      `Could not ${request.purpose} of ${repository}: ${detail}`,
+  });
+
+  return {
+    repository,
+    async defaultBranch() {
+      const project = await call<ProjectJson>({
+        method: 'GET',
+        path: target.projectPath,
+        purpose: 'read the project',
+      });
+      return project.default_branch || undefined;
+    },
+    async readFile(branch, file) {
+      const json = await find<FileJson>({
+        method: 'GET',
+        path: `${target.projectPath}/repository/files/${encodeURIComponent(
+          file,
+        )}`,
+        query: { ref: branch },
+        purpose: `read ${file} on branch ${branch}`,
+      });
+      if (json === undefined) return undefined;
+      if (json.encoding !== 'base64' || typeof json.content !== 'string') {
+        throw userFacing(
+          new ConflictError(
+            `${file} on branch ${branch} of ${repository} came back without base64 content (encoding ${json.encoding}), so it cannot be read: ask a platform engineer to look at it`,
+          ),
+        );
+      }
+      return Buffer.from(json.content, 'base64').toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { ConflictError } from '@backstage/errors';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fetchBranches, remoteHeads, trackingRef } from './clone';
+import { ClusterFileSource } from './clusterFileSource';
+import { userFacing } from './errors';
+import { createGit, Git } from './git';
+
+/**
+ * The GitOps repository of `kafkaConnect.gitops.repository`, read with git as the push step
+ * does: each branch is fetched into a bare repository in `tempDir` (the caller removes it),
+ * and the file read from it without a checkout.
+ */
+export function localClusterFileSource(options: {
+  remote: string;
+  displayRemote: string;
+  defaultBranch: string;
+  tempDir: string;
+  signal?: AbortSignal;
+}): ClusterFileSource {
+  const { remote, displayRemote } = options;
+  let opened: Promise<Git> | undefined;
+  const open = () =>
+    (opened ??= (async () => {
+      const home = path.join(options.tempDir, 'home');
+      const dir = path.join(options.tempDir, 'read.git');
+      await fs.mkdir(home, { recursive: true });
+      await fs.mkdir(dir);
+      const git = createGit({ cwd: dir, home, signal: options.signal });
+      await git(['init', '--quiet', '--bare', '--template=']);
+      return git;
+    })());
+
+  return {
+    repository: displayRemote,
+    defaultBranch: async () => options.defaultBranch,
+    async readFile(branch, file) {
+      const git = await open();
+      const heads = await remoteHeads(git, remote, displayRemote, [branch]);
+      if (!heads.has(branch)) return undefined;
+      await fetchBranches(git, remote, displayRemote, [branch]);
+      const object = `${trackingRef(branch)}:${file}`;
+      const type = await git(['cat-file', '-t', object], {
+        allowExitCodes: [128],
+      });
+      if (type.exitCode !== 0) return undefined;
+      if (type.stdout.trim() !== 'blob') {
+        throw userFacing(
+          new ConflictError(
+            `${file} on branch ${branch} of ${displayRemote} is a ${type.stdout.trim()}, not a file: choose another folder for the cluster`,
+          ),
+        );
+      }
+      return (await git(['cat-file', 'blob', object])).stdout;
+    },
+  };
+}
