@@ -26,3 +26,11 @@ export type { StrimziRelease } from './strimzi/releases';
 export { catalogEntityRef } from './render/catalogInfo';
 export { MAX_NAME_LENGTH, derivedName } from './names';
 export * from './dockerfile';
+export {
+  importCluster,
+  importedValuesYaml,
+  parseChecksums,
+  isStrimziExampleConfig,
+  splitImageReference,
+} from './import';
+export type { ImportResult, ImportOptions, Checksums } from './import';
