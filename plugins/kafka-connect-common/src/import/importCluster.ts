@@ -155,9 +155,15 @@ export function importCluster(
     );
   }
   for (const object of ctx.used) problems.push(...leftoverProblems(object));
-  const parsed = parseValues(values);
+  const parsed = parseValues(withPlaceholders(values));
   if (!parsed.ok) {
-    problems.push(...parsed.problems.map(p => ctx.traces.toOriginal(p)));
+    // A field the import already named needs no second line from the validation.
+    const named = new Set(problems.map(p => p.path));
+    problems.push(
+      ...parsed.problems
+        .map(p => ctx.traces.toOriginal(p))
+        .filter(p => !named.has(p.path)),
+    );
   }
   if (problems.length > 0) {
     const seen = new Set<string>();
@@ -172,10 +178,33 @@ export function importCluster(
   return { ok: true, values, notes };
 }
 
+const SECTIONS = [
+  ['metadata', 'labels'],
+  ['metadata', 'annotations'],
+  ['spec', 'config'],
+  ['spec', 'build', 'output'],
+  ['spec', 'template', 'pod', 'metadata'],
+  ['spec', 'template', 'connectContainer'],
+  ['spec', 'template', 'podSet', 'metadata'],
+  ['spec', 'template', 'deployment', 'metadata'],
+  ['spec', 'template', 'serviceAccount', 'metadata'],
+  ['spec', 'externalConfiguration'],
+  ['spec', 'metricsConfig', 'valueFrom', 'configMapKeyRef'],
+];
+const CONNECTOR_SECTIONS = [
+  ['metadata', 'labels'],
+  ['spec', 'config'],
+];
+
 function importConnect(ctx: ImportContext): Record<string, unknown> {
   const { connect, release, options, notes, problems } = ctx;
   const api = apiOf(connect, problems);
   connect.mark(['kind']);
+  // Sections read field by field: what nobody takes below them is named one by one.
+  for (const section of SECTIONS) connect.open(section);
+  for (const connector of ctx.connectors) {
+    for (const section of CONNECTOR_SECTIONS) connector.open(section);
+  }
   ctx.trace(['name'], connect, ['metadata', 'name']);
   takeServerSet(ctx, connect);
   for (const connector of ctx.connectors) takeServerSet(ctx, connector);
@@ -224,8 +253,9 @@ function importConnect(ctx: ImportContext): Record<string, unknown> {
     );
     apiOf(connector, problems);
   }
-  const metadata = importMetadata(ctx);
   const section = importConnectSection(ctx, api === 'v1');
+  // After the connect section: it takes the use-connector-resources annotation.
+  const metadata = importMetadata(ctx);
   const metricsEnabled = connect.peek(['spec', 'metricsConfig']) !== undefined;
   const template = importTemplate(ctx, metricsEnabled);
   const moved = moveExternalConfiguration(
@@ -277,6 +307,33 @@ function importConnect(ctx: ImportContext): Record<string, unknown> {
     volumes: [...template.volumes, ...moved.volumes],
     connectors: connectors.connectors,
   });
+}
+
+/**
+ * The values with a stand-in where the import already reported a missing checksum, so the
+ * validation goes on to the rules that run once the shape is right (literal credentials).
+ */
+function withPlaceholders(
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!Array.isArray(values.plugins)) return values;
+  return {
+    ...values,
+    plugins: values.plugins.map(plugin =>
+      isRecord(plugin) && Array.isArray(plugin.artifacts)
+        ? {
+            ...plugin,
+            artifacts: plugin.artifacts.map(artifact =>
+              isRecord(artifact) &&
+              typeof artifact.url === 'string' &&
+              artifact.sha512sum === undefined
+                ? { ...artifact, sha512sum: '0'.repeat(128) }
+                : artifact,
+            ),
+          }
+        : plugin,
+    ),
+  };
 }
 
 /** A spec section whose shape the values share with Strimzi: copied as it is. */

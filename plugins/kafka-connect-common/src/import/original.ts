@@ -27,6 +27,16 @@ export class Original {
     }`;
   }
 
+  /**
+   * Marks `path` as a section the import reads field by field, so that `leftovers` names
+   * the fields below it that nobody took (`spec.template.initContainers`), not the section.
+   */
+  open(path: Path): void {
+    for (let i = 0; i <= path.length; i++) {
+      this.touched.add(keyOf(path.slice(0, i)));
+    }
+  }
+
   /** The value at `path`, without marking it. */
   peek(path: Path): unknown {
     let node: unknown = this.root;
