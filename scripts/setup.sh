@@ -45,7 +45,7 @@ ensure_debian_tools() {
 # Re-install only when the manifests changed since the last install.
 ensure_packages() {
   local stamp="$ROOT/node_modules/.setup-stamp"
-  local want; want="$(cat yarn.lock package.json */*/package.json test/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
+  local want; want="$(cat yarn.lock package.json packages/*/package.json plugins/*/package.json test/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
   echo "setup: yarn install"
   local log; log="$(mktemp)"
