@@ -241,7 +241,12 @@ export function importImage(ctx: ImportContext) {
           ])}: no tag or digest; "latest" written out as image.tag (pin a tag or digest)`,
         );
       }
-      ctx.trace(['image'], connect, ['spec', 'image']);
+      for (const field of ['image', 'name', 'tag', 'digest']) {
+        ctx.trace(field === 'image' ? ['image'] : ['image', field], connect, [
+          'spec',
+          'image',
+        ]);
+      }
     }
   }
   return {

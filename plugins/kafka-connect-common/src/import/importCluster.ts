@@ -241,6 +241,7 @@ function importConnect(ctx: ImportContext): Record<string, unknown> {
     );
   } else if (api && api !== apis[0]) {
     apiVersion = api;
+    ctx.trace(['strimzi', 'apiVersion'], connect, ['apiVersion']);
   }
 
   const kafkaVersion = kafkaVersionOf(ctx);

@@ -141,6 +141,7 @@ function imagePullSecrets(ctx: ImportContext): string[] | undefined {
   const given = ctx.connect.peek(path);
   if (!Array.isArray(given)) return undefined;
   const names: string[] = [];
+  ctx.trace(['image', 'pullSecrets'], ctx.connect, path);
   given.forEach((secret, i) => {
     if (isRecord(secret) && typeof secret.name === 'string') {
       ctx.connect.mark([...path, i, 'name']);
@@ -157,6 +158,12 @@ function imagePullSecrets(ctx: ImportContext): string[] | undefined {
 
 /** `spec.template` → the values' pod, container, scheduling, volume and env fields. */
 export function importTemplate(ctx: ImportContext, metricsEnabled: boolean) {
+  // Sections first: a problem with a whole values section names the template's section.
+  ctx.trace(['pod'], ctx.connect, POD);
+  ctx.trace(['container'], ctx.connect, CONTAINER);
+  ctx.trace(['podSet'], ctx.connect, [...TEMPLATE, 'podSet']);
+  ctx.trace(['deployment'], ctx.connect, [...TEMPLATE, 'deployment']);
+  ctx.trace(['scheduling'], ctx.connect, POD);
   const annotations = podAnnotations(ctx, metricsEnabled);
   const scheduling = emptyToUndefined({
     affinity: carry(ctx, ['scheduling', 'affinity'], [...POD, 'affinity']),
