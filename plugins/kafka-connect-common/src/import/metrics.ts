@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { JMX_EXPORTER_CONFIG } from '../render/jmxExporterRules';
 import { shortHash } from '../util/hash';
 import { canonicalJson } from './canonical';
 import { isRecord } from './original';
@@ -30,6 +31,15 @@ export function isStrimziExampleConfig(text: string): boolean {
   return (
     restIsExample && STRIMZI_EXAMPLE_RULES.has(shortHash(canonicalJson(rules)))
   );
+}
+
+/** True when the configuration is the one this tool renders (a skeleton imported again). */
+export function isRenderedConfig(text: string): boolean {
+  try {
+    return canonicalJson(parse(text)) === canonicalJson(JMX_EXPORTER_CONFIG);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -85,6 +95,10 @@ export function importMetrics(ctx: ImportContext, podAnnotations: boolean) {
         ),
       );
       return { enabled: false };
+    }
+    if (isRenderedConfig(text)) {
+      configMap.mark([]);
+      return { enabled: true, type, podAnnotations };
     }
     if (isStrimziExampleConfig(text)) {
       // The whole ConfigMap is replaced by the rendered one: nothing of it is carried over.
