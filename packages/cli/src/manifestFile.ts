@@ -52,14 +52,14 @@ export function parseManifests(text: string, file: string): ManifestsResult {
     try {
       const value: unknown = doc.toJS();
       if (value !== null && value !== undefined) documents.push(value);
-    } catch (error) {
+    } catch (thrown) {
       return {
         ok: false,
         problems: [
           {
             path: file,
             message: `invalid YAML: ${
-              error instanceof Error ? error.message : String(error)
+              thrown instanceof Error ? thrown.message : String(thrown)
             }`,
           },
         ],

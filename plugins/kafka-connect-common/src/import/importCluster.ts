@@ -9,7 +9,10 @@ import { parseValues } from '../values/parse';
 import { importConnectors } from './connectors';
 import { importConnectSection } from './connectSection';
 import { ImportContext, ImportOptions } from './context';
-import { moveExternalConfiguration } from './externalConfiguration';
+import {
+  moveExternalConfiguration,
+  rewriteExternalPaths,
+} from './externalConfiguration';
 import { importImage } from './image';
 import { leftoverProblems } from './leftovers';
 import {
@@ -385,7 +388,18 @@ function kafkaSection(ctx: ImportContext, version: string) {
     connect.mark(['spec', 'tls']);
     ctx.trace(['kafka', 'tls'], connect, ['spec', 'tls']);
   }
-  const authentication = connect.peek(['spec', 'authentication']);
+  let authentication = connect.peek(['spec', 'authentication']);
+  if (isRecord(authentication) && isRecord(authentication.config)) {
+    // A custom type's settings may read files from the moved externalConfiguration volumes.
+    const counter = { rewritten: 0 };
+    const config = Object.fromEntries(
+      Object.entries(authentication.config).map(([k, v]) => [
+        k,
+        rewriteExternalPaths(v, counter),
+      ]),
+    );
+    authentication = { ...authentication, config };
+  }
   if (authentication !== undefined) {
     connect.mark(['spec', 'authentication']);
     ctx.trace(['kafka', 'authentication'], connect, ['spec', 'authentication']);
