@@ -16,13 +16,26 @@ export {
 } from './values/schema';
 export type { ValuesInput, ParsedValues } from './values/schema';
 export {
+  RELEASE_FACTS,
+  STRIMZI_APIS,
   STRIMZI_RELEASES,
   SUPPORTED_STRIMZI_VERSIONS,
   NEWEST_STRIMZI_VERSION,
   findRelease,
+  servedApis,
   strimziBaseImage,
 } from './strimzi/releases';
-export type { StrimziRelease } from './strimzi/releases';
+export type {
+  ApiFacts,
+  AuthenticationType,
+  BuildOptionsField,
+  MetricsType,
+  ReleaseFacts,
+  StrimziApi,
+  StrimziApiVersion,
+  StrimziRelease,
+  VolumeType,
+} from './strimzi/releases';
 export { catalogEntityRef } from './render/catalogInfo';
 export { MAX_NAME_LENGTH, derivedName } from './names';
 export * from './dockerfile';

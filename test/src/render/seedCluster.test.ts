@@ -1,7 +1,11 @@
 import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
-import { validateValues } from '@internal/plugin-kafka-connect-common';
+import {
+  findRelease,
+  SUPPORTED_STRIMZI_VERSIONS,
+  validateValues,
+} from '@internal/plugin-kafka-connect-common';
 import { loadCrdValidator } from '../strimzi/crdValidator';
 import { describeWithStrimzi } from '../strimzi/strimziDir';
 import { fileOf, K8sObject, manifestsOf, skeletonOf } from './renderHelpers';
@@ -154,5 +158,29 @@ describe.each(SEED_FILES)('the seed cluster %s', file => {
       o => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-metrics'),
     );
     expect(metrics).toBeDefined();
+  });
+});
+
+/** The seed's settings on every supported release, in every API version the release serves. */
+describeWithStrimzi('the seed cluster on every release', () => {
+  const seed = seedValues('seed-0.45.0.yaml');
+  const cases = SUPPORTED_STRIMZI_VERSIONS.flatMap(version =>
+    findRelease(version)!.servedApis.map(api => [version, api] as const),
+  );
+
+  it.each(cases)('Strimzi %s, %s', (version, api) => {
+    const release = findRelease(version, api)!;
+    const kafka = seed.kafka as Record<string, unknown>;
+    const values = {
+      ...seed,
+      strimzi: { version, apiVersion: api },
+      kafka: release.kafkaVersions.includes(kafka.version as string)
+        ? kafka
+        : { ...kafka, version: undefined },
+    };
+    const validator = loadCrdValidator(version);
+    const connect = single(manifestsOf(values), 'KafkaConnect');
+    expect(connect.apiVersion).toBe(release.apiVersion);
+    expect(validator.validate(connect)).toEqual([]);
   });
 });

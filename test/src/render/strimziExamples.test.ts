@@ -1,5 +1,6 @@
 import {
   findRelease,
+  StrimziApi,
   SUPPORTED_STRIMZI_VERSIONS,
 } from '@internal/plugin-kafka-connect-common';
 import { join } from 'path';
@@ -28,6 +29,7 @@ function examples(version: string, file: string): Example[] {
 /** The values a platform engineer would write for the example's Connect cluster. */
 function valuesFor(
   version: string,
+  api: StrimziApi,
   connect: Example,
   connectors: Example[] = [],
 ) {
@@ -59,7 +61,7 @@ function valuesFor(
     name: connect.metadata.name,
     namespace: 'kafka',
     owner: 'group:default/platform',
-    strimzi: { version },
+    strimzi: { version, apiVersion: api },
     kafka: {
       version: spec.version,
       bootstrapServers: spec.bootstrapServers,
@@ -86,8 +88,8 @@ function valuesFor(
 }
 
 /**
- * 0.49 to 0.51 serve both APIs and ship v1 examples; the contract renders v1beta2 up to
- * 0.51. The v1 fields map to v1beta2 worker settings one to one, as Strimzi converts them.
+ * 0.49 to 0.51 serve both APIs and ship v1 examples; the same cluster written in v1beta2
+ * keeps the v1 fields as worker settings, one to one, as Strimzi converts them.
  */
 const V1_TO_V1BETA2: Record<string, string> = {
   groupId: 'group.id',
@@ -96,9 +98,17 @@ const V1_TO_V1BETA2: Record<string, string> = {
   statusStorageTopic: 'status.storage.topic',
 };
 
-function asApiVersion(example: Example, apiVersion: string): Example {
-  if (example.apiVersion === apiVersion || example.kind !== 'KafkaConnect') {
+const apiOf = (example: Example) =>
+  example.apiVersion.replace('kafka.strimzi.io/', '') as StrimziApi;
+
+/** The example as written in another API version: only v1 to v1beta2 is needed. */
+function asApi(example: Example, api: StrimziApi): Example {
+  const apiVersion = `kafka.strimzi.io/${api}`;
+  if (apiOf(example) === api || example.kind !== 'KafkaConnect') {
     return { ...example, apiVersion };
+  }
+  if (api !== 'v1beta2') {
+    throw new Error(`no ${example.apiVersion} example should need ${api}`);
   }
   const spec: Record<string, any> = {
     ...example.spec,
@@ -116,17 +126,27 @@ describeWithStrimzi("Strimzi's examples as references", () => {
     SUPPORTED_STRIMZI_VERSIONS.includes(r),
   );
 
-  describe.each(releases)('Strimzi %s', version => {
+  it('cover 0.50.0 and 1.1.0, and examples written as v1 on the releases that serve both APIs', () => {
+    expect(releases).toEqual(expect.arrayContaining(['0.50.0', '1.1.0']));
+    for (const version of ['0.49.0', '0.50.0', '0.51.0']) {
+      expect(apiOf(examples(version, 'kafka-connect.yaml')[0])).toBe('v1');
+      expect(findRelease(version)!.servedApis).toEqual(['v1beta2', 'v1']);
+    }
+  });
+
+  // Every API the release serves: the example as written, and on 0.49 to 0.51 also as v1beta2.
+  const cases = releases.flatMap(version =>
+    findRelease(version)!.servedApis.map(api => [version, api] as const),
+  );
+
+  describe.each(cases)('Strimzi %s, %s', (version, api) => {
     it.each(['kafka-connect.yaml', 'kafka-connect-build.yaml'])(
       '%s renders with the same spec',
       file => {
         const [original] = examples(version, file);
-        const rendered = manifestsOf(valuesFor(version, original));
+        const rendered = manifestsOf(valuesFor(version, api, original));
         const connect = rendered.find(o => o.kind === 'KafkaConnect')!;
-        const example = asApiVersion(
-          original,
-          findRelease(version)!.apiVersion,
-        );
+        const example = asApi(original, api);
         expect(connect.apiVersion).toBe(example.apiVersion);
         expect(connect.metadata.name).toBe(example.metadata.name);
         expect(connect.spec).toEqual(example.spec);
@@ -135,12 +155,12 @@ describeWithStrimzi("Strimzi's examples as references", () => {
 
     it('source-connector.yaml renders with the same spec', () => {
       const [connectExample] = examples(version, 'kafka-connect.yaml');
-      const connector = asApiVersion(
+      const connector = asApi(
         examples(version, 'source-connector.yaml')[0],
-        findRelease(version)!.apiVersion,
+        api,
       );
       const rendered = manifestsOf(
-        valuesFor(version, connectExample, [connector]),
+        valuesFor(version, api, connectExample, [connector]),
       );
       const kafkaConnector = rendered.find(o => o.kind === 'KafkaConnector')!;
       expect(kafkaConnector.apiVersion).toBe(connector.apiVersion);

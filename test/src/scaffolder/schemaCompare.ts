@@ -198,7 +198,7 @@ function compareDefaults(
  * state): a required field inside would block the whole form, so the form leaves it
  * optional and the values check enforces it when the section is actually filled in.
  */
-const PREFILLED_OPTIONAL_SECTIONS = ['rack'];
+const PREFILLED_OPTIONAL_SECTIONS = ['rack', 'tracing'];
 
 function compareObjects(
   form: JsonSchema,

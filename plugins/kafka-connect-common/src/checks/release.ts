@@ -3,6 +3,9 @@ import {
   findRelease,
   firstReleaseWith,
   NEWEST_STRIMZI_VERSION,
+  RELEASE_FACTS,
+  STRIMZI_APIS,
+  StrimziApi,
   StrimziRelease,
 } from '../strimzi/releases';
 import { VOLUME_SOURCE_NAMES } from '../values/volumes';
@@ -13,6 +16,7 @@ import { VOLUME_SOURCE_NAMES } from '../values/volumes';
  * in the same list as every other problem, not only once the rest is fixed.
  */
 export interface ReleaseDependentFields {
+  strimzi: { apiVersion?: unknown };
   kafka: { version?: unknown; authentication?: { type?: unknown } };
   volumes: Array<Record<string, unknown>>;
   metrics: { enabled: boolean; type: unknown };
@@ -24,12 +28,22 @@ function asObject(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** The release the values name (the newest when none), or undefined for an unknown one. */
+const isApi = (value: unknown): value is StrimziApi =>
+  STRIMZI_APIS.some(api => api === value);
+
+/**
+ * The release the values name (the newest when none) with the API version they choose,
+ * or the release's default API when they choose none or one it does not serve (that is
+ * reported by checkRelease); undefined for an unknown release.
+ */
 export function releaseOf(
   values: Record<string, unknown>,
 ): StrimziRelease | undefined {
-  const version = asObject(values.strimzi).version ?? NEWEST_STRIMZI_VERSION;
-  return typeof version === 'string' ? findRelease(version) : undefined;
+  const strimzi = asObject(values.strimzi);
+  const version = strimzi.version ?? NEWEST_STRIMZI_VERSION;
+  if (typeof version !== 'string') return undefined;
+  const api = strimzi.apiVersion;
+  return (isApi(api) && findRelease(version, api)) || findRelease(version);
 }
 
 export function releaseDependentFields(
@@ -38,6 +52,7 @@ export function releaseDependentFields(
   const kafka = asObject(values.kafka);
   const metrics = asObject(values.metrics);
   return {
+    strimzi: { apiVersion: asObject(values.strimzi).apiVersion },
     kafka: {
       version: kafka.version,
       authentication: asObject(kafka.authentication),
@@ -57,6 +72,21 @@ export function checkRelease(
 ): Problem[] {
   const problems: Problem[] = [];
   const strimzi = `Strimzi ${release.version}`;
+
+  // Other strings are the schema's to report; here only "not served by this release".
+  const api = values.strimzi.apiVersion;
+  if (isApi(api) && !release.servedApis.includes(api)) {
+    problems.push(
+      problem(
+        ['strimzi', 'apiVersion'],
+        `${strimzi} serves only ${release.servedApis.join(' and ')}; set ${
+          release.defaultApi
+        } or leave it out (${api} is served by Strimzi ${releasesServing(
+          api,
+        )})`,
+      ),
+    );
+  }
 
   const kafkaVersion = values.kafka.version;
   if (
@@ -79,7 +109,7 @@ export function checkRelease(
   if (authSince && !release.authenticationTypes.some(t => t === authType)) {
     const message =
       authType === 'oauth'
-        ? `${strimzi} serves only the kafka.strimzi.io/v1 API, which has no "oauth" type; use type "custom" with the OAuth SASL settings in config, or choose Strimzi 0.51.0 or older`
+        ? noOauthMessage(release)
         : `authentication type "${authType}" needs Strimzi ${authSince} or newer; ${strimzi} allows ${release.authenticationTypes.join(
             ', ',
           )}`;
@@ -122,4 +152,25 @@ export function checkRelease(
     );
   }
   return problems;
+}
+
+/** "0.45.0 to 0.51.0": the releases that serve an API version (a contiguous range). */
+function releasesServing(api: StrimziApi): string {
+  const serving = RELEASE_FACTS.filter(r => r.apis[api]).map(r => r.version);
+  return serving.length > 1
+    ? `${serving[0]} to ${serving[serving.length - 1]}`
+    : serving.join('');
+}
+
+/** The v1 API has no built-in oauth type: say how to get OAuth all the same. */
+function noOauthMessage(release: StrimziRelease): string {
+  const custom = 'use type "custom" with the OAuth SASL settings in config';
+  const withOauth = RELEASE_FACTS.filter(r =>
+    r.apis.v1beta2?.authenticationTypes.includes('oauth'),
+  );
+  const lastWithOauth = withOauth[withOauth.length - 1]?.version;
+  if (release.api === 'v1' && release.servedApis.includes('v1beta2')) {
+    return `the kafka.strimzi.io/v1 API (strimzi.apiVersion v1) has no "oauth" type; ${custom}, or set strimzi.apiVersion to v1beta2`;
+  }
+  return `Strimzi ${release.version} serves only the kafka.strimzi.io/v1 API, which has no "oauth" type; ${custom}, or choose Strimzi ${lastWithOauth} or older`;
 }

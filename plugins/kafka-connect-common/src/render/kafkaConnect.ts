@@ -1,30 +1,12 @@
-import { TRUSTSTORE_PASSWORD, TRUSTSTORE_PATH } from '../dockerfile';
 import { StrimziRelease } from '../strimzi/releases';
 import { compact, nonEmpty } from '../util/compact';
 import { NormalisedValues } from '../values/normalise';
 import { ConnectImage } from './image';
+import { jvmOptions } from './jvmOptions';
 import { objectMeta } from './labels';
 import { metricsConfig } from './metrics';
 import { connectTemplate } from './podTemplate';
 import { workerConfig } from './workerConfig';
-
-/** The Dockerfile's truststore becomes the JVM default, so every connector trusts the bundles. */
-function jvmOptions(values: NormalisedValues) {
-  const certificates = values.truststore?.certificates ?? [];
-  if (certificates.length === 0 || values.image.build !== 'dockerfile') {
-    return values.jvmOptions;
-  }
-  const given = values.jvmOptions?.javaSystemProperties ?? [];
-  const truststoreProperties = [
-    { name: 'javax.net.ssl.trustStore', value: TRUSTSTORE_PATH },
-    { name: 'javax.net.ssl.trustStorePassword', value: TRUSTSTORE_PASSWORD },
-    { name: 'javax.net.ssl.trustStoreType', value: 'JKS' },
-  ].filter(p => !given.some(g => g.name === p.name));
-  return {
-    ...values.jvmOptions,
-    javaSystemProperties: [...given, ...truststoreProperties],
-  };
-}
 
 export function kafkaConnect(
   values: NormalisedValues,
@@ -33,9 +15,13 @@ export function kafkaConnect(
 ) {
   const apiIsV1 = release.apiVersion === 'kafka.strimzi.io/v1';
   const { connect, kafka } = values;
+  const meta = objectMeta(values, values.name);
   const metadata = {
-    ...objectMeta(values, values.name),
+    ...meta,
+    // The renderer's own labels win; checks/metadata.ts refuses them in values.labels.
+    labels: { ...values.labels, ...meta.labels },
     annotations: {
+      ...values.annotations,
       'strimzi.io/use-connector-resources': String(
         connect.useConnectorResources,
       ),
@@ -60,6 +46,7 @@ export function kafkaConnect(
     logging: values.logging,
     rack: values.rack,
     metricsConfig: metricsConfig(values),
+    tracing: values.tracing,
     build: image.build,
     template: nonEmpty(connectTemplate(values, release)),
   });

@@ -1,9 +1,28 @@
 import { derivedName } from '../names';
+import { compact } from '../util/compact';
 import { NormalisedValues } from '../values/normalise';
 import { connectPodSelector, objectMeta } from './labels';
 
 /** Strimzi's Connect REST API port. */
 export const REST_API_PORT = 8083;
+
+/**
+ * One peer: the labelled pods of a namespace, or, with no podLabels, every pod of it (the
+ * schema allows that only where the namespace is named).
+ */
+function apiAccessPeer(clusterNamespace: string) {
+  return (access: NormalisedValues['apiAccess'][number]) =>
+    compact({
+      podSelector: access.podLabels
+        ? { matchLabels: access.podLabels }
+        : undefined,
+      namespaceSelector: {
+        matchLabels: {
+          'kubernetes.io/metadata.name': access.namespace ?? clusterNamespace,
+        },
+      },
+    });
+}
 
 /**
  * The operator's own NetworkPolicy admits only Strimzi pods to the REST API. This one adds
@@ -20,15 +39,7 @@ export function apiAccessPolicy(values: NormalisedValues) {
       policyTypes: ['Ingress'],
       ingress: [
         {
-          from: values.apiAccess.map(access => ({
-            podSelector: { matchLabels: access.podLabels },
-            namespaceSelector: {
-              matchLabels: {
-                'kubernetes.io/metadata.name':
-                  access.namespace ?? values.namespace,
-              },
-            },
-          })),
+          from: values.apiAccess.map(apiAccessPeer(values.namespace)),
           ports: [{ protocol: 'TCP', port: REST_API_PORT }],
         },
       ],

@@ -37,7 +37,10 @@ export function podAffinity(values: NormalisedValues): Affinity | undefined {
   };
 }
 
-function podAnnotations(values: NormalisedValues) {
+/** The prometheus.io annotations metrics.podAnnotations asks for (checks/metadata.ts reads them too). */
+export function prometheusAnnotations(
+  values: Pick<NormalisedValues, 'metrics'>,
+): Record<string, string> | undefined {
   if (!values.metrics.enabled || !values.metrics.podAnnotations)
     return undefined;
   return {
@@ -95,6 +98,16 @@ function volumeMounts(values: NormalisedValues) {
   );
 }
 
+/** A template's `metadata`, or undefined when it would be empty. */
+function templateMetadata(
+  labels: Record<string, string> | undefined,
+  annotations: Record<string, string> | undefined,
+) {
+  return nonEmpty(
+    compact({ labels: nonEmpty(labels), annotations: nonEmpty(annotations) }),
+  );
+}
+
 /** `spec.template`: everything Strimzi lets us set on the pods it creates. */
 export function connectTemplate(
   values: NormalisedValues,
@@ -102,19 +115,34 @@ export function connectTemplate(
 ) {
   const scheduling = values.scheduling;
   const pod = compact({
-    // Strimzi copies the resource's labels to the pods; only annotations are ours to add.
-    metadata: nonEmpty(compact({ annotations: podAnnotations(values) })),
+    // The prometheus.io annotations join the given ones (checks/metadata.ts refuses a clash).
+    metadata: templateMetadata(values.pod?.labels, {
+      ...values.pod?.annotations,
+      ...prometheusAnnotations(values),
+    }),
     affinity: nonEmpty(podAffinity(values)),
     tolerations: nonEmpty(scheduling?.tolerations),
     topologySpreadConstraints: nonEmpty(scheduling?.topologySpreadConstraints),
     volumes: nonEmpty(podVolumes(values, release)),
+    securityContext: nonEmpty(values.pod?.securityContext),
+    priorityClassName: values.pod?.priorityClassName,
+    terminationGracePeriodSeconds: values.pod?.terminationGracePeriodSeconds,
   });
   const connectContainer = compact({
     env: nonEmpty(values.env),
     volumeMounts: nonEmpty(volumeMounts(values)),
+    securityContext: nonEmpty(values.container?.securityContext),
   });
   const annotations = values.serviceAccount?.annotations;
   return compact({
+    podSet: nonEmpty(
+      compact({
+        metadata: templateMetadata(
+          values.podSet?.labels,
+          values.podSet?.annotations,
+        ),
+      }),
+    ),
     pod: nonEmpty(pod),
     connectContainer: nonEmpty(connectContainer),
     serviceAccount: nonEmpty(annotations)

@@ -1,12 +1,17 @@
 /**
  * What each supported Strimzi release accepts for a Kafka Connect cluster.
- * Read off the release's KafkaConnect CRD and kafka-versions.yaml; the CRD tests in
- * test/ hold these facts against the real CRDs.
+ * Read off the release's KafkaConnect CRD and kafka-versions.yaml (the entries with
+ * `supported: true`); the release-facts check in test/src/releases/ compares these facts
+ * with every release folder of the Strimzi reference data and names each difference.
  */
 
-export type StrimziApiVersion =
-  | 'kafka.strimzi.io/v1beta2'
-  | 'kafka.strimzi.io/v1';
+/** The API version of the Strimzi resources, as connect-cluster.yaml names it. */
+export type StrimziApi = 'v1beta2' | 'v1';
+
+/** Oldest first. */
+export const STRIMZI_APIS: readonly StrimziApi[] = ['v1beta2', 'v1'];
+
+export type StrimziApiVersion = `kafka.strimzi.io/${StrimziApi}`;
 
 export type VolumeType =
   | 'secret'
@@ -26,19 +31,45 @@ export type AuthenticationType =
 
 export type MetricsType = 'jmxPrometheusExporter' | 'strimziMetricsReporter';
 
-export interface StrimziRelease {
+/** The spec.build.output field that passes extra options to the image builder. */
+export type BuildOptionsField =
+  | 'additionalKanikoOptions'
+  | 'additionalBuildOptions';
+
+/** Where the two API versions of one release's KafkaConnect CRD differ. */
+export interface ApiFacts {
+  authenticationTypes: readonly AuthenticationType[];
+  buildOptionsField: BuildOptionsField;
+}
+
+/** One release as its CRDs and kafka-versions.yaml describe it. */
+export interface ReleaseFacts {
   version: string;
-  apiVersion: StrimziApiVersion;
+  /** Every API version the CRDs serve, with what differs between them. */
+  apis: Readonly<Partial<Record<StrimziApi, ApiFacts>>>;
+  /** What the renderer writes when the values name no API version. */
+  defaultApi: StrimziApi;
   kafkaVersions: readonly string[];
   defaultKafkaVersion: string;
   volumeTypes: readonly VolumeType[];
-  authenticationTypes: readonly AuthenticationType[];
   metricsTypes: readonly MetricsType[];
   /**
    * Up to 0.48 the CRD takes emptyDir.sizeLimit as fabric8's Quantity object
    * ({amount, format}); from 0.49 as the usual Kubernetes quantity string.
    */
   sizeLimitAsObject: boolean;
+}
+
+/** A release as the renderer uses it: its facts, with one of its API versions chosen. */
+export interface StrimziRelease
+  extends Omit<ReleaseFacts, 'apis' | 'defaultApi'>,
+    ApiFacts {
+  /** The API version the objects are written in. */
+  api: StrimziApi;
+  apiVersion: StrimziApiVersion;
+  /** Every API version the release serves, oldest first. */
+  servedApis: readonly StrimziApi[];
+  defaultApi: StrimziApi;
 }
 
 const BASE_VOLUMES: readonly VolumeType[] = [
@@ -56,13 +87,21 @@ const SASL_AND_TLS: readonly AuthenticationType[] = [
   'scram-sha-512',
   'plain',
 ];
-const V1BETA2_AUTH: readonly AuthenticationType[] = [...SASL_AND_TLS, 'oauth'];
-const V1BETA2_AUTH_CUSTOM: readonly AuthenticationType[] = [
-  ...V1BETA2_AUTH,
-  'custom',
-];
-// The v1 API dropped the built-in oauth type; `custom` carries OAuth from 1.0.0 on.
-const V1_AUTH: readonly AuthenticationType[] = [...SASL_AND_TLS, 'custom'];
+
+const V1BETA2: ApiFacts = {
+  authenticationTypes: [...SASL_AND_TLS, 'oauth'],
+  buildOptionsField: 'additionalKanikoOptions',
+};
+const V1BETA2_CUSTOM_AUTH: ApiFacts = {
+  ...V1BETA2,
+  authenticationTypes: [...V1BETA2.authenticationTypes, 'custom'],
+};
+// The v1 API dropped the built-in oauth type (`custom` carries OAuth) and renamed the
+// Kaniko-only build options, in every release that serves it.
+const V1: ApiFacts = {
+  authenticationTypes: [...SASL_AND_TLS, 'custom'],
+  buildOptionsField: 'additionalBuildOptions',
+};
 
 const JMX_ONLY: readonly MetricsType[] = ['jmxPrometheusExporter'];
 const JMX_AND_REPORTER: readonly MetricsType[] = [
@@ -70,92 +109,131 @@ const JMX_AND_REPORTER: readonly MetricsType[] = [
   'strimziMetricsReporter',
 ];
 
-const V1BETA2: StrimziApiVersion = 'kafka.strimzi.io/v1beta2';
-const V1: StrimziApiVersion = 'kafka.strimzi.io/v1';
-
 /** Oldest first. The last entry is the newest supported release and the default. */
-export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
+export const RELEASE_FACTS: readonly ReleaseFacts[] = [
   {
     version: '0.45.0',
-    apiVersion: V1BETA2,
+    apis: { v1beta2: V1BETA2 },
+    defaultApi: 'v1beta2',
     kafkaVersions: ['3.8.0', '3.8.1', '3.9.0'],
     defaultKafkaVersion: '3.9.0',
     volumeTypes: BASE_VOLUMES,
-    authenticationTypes: V1BETA2_AUTH,
-    sizeLimitAsObject: true,
     metricsTypes: JMX_ONLY,
+    sizeLimitAsObject: true,
   },
   {
     version: '0.46.0',
-    apiVersion: V1BETA2,
+    apis: { v1beta2: V1BETA2 },
+    defaultApi: 'v1beta2',
     kafkaVersions: ['3.9.0', '4.0.0'],
     defaultKafkaVersion: '4.0.0',
     volumeTypes: BASE_VOLUMES,
-    authenticationTypes: V1BETA2_AUTH,
-    sizeLimitAsObject: true,
     metricsTypes: JMX_ONLY,
+    sizeLimitAsObject: true,
   },
   {
     version: '0.47.0',
-    apiVersion: V1BETA2,
+    apis: { v1beta2: V1BETA2 },
+    defaultApi: 'v1beta2',
     kafkaVersions: ['3.9.0', '3.9.1', '4.0.0'],
     defaultKafkaVersion: '4.0.0',
     volumeTypes: WITH_IMAGE_VOLUMES,
-    authenticationTypes: V1BETA2_AUTH,
-    sizeLimitAsObject: true,
+    // The CRD's enum already names strimziMetricsReporter, but a CEL rule refuses it.
     metricsTypes: JMX_ONLY,
+    sizeLimitAsObject: true,
   },
   {
     version: '0.48.0',
-    apiVersion: V1BETA2,
+    apis: { v1beta2: V1BETA2_CUSTOM_AUTH },
+    defaultApi: 'v1beta2',
     kafkaVersions: ['4.0.0', '4.1.0'],
     defaultKafkaVersion: '4.1.0',
     volumeTypes: WITH_IMAGE_VOLUMES,
-    authenticationTypes: V1BETA2_AUTH_CUSTOM,
-    sizeLimitAsObject: true,
     metricsTypes: JMX_AND_REPORTER,
+    sizeLimitAsObject: true,
   },
   {
     version: '0.49.0',
-    apiVersion: V1BETA2,
+    apis: { v1beta2: V1BETA2_CUSTOM_AUTH, v1: V1 },
+    defaultApi: 'v1beta2',
     kafkaVersions: ['4.0.0', '4.0.1', '4.1.0', '4.1.1'],
     defaultKafkaVersion: '4.1.1',
     volumeTypes: WITH_IMAGE_VOLUMES,
-    authenticationTypes: V1BETA2_AUTH_CUSTOM,
-    sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    sizeLimitAsObject: false,
+  },
+  {
+    version: '0.50.0',
+    apis: { v1beta2: V1BETA2_CUSTOM_AUTH, v1: V1 },
+    defaultApi: 'v1beta2',
+    kafkaVersions: ['4.0.0', '4.0.1', '4.1.0', '4.1.1'],
+    defaultKafkaVersion: '4.1.1',
+    volumeTypes: WITH_IMAGE_VOLUMES,
+    metricsTypes: JMX_AND_REPORTER,
+    sizeLimitAsObject: false,
   },
   {
     version: '0.51.0',
-    apiVersion: V1BETA2,
+    apis: { v1beta2: V1BETA2_CUSTOM_AUTH, v1: V1 },
+    defaultApi: 'v1beta2',
     kafkaVersions: ['4.1.0', '4.1.1', '4.2.0'],
     defaultKafkaVersion: '4.2.0',
     volumeTypes: WITH_IMAGE_VOLUMES,
-    authenticationTypes: V1BETA2_AUTH_CUSTOM,
-    sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    sizeLimitAsObject: false,
   },
   {
     version: '1.0.0',
-    apiVersion: V1,
+    apis: { v1: V1 },
+    defaultApi: 'v1',
     kafkaVersions: ['4.1.0', '4.1.1', '4.1.2', '4.2.0'],
     defaultKafkaVersion: '4.2.0',
     volumeTypes: WITH_IMAGE_VOLUMES,
-    authenticationTypes: V1_AUTH,
-    sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    sizeLimitAsObject: false,
+  },
+  {
+    version: '1.1.0',
+    apis: { v1: V1 },
+    defaultApi: 'v1',
+    kafkaVersions: ['4.2.0', '4.2.1', '4.3.0'],
+    defaultKafkaVersion: '4.3.0',
+    volumeTypes: WITH_IMAGE_VOLUMES,
+    metricsTypes: JMX_AND_REPORTER,
+    sizeLimitAsObject: false,
   },
   {
     version: '1.2.0',
-    apiVersion: V1,
+    apis: { v1: V1 },
+    defaultApi: 'v1',
     kafkaVersions: ['4.2.0', '4.2.1', '4.3.0', '4.3.1'],
     defaultKafkaVersion: '4.3.1',
     volumeTypes: WITH_IMAGE_VOLUMES,
-    authenticationTypes: V1_AUTH,
-    sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    sizeLimitAsObject: false,
   },
 ];
+
+/** The API versions a release serves, oldest first. */
+export function servedApis(facts: ReleaseFacts): StrimziApi[] {
+  return STRIMZI_APIS.filter(api => facts.apis[api] !== undefined);
+}
+
+function withApi(facts: ReleaseFacts, api: StrimziApi): StrimziRelease {
+  const { apis, ...common } = facts;
+  return {
+    ...common,
+    ...apis[api]!,
+    api,
+    apiVersion: `kafka.strimzi.io/${api}`,
+    servedApis: servedApis(facts),
+  };
+}
+
+/** Every release with its default API version, oldest first. */
+export const STRIMZI_RELEASES: readonly StrimziRelease[] = RELEASE_FACTS.map(
+  facts => withApi(facts, facts.defaultApi),
+);
 
 export const SUPPORTED_STRIMZI_VERSIONS: readonly string[] =
   STRIMZI_RELEASES.map(r => r.version);
@@ -163,11 +241,21 @@ export const SUPPORTED_STRIMZI_VERSIONS: readonly string[] =
 export const NEWEST_STRIMZI_VERSION =
   STRIMZI_RELEASES[STRIMZI_RELEASES.length - 1].version;
 
-export function findRelease(version: string): StrimziRelease | undefined {
-  return STRIMZI_RELEASES.find(r => r.version === version);
+/**
+ * A release with the API version chosen (its default when none is given); undefined for
+ * an unknown release or an API version it does not serve.
+ */
+export function findRelease(
+  version: string,
+  api?: StrimziApi,
+): StrimziRelease | undefined {
+  const facts = RELEASE_FACTS.find(r => r.version === version);
+  if (!facts) return undefined;
+  const chosen = api ?? facts.defaultApi;
+  return facts.apis[chosen] ? withApi(facts, chosen) : undefined;
 }
 
-/** The first release that allows a volume type, for messages like "from 0.47.0". */
+/** The first release that allows an item, for messages like "from 0.47.0". */
 export function firstReleaseWith<T>(
   pick: (release: StrimziRelease) => readonly T[],
   item: unknown,

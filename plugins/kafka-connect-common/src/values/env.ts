@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isReservedEnvName, RESERVED_ENV_MESSAGE } from '../checks/env';
 import { dnsSubdomain, envName, nonEmptyLine, singleLine } from './patterns';
 
 /** Environment variables of the Connect container. */
@@ -10,15 +9,13 @@ const secretOrConfigMapKeyRef = z.strictObject({
   optional: z.boolean().optional(),
 });
 
-const envVarName = () =>
-  envName().refine(name => !isReservedEnvName(name), {
-    message: RESERVED_ENV_MESSAGE,
-  });
-
-/** `{name, value}` or `{name, valueFrom}`: one object with a rule, so errors name the field. */
+/**
+ * `{name, value}` or `{name, valueFrom}`: one object with a rule, so errors name the field.
+ * Names Strimzi sets itself depend on the release and other fields: checks/env.ts.
+ */
 export const envSchema = z
   .strictObject({
-    name: envVarName(),
+    name: envName(),
     value: singleLine(32768).optional(),
     valueFrom: z
       .union([

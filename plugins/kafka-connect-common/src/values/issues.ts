@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PathSegment, problem, Problem } from '../problems';
+import { formatPath, PathSegment, problem, Problem } from '../problems';
+import { UNKNOWN_FIELD_HINTS } from './removedFields';
 
 /** Turns zod's issues into field-named problems whose message says what to write instead. */
 
@@ -26,8 +27,6 @@ const REQUIRED_HINTS: Record<string, string> = {
   kafka: 'the Kafka connection, at least kafka.bootstrapServers',
   'kafka.bootstrapServers':
     'host:port of the Kafka bootstrap service, such as my-cluster-kafka-bootstrap.kafka.svc:9093',
-  'apiAccess.podLabels':
-    'at least one label of the pods that may call the REST API (an empty selector would admit every pod)',
 };
 
 function message(issue: z.core.$ZodIssue): string {
@@ -95,9 +94,10 @@ export function issuesToProblems(
       return issue.keys.map(key =>
         problem(
           [...path, key],
-          SECRET_FIELD.test(key)
-            ? 'unknown field; the values never hold credentials: reference a Secret instead (see docs/values.md)'
-            : 'unknown field; remove it or check its spelling against docs/values.md',
+          UNKNOWN_FIELD_HINTS.get(formatPath([...path, key])) ??
+            (SECRET_FIELD.test(key)
+              ? 'unknown field; the values never hold credentials: reference a Secret instead (see docs/values.md)'
+              : 'unknown field; remove it or check its spelling against docs/values.md'),
         ),
       );
     }

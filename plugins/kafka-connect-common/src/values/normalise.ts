@@ -10,8 +10,9 @@ import { VOLUME_SOURCE_NAMES } from './volumes';
  */
 export type NormalisedValues = Omit<
   ParsedValues,
-  'kafka' | 'connect' | 'metrics'
+  'strimzi' | 'kafka' | 'connect' | 'metrics'
 > & {
+  strimzi: Required<ParsedValues['strimzi']>;
   kafka: ParsedValues['kafka'] & { version: string };
   connect: Required<ParsedValues['connect']>;
   metrics: Required<ParsedValues['metrics']>;
@@ -25,6 +26,7 @@ export function normalise(
   return {
     ...values,
     // Derived fields go first so connect-cluster.yaml reads in the order of docs/values.md.
+    strimzi: { version: release.version, apiVersion: release.api },
     kafka: {
       version: values.kafka.version ?? release.defaultKafkaVersion,
       ...values.kafka,

@@ -1,6 +1,9 @@
 import { checkCatalogName } from '../checks/catalog';
 import { checkConnectors } from '../checks/connectors';
+import { checkEnv } from '../checks/env';
 import { checkImage } from '../checks/image';
+import { checkLogging } from '../checks/logging';
+import { checkMetadata } from '../checks/metadata';
 import { checkProviderReferences } from '../checks/providerReferences';
 import {
   checkRelease,
@@ -34,6 +37,9 @@ const CHECKS = [
   checkSecrets,
   checkConnectors,
   checkProviderReferences,
+  checkEnv,
+  checkMetadata,
+  checkLogging,
 ];
 
 /** Shape first (zod fills the plain defaults), then the rules that span fields or releases. */
@@ -63,13 +69,14 @@ export function parseValues(input: unknown): ParseResult {
       problems: [...issuesToProblems(shaped.error.issues), ...releaseProblems],
     };
   }
-  // The enum in the schema guarantees a known release.
-  const release = findRelease(shaped.data.strimzi.version)!;
   const problems = [
     ...releaseProblems,
     ...CHECKS.flatMap(check => check(shaped.data)),
   ];
   if (problems.length > 0) return { ok: false, problems };
+  // The schema's enums guarantee a known release; checkRelease, an API version it serves.
+  const { version, apiVersion } = shaped.data.strimzi;
+  const release = findRelease(version, apiVersion)!;
   return {
     ok: true,
     value: { values: normalise(shaped.data, release), release },

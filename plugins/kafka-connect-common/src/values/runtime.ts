@@ -14,22 +14,38 @@ export const jvmHeap = () =>
     message: 'must be a JVM heap size like "512m" or "2g"',
   });
 
+export const LOG_LEVELS = [
+  'ALL',
+  'TRACE',
+  'DEBUG',
+  'INFO',
+  'WARN',
+  'ERROR',
+  'FATAL',
+  'OFF',
+] as const;
+
+/**
+ * A level, or log4j 1's `LEVEL, appender[, appender...]`. Which of the two the cluster's
+ * Kafka accepts is a rule across fields: see checks/logging.ts.
+ */
+const LOGGER_VALUE = new RegExp(
+  `^(${LOG_LEVELS.join('|')})( *, *[A-Za-z0-9_.-]+)*$`,
+);
+const loggerValue = () =>
+  z
+    .string()
+    .max(1024)
+    .regex(LOGGER_VALUE, {
+      message: `must be a level (${LOG_LEVELS.join(
+        ', ',
+      )}), or with Kafka 3.x a level and appenders such as "DEBUG, CONSOLE"`,
+    });
+
 export const loggingSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('inline'),
-    loggers: z.record(
-      nonEmptyLine(253),
-      z.enum([
-        'ALL',
-        'TRACE',
-        'DEBUG',
-        'INFO',
-        'WARN',
-        'ERROR',
-        'FATAL',
-        'OFF',
-      ]),
-    ),
+    loggers: z.record(nonEmptyLine(253), loggerValue()),
   }),
   z.strictObject({
     type: z.literal('external'),

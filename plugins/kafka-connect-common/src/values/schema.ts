@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   NEWEST_STRIMZI_VERSION,
+  STRIMZI_APIS,
   SUPPORTED_STRIMZI_VERSIONS,
+  StrimziApi,
 } from '../strimzi/releases';
 import { MAX_NAME_LENGTH } from '../names';
 import {
@@ -16,7 +18,6 @@ import {
   entityRef,
   fileName,
   kafkaName,
-  labels,
   nonEmptyLine,
   singleLine,
 } from './patterns';
@@ -24,8 +25,10 @@ import { configProviderSchema } from './configProviders';
 import { connectorSchema, workerConfigMap } from './connect';
 import { envSchema } from './env';
 import { artifactSchema } from './plugins';
+import { metadataFields } from './metadata';
 import { jvmHeap, loggingSchema, resourceList } from './runtime';
 import { schedulingSchema } from './scheduling';
+import { apiAccessSchema } from './apiAccess';
 import { volumeSchema } from './volumes';
 
 export { MAVEN_CENTRAL } from './plugins';
@@ -48,6 +51,11 @@ export const valuesShape = z.strictObject({
       version: z
         .enum(SUPPORTED_STRIMZI_VERSIONS as [string, ...string[]])
         .default(NEWEST_STRIMZI_VERSION),
+      // Which ones a release serves is checked with the release (checks/release.ts);
+      // normalise() writes the release's default when none is given.
+      apiVersion: z
+        .enum(STRIMZI_APIS as [StrimziApi, ...StrimziApi[]])
+        .optional(),
     })
     .default({ version: NEWEST_STRIMZI_VERSION }),
   kafka: z.strictObject({
@@ -144,6 +152,7 @@ export const valuesShape = z.strictObject({
     .strictObject({ annotations: annotations().optional() })
     .optional(),
   scheduling: schedulingSchema.optional(),
+  ...metadataFields,
   metrics: z
     .strictObject({
       enabled: z.boolean().default(true),
@@ -155,16 +164,7 @@ export const valuesShape = z.strictObject({
     .default({ enabled: true, type: 'jmxPrometheusExporter' }),
   env: z.array(envSchema).default([]),
   volumes: z.array(volumeSchema).default([]),
-  apiAccess: z
-    .array(
-      z.strictObject({
-        name: dnsLabel(),
-        // Never empty: an empty map is pruned to "not given", which is reported as required.
-        podLabels: labels(),
-        namespace: dnsLabel().optional(),
-      }),
-    )
-    .default([]),
+  apiAccess: z.array(apiAccessSchema).default([]),
   connectors: z.array(connectorSchema).default([]),
 });
 
