@@ -172,6 +172,11 @@ describe('connect-skeleton import', () => {
       '  livenessProbe:\n    initialDelaySeconds: 60\n',
       'KafkaConnect orders: spec.livenessProbe: the values have no field for probes',
     ],
+    [
+      'a deployment template (Strimzi runs pod sets)',
+      '  template:\n    deployment:\n      deploymentStrategy: Recreate\n',
+      'KafkaConnect orders: spec.template.deployment: Strimzi ignores template.deployment',
+    ],
   ])('refuses %s with the original field', async (_what, extra, line) => {
     await write('c.yaml', cluster(extra));
     const result = await runCli(

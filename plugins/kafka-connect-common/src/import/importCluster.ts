@@ -2,7 +2,6 @@ import { Problem } from '../problems';
 import {
   findRelease,
   NEWEST_STRIMZI_VERSION,
-  StrimziRelease,
   SUPPORTED_STRIMZI_VERSIONS,
 } from '../strimzi/releases';
 import { parseValues } from '../values/parse';
@@ -32,13 +31,6 @@ export type ImportResult =
 
 const STRIMZI_API = 'kafka.strimzi.io/';
 type Api = 'v1beta2' | 'v1';
-
-/** The Strimzi APIs a release serves: v1beta2 up to 0.48, both from 0.49 to 0.51, v1 from 1.0. */
-export function apisOf(release: StrimziRelease): Api[] {
-  if (release.apiVersion === 'kafka.strimzi.io/v1') return ['v1'];
-  const [major, minor] = release.version.split('.').map(Number);
-  return major === 0 && minor >= 49 ? ['v1beta2', 'v1'] : ['v1beta2'];
-}
 
 /** A `kind: List` (kubectl get -o yaml of several objects) counts as its items. */
 function flatten(documents: readonly unknown[]): unknown[] {
@@ -230,7 +222,7 @@ function importConnect(ctx: ImportContext): Record<string, unknown> {
   }
   ctx.trace(['namespace'], connect, ['metadata', 'namespace']);
 
-  const apis = apisOf(release);
+  const apis = release.servedApis;
   let apiVersion: Api | undefined;
   if (api && !apis.includes(api)) {
     notes.push(
@@ -239,10 +231,10 @@ function importConnect(ctx: ImportContext): Record<string, unknown> {
       } serves ${apis.join(
         ' and ',
       )} only; the objects are rendered as kafka.strimzi.io/${
-        apis[0]
+        release.defaultApi
       } (the group and topics stay the same)`,
     );
-  } else if (api && api !== apis[0]) {
+  } else if (api && api !== release.defaultApi) {
     apiVersion = api;
     ctx.trace(['strimzi', 'apiVersion'], connect, ['apiVersion']);
   }

@@ -5,7 +5,7 @@
  */
 import { toYaml } from '../util/yaml';
 
-export { importCluster, apisOf } from './importCluster';
+export { importCluster } from './importCluster';
 export type { ImportResult } from './importCluster';
 export type { ImportOptions } from './context';
 export { parseChecksums } from './checksums';
