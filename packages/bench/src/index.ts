@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { importWidest } from './importCluster';
 import { machine } from './machine';
 import { renderMany, renderOne } from './render';
 import { Figures, rounded, table } from './report';
@@ -12,6 +13,7 @@ import { Figures, rounded, table } from './report';
 const RUNS = {
   renderOne: { runs: 2000, warmup: 200 },
   renderMany: 1000,
+  importWidest: { runs: 1000, warmup: 100 },
   // Per turn; the two actions take four turns each.
   actions: { runs: 25, warmup: 5 },
   task: { runs: 20, warmup: 3 },
@@ -36,6 +38,11 @@ export async function main(args: string[]): Promise<number> {
   const many = renderMany(RUNS.renderMany);
   progress(`rendering one cluster ${RUNS.renderOne.runs} times`);
   const one = renderOne(RUNS.renderOne.runs, RUNS.renderOne.warmup);
+  progress(`importing the widest cluster ${RUNS.importWidest.runs} times`);
+  const imported = importWidest(
+    RUNS.importWidest.runs,
+    RUNS.importWidest.warmup,
+  );
   // The scaffolder and the backend load only now: the render figures are those of a process
   // that holds the renderer alone, as the command line does.
   const { compareWithFetchTemplate } = await import('./fetchTemplate');
@@ -54,6 +61,7 @@ export async function main(args: string[]): Promise<number> {
   const figures: Figures = {
     ...one,
     ...many,
+    ...imported,
     ...actions,
     renderVsFetchTemplate:
       actions.renderActionMedianMs / actions.fetchTemplateMedianMs,

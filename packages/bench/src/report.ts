@@ -7,6 +7,7 @@ export interface Figures {
   renderOneFromYamlMedianMs: number;
   renderOneExampleMedianMs: number;
   render1000Ms: number;
+  importWidestMedianMs: number;
   renderActionMedianMs: number;
   fetchTemplateMedianMs: number;
   renderVsFetchTemplate: number;
@@ -54,6 +55,11 @@ function rows(f: Figures): Row[] {
       value: f.render1000Ms,
       unit: 'ms',
       target: 2000,
+    },
+    {
+      label: 'import of the widest cluster, median',
+      value: f.importWidestMedianMs,
+      unit: 'ms',
     },
     {
       label: 'kafka-connect:render action, median',

@@ -1,21 +1,53 @@
-import { Layout } from '@internal/plugin-kafka-connect-common';
+import {
+  Layout,
+  SUPPORTED_STRIMZI_VERSIONS,
+} from '@internal/plugin-kafka-connect-common';
 import { ArgumentError } from './errors';
 
-export type Command = 'render' | 'manifests' | 'validate';
+export type Command = 'render' | 'manifests' | 'validate' | 'import';
+
+export interface ImportArgs {
+  kind: 'import';
+  from: string;
+  owner: string;
+  namespace?: string;
+  strimzi?: string;
+  checksums?: string;
+}
 
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'render'; values: string; out: string; layout?: Layout }
-  | { kind: 'manifests' | 'validate'; values: string };
+  | { kind: 'manifests' | 'validate'; values: string }
+  | ImportArgs;
 
-type Flag = 'values' | 'out' | 'layout';
+type Flag =
+  | 'values'
+  | 'out'
+  | 'layout'
+  | 'from'
+  | 'owner'
+  | 'namespace'
+  | 'strimzi'
+  | 'checksums';
 
 const FLAGS_OF: Record<Command, readonly Flag[]> = {
   render: ['values', 'out', 'layout'],
   manifests: ['values'],
   validate: ['values'],
+  import: ['from', 'owner', 'namespace', 'strimzi', 'checksums'],
 };
-const ALL_FLAGS: readonly Flag[] = ['values', 'out', 'layout'];
+const ALL_FLAGS: readonly Flag[] = [
+  'values',
+  'out',
+  'layout',
+  'from',
+  'owner',
+  'namespace',
+  'strimzi',
+  'checksums',
+];
+const COMMANDS = 'render, manifests, validate or import';
 const LAYOUTS: readonly Layout[] = ['helm', 'kustomize'];
 
 function isCommand(word: string): word is Command {
@@ -66,12 +98,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...extra] = positionals;
   if (command === undefined) {
-    throw new ArgumentError('missing command: render, manifests or validate');
+    throw new ArgumentError(`missing command: ${COMMANDS}`);
   }
   if (!isCommand(command)) {
-    throw new ArgumentError(
-      `unknown command "${command}": use render, manifests or validate`,
-    );
+    throw new ArgumentError(`unknown command "${command}": use ${COMMANDS}`);
   }
   if (extra.length > 0) {
     throw new ArgumentError(`unexpected argument "${extra[0]}"`);
@@ -81,6 +111,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       throw new ArgumentError(`${command} takes no --${name}`);
     }
   }
+  if (command === 'import') return importArgs(flags);
   if (flags.values === undefined) {
     throw new ArgumentError(`${command} needs --values FILE`);
   }
@@ -106,4 +137,37 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     out: flags.out,
     ...(layout ? { layout: layout as Layout } : {}),
   };
+}
+
+/** `import --from FILE --owner REF [--namespace NS] [--strimzi VERSION] [--checksums FILE]` */
+function importArgs(flags: Partial<Record<Flag, string>>): ImportArgs {
+  if (flags.from === undefined) {
+    throw new ArgumentError('import needs --from FILE');
+  }
+  if (flags.owner === undefined) {
+    throw new ArgumentError(
+      'import needs --owner REF (the owning team, e.g. group:default/data-platform)',
+    );
+  }
+  if (
+    flags.strimzi !== undefined &&
+    !SUPPORTED_STRIMZI_VERSIONS.includes(flags.strimzi)
+  ) {
+    throw new ArgumentError(
+      `--strimzi must be one of ${SUPPORTED_STRIMZI_VERSIONS.join(
+        ', ',
+      )}, not "${flags.strimzi}"`,
+    );
+  }
+  const { from, owner, namespace, strimzi, checksums } = flags;
+  return Object.fromEntries(
+    Object.entries({
+      kind: 'import',
+      from,
+      owner,
+      namespace,
+      strimzi,
+      checksums,
+    }).filter(([, v]) => v !== undefined),
+  ) as unknown as ImportArgs;
 }

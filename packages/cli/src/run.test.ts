@@ -22,10 +22,10 @@ describe('run', () => {
   });
 
   it.each([
-    [[], 'missing command: render, manifests or validate'],
+    [[], 'missing command: render, manifests, validate or import'],
     [
       ['apply', '--values', 'v.yaml'],
-      'unknown command "apply": use render, manifests or validate',
+      'unknown command "apply": use render, manifests, validate or import',
     ],
     [['render', '--values', 'v.yaml'], 'render needs --out DIR'],
     [['validate', '--values', 'v.yaml', '--force'], 'unknown option --force'],

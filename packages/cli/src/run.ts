@@ -1,4 +1,5 @@
 import { parseArgs } from './args';
+import { importCommand } from './commands/import';
 import { manifestsCommand } from './commands/manifests';
 import { renderCommand } from './commands/render';
 import { validateCommand } from './commands/validate';
@@ -23,6 +24,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await manifestsCommand(args, io);
       case 'validate':
         return await validateCommand(args, io);
+      case 'import':
+        return await importCommand(args, io);
       default:
         throw new Error(`unhandled command ${JSON.stringify(args)}`);
     }

@@ -8,11 +8,19 @@ Commands:
              Print every Kubernetes object as one YAML stream (for kubectl apply -f -).
   validate   --values FILE
              Print one line per problem in the values; nothing when they are good.
+  import     --from FILE --owner REF [--namespace NS] [--strimzi VERSION] [--checksums FILE]
+             Read a KafkaConnect (with its KafkaConnectors and metrics ConfigMap) and
+             print values that render to the same objects; notes and problems on stderr.
 
 Options:
   --values FILE    the cluster values (connect-cluster.yaml)
   --out DIR        output folder: created, or replaced when it holds a previous render
   --layout NAME    helm (default) or kustomize
+  --from FILE      the KafkaConnect to import (kubectl get -o yaml, or your manifests)
+  --owner REF      the owning team or person, e.g. group:default/data-platform
+  --namespace NS   the namespace, when the file has none (or the cluster moves)
+  --strimzi VER    the target Strimzi release (default: the newest supported)
+  --checksums FILE sha512sum output (<hash>  <url>) for artifacts without a checksum
   -h, --help       print this help
 
 Exit codes: 0 ok, 1 bad values, 2 bad usage, 3 internal error.

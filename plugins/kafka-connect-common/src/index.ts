@@ -39,3 +39,11 @@ export type {
 export { catalogEntityRef } from './render/catalogInfo';
 export { MAX_NAME_LENGTH, derivedName } from './names';
 export * from './dockerfile';
+export {
+  importCluster,
+  importedValuesYaml,
+  parseChecksums,
+  isStrimziExampleConfig,
+  splitImageReference,
+} from './import';
+export type { ImportResult, ImportOptions, Checksums } from './import';

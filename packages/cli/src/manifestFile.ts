@@ -1,0 +1,70 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { Problem } from '@internal/plugin-kafka-connect-common';
+import { UsageError } from './errors';
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+};
+
+/** Reads a text file named by an option; an unreadable one is bad usage (exit 2). */
+export async function readTextFile(
+  file: string,
+  cwd: string,
+  what: string,
+): Promise<string> {
+  try {
+    return await fs.readFile(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(
+      `cannot read ${what} ${file}: ${READ_ERRORS[code] ?? code}`,
+    );
+  }
+}
+
+export type ManifestsResult =
+  | { ok: true; documents: unknown[] }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * The documents of a Kubernetes manifest file (`---` separated, as `kubectl get -o yaml`
+ * or a GitOps repository holds them); empty documents are skipped. `file` names it.
+ */
+export function parseManifests(text: string, file: string): ManifestsResult {
+  const documents: unknown[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    const error = doc.errors[0] ?? doc.warnings[0];
+    if (error) {
+      const what = error.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+:?$/, '');
+      const where = error.linePos?.[0];
+      const at = where ? ` at ${where.line}:${where.col}` : '';
+      return {
+        ok: false,
+        problems: [{ path: file, message: `invalid YAML${at}: ${what}` }],
+      };
+    }
+    try {
+      const value: unknown = doc.toJS();
+      if (value !== null && value !== undefined) documents.push(value);
+    } catch (thrown) {
+      return {
+        ok: false,
+        problems: [
+          {
+            path: file,
+            message: `invalid YAML: ${
+              thrown instanceof Error ? thrown.message : String(thrown)
+            }`,
+          },
+        ],
+      };
+    }
+  }
+  return { ok: true, documents };
+}
