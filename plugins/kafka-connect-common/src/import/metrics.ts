@@ -56,7 +56,11 @@ export function importMetrics(ctx: ImportContext, podAnnotations: boolean) {
   const type = connect.take(['spec', 'metricsConfig', 'type']);
   if (type === 'strimziMetricsReporter') {
     ctx.trace(['metrics', 'type'], connect, ['spec', 'metricsConfig', 'type']);
-    return { enabled: true, type, podAnnotations };
+    const allowListPath = ['spec', 'metricsConfig', 'values', 'allowList'];
+    const allowList = connect.take(allowListPath);
+    if (allowList === undefined) return { enabled: true, type, podAnnotations };
+    ctx.trace(['metrics', 'allowList'], connect, allowListPath);
+    return { enabled: true, type, podAnnotations, allowList };
   }
   if (type !== 'jmxPrometheusExporter') {
     ctx.problems.push(
