@@ -1,3 +1,10 @@
+import {
+  BuildOptionsRule,
+  KANIKO_ONLY,
+  KANIKO_ONLY_0_45,
+  KANIKO_OR_BUILDAH,
+} from './buildOptions';
+
 /**
  * What each supported Strimzi release accepts for a Kafka Connect cluster.
  * Read off the release's KafkaConnect CRD and kafka-versions.yaml; the CRD tests in
@@ -39,6 +46,8 @@ export interface StrimziRelease {
    * ({amount, format}); from 0.49 as the usual Kubernetes quantity string.
    */
   sizeLimitAsObject: boolean;
+  /** Strimzi's build: the output field for extra builder options and what it admits. */
+  buildOptions: BuildOptionsRule;
 }
 
 const BASE_VOLUMES: readonly VolumeType[] = [
@@ -84,6 +93,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1BETA2_AUTH,
     sizeLimitAsObject: true,
     metricsTypes: JMX_ONLY,
+    buildOptions: KANIKO_ONLY_0_45,
   },
   {
     version: '0.46.0',
@@ -94,6 +104,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1BETA2_AUTH,
     sizeLimitAsObject: true,
     metricsTypes: JMX_ONLY,
+    buildOptions: KANIKO_ONLY,
   },
   {
     version: '0.47.0',
@@ -104,6 +115,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1BETA2_AUTH,
     sizeLimitAsObject: true,
     metricsTypes: JMX_ONLY,
+    buildOptions: KANIKO_ONLY,
   },
   {
     version: '0.48.0',
@@ -114,6 +126,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1BETA2_AUTH_CUSTOM,
     sizeLimitAsObject: true,
     metricsTypes: JMX_AND_REPORTER,
+    buildOptions: KANIKO_ONLY,
   },
   {
     version: '0.49.0',
@@ -124,6 +137,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1BETA2_AUTH_CUSTOM,
     sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '0.51.0',
@@ -134,6 +148,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1BETA2_AUTH_CUSTOM,
     sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '1.0.0',
@@ -144,6 +159,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1_AUTH,
     sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '1.2.0',
@@ -154,6 +170,7 @@ export const STRIMZI_RELEASES: readonly StrimziRelease[] = [
     authenticationTypes: V1_AUTH,
     sizeLimitAsObject: false,
     metricsTypes: JMX_AND_REPORTER,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
 ];
 
