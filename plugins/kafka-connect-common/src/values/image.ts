@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsSubdomain, nonEmptyLine } from './patterns';
+import { dnsSubdomain } from './patterns';
 
 /**
  * The `image` section: where the Connect pods' image comes from. The shapes follow the
@@ -32,9 +32,16 @@ export const IMAGE_REFERENCE =
 export const BUILD_OPTION =
   /^--[A-Za-z][A-Za-z0-9-]*(?:=[A-Za-z0-9._~%/+=:@,-]*)?$/;
 
+/** Too long is the one problem of a too-long reference: its pattern is not tried then. */
+const referenceString = (maxLength: number) =>
+  z.string().max(maxLength, {
+    message: `must be at most ${maxLength} characters long`,
+    abort: true,
+  });
+
 export const imageSchema = z
   .strictObject({
-    name: nonEmptyLine(255)
+    name: referenceString(255)
       .regex(IMAGE_NAME, {
         message:
           'must be an image repository like registry.example.com:5000/team/kafka-connect (lower-case path; the tag and digest go in image.tag and image.digest)',
@@ -55,7 +62,7 @@ export const imageSchema = z
       })
       .optional(),
     build: z.enum(['dockerfile', 'strimzi']).default('dockerfile'),
-    base: nonEmptyLine(512)
+    base: referenceString(512)
       .regex(IMAGE_REFERENCE, {
         message:
           'must be a full image reference like registry.example.com/base/kafka:0.45.0-kafka-3.9.0 (repository, optional :tag, optional @sha256:digest)',
