@@ -7,6 +7,7 @@ import {
 } from '../render/image';
 import { buildOptionName } from '../strimzi/buildOptions';
 import { findRelease, StrimziRelease } from '../strimzi/releases';
+import { checkStrimziBuild } from './strimziBuild';
 import { otherArtifactFileName } from '../values/plugins';
 import { ParsedValues } from '../values/schema';
 
@@ -136,6 +137,7 @@ function checkBuild(values: ParsedValues, release: StrimziRelease): Problem[] {
     }
     return problems;
   }
+  problems.push(...checkStrimziBuild(values));
   if (!image.name) {
     // Strimzi's build then goes to an OpenShift ImageStream.
     if (image.pushSecret) {

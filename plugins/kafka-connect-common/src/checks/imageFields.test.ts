@@ -393,3 +393,31 @@ describe('the README and the render summary', () => {
     expect(readme).toContain('It starts from `r.example.com/base:1`');
   });
 });
+
+describe("what Strimzi's build takes in spec.build.plugins", () => {
+  const plugin = (name: string, url = JAR.url) =>
+    values(
+      { build: 'strimzi', name: 'r.example.com/x' },
+      { plugins: [{ name, artifacts: [{ ...JAR, url }] }] },
+    );
+
+  it.each(['a', 'debezium.pg'])(
+    'refuses the plugin name %s, which the CRD refuses',
+    name => {
+      expect(paths(plugin(name))).toEqual(['plugins[0].name']);
+      // The Dockerfile build takes it: it is only a folder name there.
+      const input = plugin(name);
+      (input.image as Record<string, unknown>).build = 'dockerfile';
+      expect(paths(input)).toEqual([]);
+    },
+  );
+
+  it.each(['https://x.example.com/a.jar?', 'https://x.example.com/a.'])(
+    'refuses the URL %s, which the CRD pattern refuses',
+    url => {
+      expect(paths(plugin('jdbc', url))).toEqual([
+        'plugins[0].artifacts[0].url',
+      ]);
+    },
+  );
+});
