@@ -5,9 +5,8 @@ import {
   imageReference,
   needsCustomImage,
 } from '../render/image';
-import { buildOptionName } from '../strimzi/buildOptions';
 import { findRelease, StrimziRelease } from '../strimzi/releases';
-import { checkStrimziBuild } from './strimziBuild';
+import { buildOptionProblem, checkStrimziBuild } from './strimziBuild';
 import { otherArtifactFileName } from '../values/plugins';
 import { ParsedValues } from '../values/schema';
 
@@ -163,29 +162,6 @@ function checkBuild(values: ParsedValues, release: StrimziRelease): Problem[] {
     if (message) problems.push(problem(['image', 'buildOptions', i], message));
   });
   return problems;
-}
-
-/** What the operator of the release would refuse, and what the values never hold. */
-function buildOptionProblem(
-  option: string,
-  release: StrimziRelease,
-): string | undefined {
-  const name = buildOptionName(option);
-  const { kaniko, buildah } = release.buildOptions;
-  if (name === '--creds') {
-    return 'would put registry credentials in plain text, and the values never hold credentials: put them in the Secret named by image.pushSecret';
-  }
-  if (name === '--decryption-key' && option.includes(':')) {
-    return 'would put the key passphrase in plain text, and the values never hold credentials: use a key without a passphrase, or leave the option out';
-  }
-  if (kaniko.includes(name) || buildah.includes(name)) return undefined;
-  const lists = [`Kaniko: ${kaniko.join(', ')}`];
-  if (buildah.length > 0) lists.push(`Buildah: ${buildah.join(', ')}`);
-  return `${name} is an option Strimzi ${
-    release.version
-  }'s build refuses; it allows (${lists.join(
-    '; ',
-  )}), each as --name or --name=value`;
 }
 
 function checkPullSecrets(values: ParsedValues): Problem[] {

@@ -1,10 +1,12 @@
 import { problem, Problem } from '../problems';
+import { buildOptionName } from '../strimzi/buildOptions';
+import { StrimziRelease } from '../strimzi/releases';
 import { ParsedValues } from '../values/schema';
 
 /**
- * What the KafkaConnect CRD takes in `spec.build.plugins` (the same in every supported
- * release) and the values' own shapes let through: the API server would refuse the
- * resource, so the values are refused first.
+ * What Strimzi's build refuses and the values' own shapes let through: plugin names and
+ * URLs the KafkaConnect CRD's patterns refuse (the same in every supported release), and
+ * builder options the release's operator refuses. The values are refused first.
  */
 
 /** Plugin names: at least two characters, no "." (the values allow both for Dockerfile builds). */
@@ -35,4 +37,27 @@ export function checkStrimziBuild(values: ParsedValues): Problem[] {
     });
     return problems;
   });
+}
+
+/** What the operator of the release would refuse, and what the values never hold. */
+export function buildOptionProblem(
+  option: string,
+  release: StrimziRelease,
+): string | undefined {
+  const name = buildOptionName(option);
+  const { kaniko, buildah } = release.buildOptions;
+  if (name === '--creds') {
+    return 'would put registry credentials in plain text, and the values never hold credentials: put them in the Secret named by image.pushSecret';
+  }
+  if (name === '--decryption-key' && option.includes(':')) {
+    return 'would put the key passphrase in plain text, and the values never hold credentials: use a key without a passphrase, or leave the option out';
+  }
+  if (kaniko.includes(name) || buildah.includes(name)) return undefined;
+  const lists = [`Kaniko: ${kaniko.join(', ')}`];
+  if (buildah.length > 0) lists.push(`Buildah: ${buildah.join(', ')}`);
+  return `${name} is an option Strimzi ${
+    release.version
+  }'s build refuses; it allows (${lists.join(
+    '; ',
+  )}), each as --name or --name=value`;
 }
