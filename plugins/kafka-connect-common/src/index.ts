@@ -28,7 +28,6 @@ export {
 export type {
   ApiFacts,
   AuthenticationType,
-  BuildOptionsField,
   MetricsType,
   ReleaseFacts,
   StrimziApi,
@@ -36,6 +35,10 @@ export type {
   StrimziRelease,
   VolumeType,
 } from './strimzi/releases';
+export type {
+  BuildOptionsField,
+  BuildOptionsRule,
+} from './strimzi/buildOptions';
 export { catalogEntityRef } from './render/catalogInfo';
 export { MAX_NAME_LENGTH, derivedName } from './names';
 export * from './dockerfile';

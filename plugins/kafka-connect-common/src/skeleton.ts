@@ -1,6 +1,6 @@
 import { Problem } from './problems';
 import { catalogInfo } from './render/catalogInfo';
-import { ConnectImage, connectImage } from './render/image';
+import { connectImage, ImageSource } from './render/image';
 import { helmLayout } from './render/layouts/helm';
 import { kustomizeLayout } from './render/layouts/kustomize';
 import { LayoutRenderer } from './render/layouts/types';
@@ -9,7 +9,7 @@ import { readme } from './render/readme';
 import { toYaml, toYamlStream } from './util/yaml';
 import { parseValues } from './values/parse';
 import { NormalisedValues } from './values/normalise';
-import { StrimziRelease, strimziBaseImage } from './strimzi/releases';
+import { StrimziRelease } from './strimzi/releases';
 
 /** How the Kubernetes objects are laid out in the output folder. */
 export type Layout = 'helm' | 'kustomize';
@@ -42,7 +42,7 @@ export function validateValues(input: unknown): Problem[] {
 }
 
 /** Where the Connect pods' image comes from, for summaries and people. */
-export type ImageSource = 'dockerfile' | 'strimzi-build' | 'strimzi-image';
+export type { ImageSource } from './render/image';
 
 /** Everything one render produces, for callers that show more than the files. */
 export interface RenderedCluster {
@@ -54,20 +54,6 @@ export interface RenderedCluster {
   image: { reference: string; source: ImageSource };
   /** Every file of the skeleton, sorted by path. */
   files: RenderedFile[];
-}
-
-function imageOf(
-  values: NormalisedValues,
-  image: ConnectImage,
-): RenderedCluster['image'] {
-  if (image.reference)
-    return { reference: image.reference, source: 'dockerfile' };
-  const output = (image.build?.output as { image?: string } | undefined)?.image;
-  if (output) return { reference: output, source: 'strimzi-build' };
-  return {
-    reference: strimziBaseImage(values.strimzi.version, values.kafka.version),
-    source: 'strimzi-image',
-  };
 }
 
 /** One pass: checks the values and renders the objects and the files. */
@@ -87,7 +73,7 @@ export function renderCluster(
   const parsed = parseValues(input);
   if (!parsed.ok) return parsed;
   const { values, release } = parsed.value;
-  const image = connectImage(values);
+  const image = connectImage(values, release);
   const objects = clusterObjects(values, release, image);
   const files: RenderedFile[] = [
     { path: 'connect-cluster.yaml', content: toYaml(values) },
@@ -105,7 +91,7 @@ export function renderCluster(
       values,
       release,
       objects: objects.map(o => o.object),
-      image: imageOf(values, image),
+      image: image.runs,
       files,
     },
   };

@@ -47,6 +47,12 @@ const ORDINARY: DockerfileInput = {
           url: 'https://example.com/x.jar?v=1',
           sha512sum: SHA512,
         },
+        {
+          type: 'other',
+          url: 'https://example.com/lib/libnative.so',
+          sha512sum: SHA512,
+          fileName: 'libnative.so',
+        },
       ],
     },
   ],
@@ -85,6 +91,12 @@ const HOSTILE: DockerfileInput = {
       { type: 'tgz', url: `${hostileUrl(s)}.tgz`, sha512sum: SHA512 },
       { type: 'zip', url: `-o /etc/passwd ${s}`, sha512sum: SHA512 },
       {
+        type: 'other',
+        url: `${hostileUrl(s)}.so`,
+        sha512sum: SHA512,
+        fileName: `-rf ${s}`,
+      },
+      {
         type: 'maven',
         group: `g.${s}`,
         artifact: s,
@@ -122,10 +134,24 @@ interface Case {
   instructions: string[];
 }
 
+/** A chosen base image (image.base): a registry with a port, a tag and a digest. */
+const CUSTOM_BASE: DockerfileInput = {
+  ...ORDINARY,
+  baseImage: `registry.example.com:5000/mirror/strimzi/kafka:0.45.0-kafka-3.9.0@sha256:${'0123456789abcdef'.repeat(
+    4,
+  )}`,
+  customBase: true,
+};
+
 const CASES: Case[] = [
   {
     name: 'ordinary values',
     input: ORDINARY,
+    instructions: ['FROM', 'USER', 'LABEL', 'RUN', 'RUN', 'RUN', 'USER'],
+  },
+  {
+    name: 'a custom base image and an other artifact',
+    input: CUSTOM_BASE,
     instructions: ['FROM', 'USER', 'LABEL', 'RUN', 'RUN', 'RUN', 'USER'],
   },
   {
@@ -171,6 +197,9 @@ describe('rendered Dockerfile RUN steps', () => {
 
     it('keeps the expected instructions, one per step', () => {
       expect(keywords(dockerfile)).toEqual(instructions);
+      expect(dockerfileInstructions(dockerfile)[0]).toBe(
+        `FROM ${input.baseImage}`,
+      );
       expect(scripts).toHaveLength(
         instructions.filter(k => k === 'RUN').length,
       );

@@ -20,14 +20,14 @@ export interface ValuesDocument {
   values: Record<string, unknown>;
 }
 
-/** Per release, one document per authentication type; builds, logging and metrics rotate. */
+/** Per release, one document per authentication type; builds (prebuilt too), logging and metrics rotate. */
 export function valuesDocuments(): ValuesDocument[] {
   return STRIMZI_RELEASES.flatMap(release =>
     release.authenticationTypes.map((authentication, i) => {
       const variant: Variant = {
         authentication,
         metricsType: release.metricsTypes[i % release.metricsTypes.length],
-        build: i % 2 === 0 ? 'dockerfile' : 'strimzi',
+        build: (['dockerfile', 'strimzi', 'prebuilt'] as const)[i % 3],
         logging: Math.floor(i / 2) % 2 === 0 ? 'inline' : 'external',
       };
       return {

@@ -59,7 +59,11 @@ const variant = (release: StrimziRelease): fc.Arbitrary<Variant> =>
   fc.record({
     authentication: fc.constantFrom(...release.authenticationTypes),
     metricsType: fc.constantFrom(...release.metricsTypes),
-    build: fc.constantFrom('dockerfile' as const, 'strimzi' as const),
+    build: fc.constantFrom(
+      'dockerfile' as const,
+      'strimzi' as const,
+      'prebuilt' as const,
+    ),
     logging: fc.constantFrom('inline' as const, 'external' as const),
   });
 

@@ -15,7 +15,7 @@ function folderOf(facts: ReleaseFacts): FolderFacts {
       authenticationTypes: [...apiFacts!.authenticationTypes],
       volumeTypes: [...facts.volumeTypes],
       metricsTypes: [...facts.metricsTypes],
-      buildOptionsFields: [apiFacts!.buildOptionsField],
+      buildOptionsFields: [facts.buildOptions.field],
       sizeLimitAsObject: facts.sizeLimitAsObject,
     },
   ]);
@@ -51,7 +51,10 @@ describe('releaseFactsDiff', () => {
     });
     const v050 = byVersion(code, '0.50.0') as any;
     v050.apis.v1beta2.authenticationTypes = ['tls', 'oauth', 'custom'];
-    v050.apis.v1.buildOptionsField = 'additionalKanikoOptions';
+    v050.buildOptions = {
+      ...v050.buildOptions,
+      field: 'additionalKanikoOptions',
+    };
     Object.assign(byVersion(code, '0.46.0'), {
       volumeTypes: ['secret', 'configMap', 'emptyDir', 'image'],
       metricsTypes: ['jmxPrometheusExporter', 'strimziMetricsReporter'],
@@ -62,7 +65,8 @@ describe('releaseFactsDiff', () => {
       '0.46.0: metrics types (spec.metricsConfig.type, less what a CEL rule refuses): in the code, not in the folder: strimziMetricsReporter',
       "0.46.0: sizeLimitAsObject is false in the code, but the CRD's emptyDir.sizeLimit is an object",
       '0.50.0 v1beta2: authentication types (spec.authentication.type): in the folder, not in the code: scram-sha-256, scram-sha-512, plain',
-      '0.50.0 v1: buildOptionsField additionalKanikoOptions is not in spec.build.output, which has additionalBuildOptions',
+      '0.50.0 v1beta2: buildOptions.field additionalKanikoOptions is not in spec.build.output, which has additionalBuildOptions',
+      '0.50.0 v1: buildOptions.field additionalKanikoOptions is not in spec.build.output, which has additionalBuildOptions',
       '1.1.0: Kafka versions (kafka-versions.yaml, supported: true): in the code, not in the folder: 4.3.1',
       '1.1.0: default Kafka version is 4.3.1 in the code, 4.3.0 in kafka-versions.yaml (default: true)',
     ]);
@@ -103,7 +107,7 @@ describe('releaseFactsDiff', () => {
     const differences = diff(RELEASE_FACTS, withNext);
     expect(differences).toEqual([
       expect.stringMatching(
-        /^1\.3\.0: a release folder with no facts entry; add to RELEASE_FACTS: \{"version":"1\.3\.0","apis":\{"v1":\{"authenticationTypes":\["tls","scram-sha-256","scram-sha-512","plain","custom"\],"buildOptionsField":"additionalBuildOptions"\}\},"defaultApi":"v1","kafkaVersions":\["4\.3\.0","4\.3\.1","4\.4\.0"\],"defaultKafkaVersion":"4\.4\.0",/,
+        /^1\.3\.0: a release folder with no facts entry; add to RELEASE_FACTS: \{"version":"1\.3\.0","apis":\{"v1":\{"authenticationTypes":\["tls","scram-sha-256","scram-sha-512","plain","custom"\]\}\},"defaultApi":"v1","kafkaVersions":\["4\.3\.0","4\.3\.1","4\.4\.0"\],"defaultKafkaVersion":"4\.4\.0",/,
       ),
       '0.45.0: a facts entry with no release folder (no CRDs judge it)',
     ]);
@@ -119,9 +123,7 @@ describe('releaseFactsDiff', () => {
     const entry = JSON.parse(line.replace(/^[^{]*/, ''));
     expect(entry.defaultApi).toBe('v1beta2');
     expect(Object.keys(entry.apis).sort()).toEqual(['v1', 'v1beta2']);
-    expect(entry.apis.v1beta2.buildOptionsField).toBe(
-      'additionalKanikoOptions',
-    );
+    expect(entry.buildOptions).toEqual({ field: 'additionalBuildOptions' });
   });
 
   it('wants the facts oldest first, each release once', () => {

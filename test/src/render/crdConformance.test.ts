@@ -1,11 +1,56 @@
 import {
   findRelease,
+  StrimziRelease,
   SUPPORTED_STRIMZI_VERSIONS,
 } from '@internal/plugin-kafka-connect-common';
-import { fullValues, variants } from '../fixtures/fullValues';
+import { fullValues, Variant, variants } from '../fixtures/fullValues';
 import { loadCrdValidator } from '../strimzi/crdValidator';
 import { describeWithStrimzi, strimziReleases } from '../strimzi/strimziDir';
-import { manifestsOf } from './renderHelpers';
+import { K8sObject, manifestsOf } from './renderHelpers';
+
+/** The image fields the variant gives are in the KafkaConnect, so the CRD judged them. */
+function expectImageFields(
+  connect: K8sObject,
+  build: Variant['build'],
+  release: StrimziRelease,
+) {
+  const spec = connect.spec as Record<string, any>;
+  expect(spec.template.pod.imagePullSecrets).toEqual([
+    { name: 'registry-pull' },
+    { name: 'mirror-pull' },
+  ]);
+  if (build === 'prebuilt') {
+    expect(spec.image).toMatch(/:2\.4\.0@sha256:[0-9a-f]{64}$/);
+    expect(spec.build).toBeUndefined();
+    return;
+  }
+  if (build === 'dockerfile') {
+    // The base is the Dockerfile's FROM; the pods run what CI built.
+    expect(spec.image).toBe(
+      'registry.example.com/data/orders-sink-connect:1.0.0',
+    );
+    expect(spec.build).toBeUndefined();
+    return;
+  }
+  expect(spec.image).toContain('/mirror/strimzi/kafka:');
+  // Strimzi builds on spec.image; the other artifacts carry their file names.
+  expect(spec.build.output).toMatchObject({
+    type: 'docker',
+    pushSecret: 'registry-push',
+    [release.buildOptions.field]: [
+      '--verbosity=info',
+      '--registry-mirror=mirror.gcr.io',
+    ],
+  });
+  expect(
+    spec.build.plugins
+      .flatMap((p: any) => p.artifacts)
+      .filter((a: any) => a.type === 'other'),
+  ).toEqual([
+    expect.objectContaining({ fileName: 'libocijdbc21.so' }),
+    expect.objectContaining({ fileName: 'ojdbc11.jar' }),
+  ]);
+}
 
 /**
  * Every supported release that has CRDs at hand renders its widest cluster, in every
@@ -47,6 +92,7 @@ describeWithStrimzi('rendered resources against the real Strimzi CRDs', () => {
           });
           expect(object.apiVersion).toBe(release.apiVersion);
         }
+        expectImageFields(strimziObjects[0], variant.build, release);
       },
     );
 

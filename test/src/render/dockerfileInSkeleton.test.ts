@@ -12,10 +12,26 @@ import { fileOf, skeletonOf } from './renderHelpers';
 describe.each(SUPPORTED_STRIMZI_VERSIONS)(
   'the rendered Dockerfile for Strimzi %s',
   version => {
-    const dockerfile = fileOf(skeletonOf(fullValues(version)), 'Dockerfile');
+    const values = fullValues(version);
+    const dockerfile = fileOf(skeletonOf(values), 'Dockerfile');
+    const instructions = (text: string) =>
+      text.split('\n').filter(l => l && !l.startsWith('#'));
 
-    it('starts from the Strimzi image of the release and ends as user 1001', () => {
-      const lines = dockerfile.split('\n').filter(l => l && !l.startsWith('#'));
+    it('starts from the chosen base image and ends as user 1001', () => {
+      const lines = instructions(dockerfile);
+      const { base } = values.image as { base: string };
+      expect(lines[0]).toBe(`FROM ${base}`);
+      expect(lines[lines.length - 1]).toBe('USER 1001');
+    });
+
+    it('starts from the Strimzi image of the release without image.base', () => {
+      const { base: _chosen, ...image } = values.image as Record<
+        string,
+        unknown
+      >;
+      const lines = instructions(
+        fileOf(skeletonOf({ ...values, image }), 'Dockerfile'),
+      );
       expect(lines[0]).toMatch(
         new RegExp(
           `^FROM quay\\.io/strimzi/kafka:${version.replace(

@@ -1,13 +1,87 @@
 import { pluginStepsText, truststoreStepsText } from '../dockerfile';
 import { problem, Problem } from '../problems';
-import { needsCustomImage } from '../render/image';
+import {
+  dockerfilePlugin,
+  imageReference,
+  needsCustomImage,
+} from '../render/image';
+import { findRelease, StrimziRelease } from '../strimzi/releases';
+import { buildOptionProblem, checkStrimziBuild } from './strimziBuild';
+import { otherArtifactFileName } from '../values/plugins';
 import { ParsedValues } from '../values/schema';
 
-/** How the connector image gets built decides which fields are needed or possible. */
+/**
+ * How the connector image gets built decides which image fields are needed, which take
+ * effect, and which would have none (a problem: nothing given is dropped silently).
+ * The table of every combination is in docs/values.md, section "The image".
+ */
 export function checkImage(values: ParsedValues): Problem[] {
-  const problems: Problem[] = [];
+  // The schema's enum guarantees a known release.
+  const release = findRelease(values.strimzi.version)!;
+  const problems = needsCustomImage(values)
+    ? checkBuild(values, release)
+    : checkPrebuilt(values);
+  const fileNames = checkOtherArtifacts(values);
+  problems.push(...checkPullSecrets(values), ...fileNames);
+  // Measuring the RUN steps needs every file name settled.
+  const dockerfile = values.image.build === 'dockerfile';
+  if (dockerfile && needsCustomImage(values) && fileNames.length === 0) {
+    problems.push(...checkRunStepSizes(values));
+  }
+  return problems;
+}
+
+/** Nothing to build: image.name (with its tag or digest) is the image the pods run. */
+function checkPrebuilt(values: ParsedValues): Problem[] {
   const { image } = values;
-  if (image.build === 'dockerfile' && !image.name && needsCustomImage(values)) {
+  const problems: Problem[] = [];
+  if (image.name && !image.tag && !image.digest) {
+    problems.push(
+      problem(
+        ['image', 'tag'],
+        "required with image.name when there are no plugins or certificates: image.name is then the team's own finished image the pods run; give its tag (or image.digest), or remove image.name to run Strimzi's own image",
+      ),
+    );
+  }
+  for (const field of ['tag', 'digest'] as const) {
+    if (image[field] && !image.name) {
+      problems.push(
+        problem(
+          ['image', field],
+          'needs image.name, the repository of the image it belongs to (for example registry.example.com/team/kafka-connect); give it, or remove this',
+        ),
+      );
+    }
+  }
+  const nothingBuilt =
+    'has no effect: there are no plugins or certificates, so nothing is built';
+  if (image.base) {
+    problems.push(
+      problem(
+        ['image', 'base'],
+        `${nothingBuilt} on a base image; remove it, or to run a finished image give image.name with image.tag or image.digest`,
+      ),
+    );
+  }
+  if (image.pushSecret) {
+    problems.push(
+      problem(['image', 'pushSecret'], `${nothingBuilt} or pushed; remove it`),
+    );
+  }
+  if (image.buildOptions) {
+    problems.push(
+      problem(['image', 'buildOptions'], `${nothingBuilt}; remove them`),
+    );
+  }
+  return problems;
+}
+
+/** Plugins or certificates: the image is built, by CI from the Dockerfile or by Strimzi. */
+function checkBuild(values: ParsedValues, release: StrimziRelease): Problem[] {
+  const { image } = values;
+  const problems: Problem[] = [];
+  const dockerfile = image.build === 'dockerfile';
+  if (dockerfile && !image.name) {
     problems.push(
       problem(
         ['image', 'name'],
@@ -15,8 +89,27 @@ export function checkImage(values: ParsedValues): Problem[] {
       ),
     );
   }
+  if (image.digest) {
+    problems.push(
+      problem(
+        ['image', 'digest'],
+        'cannot name an image that is still to be built (there are plugins or certificates): remove it, the tag identifies the build; a digest pins a finished image only',
+      ),
+    );
+  }
+  if (image.base && image.name && image.tag) {
+    const output = imageReference(image.name, image.tag);
+    if (image.base === output) {
+      problems.push(
+        problem(
+          ['image', 'base'],
+          `is the image this build makes (${output}): a build cannot start from its own result, and Strimzi refuses spec.image equal to the build output; give the image to build on`,
+        ),
+      );
+    }
+  }
   const certificates = values.truststore?.certificates ?? [];
-  if (image.build === 'strimzi' && certificates.length > 0) {
+  if (!dockerfile && certificates.length > 0) {
     problems.push(
       problem(
         ['truststore', 'certificates'],
@@ -24,8 +117,81 @@ export function checkImage(values: ParsedValues): Problem[] {
       ),
     );
   }
-  if (image.build === 'dockerfile') problems.push(...checkRunStepSizes(values));
+  if (dockerfile) {
+    if (image.pushSecret) {
+      problems.push(
+        problem(
+          ['image', 'pushSecret'],
+          "has no effect with image.build: dockerfile: CI builds and pushes the image, so give CI the registry credentials and remove this, or use image.build: strimzi to have Strimzi's build push with this Secret",
+        ),
+      );
+    }
+    if (image.buildOptions) {
+      problems.push(
+        problem(
+          ['image', 'buildOptions'],
+          "has no effect with image.build: dockerfile: these are options for Strimzi's image builder; remove them, or use image.build: strimzi",
+        ),
+      );
+    }
+    return problems;
+  }
+  problems.push(...checkStrimziBuild(values));
+  if (!image.name) {
+    // Strimzi's build then goes to an OpenShift ImageStream.
+    if (image.pushSecret) {
+      problems.push(
+        problem(
+          ['image', 'pushSecret'],
+          'has no effect without image.name: the build goes to an OpenShift ImageStream, which needs no push Secret; set image.name to push to a registry, or remove this',
+        ),
+      );
+    }
+    if (image.buildOptions) {
+      problems.push(
+        problem(
+          ['image', 'buildOptions'],
+          'has no effect without image.name: the build goes to an OpenShift ImageStream, and OpenShift builds ignore builder options; set image.name to push to a registry, or remove them',
+        ),
+      );
+    }
+    return problems;
+  }
+  image.buildOptions?.forEach((option, i) => {
+    const message = buildOptionProblem(option, release);
+    if (message) problems.push(problem(['image', 'buildOptions', i], message));
+  });
   return problems;
+}
+
+function checkPullSecrets(values: ParsedValues): Problem[] {
+  const secrets = values.image.pullSecrets ?? [];
+  return secrets.flatMap((name, i) =>
+    secrets.indexOf(name) < i
+      ? [
+          problem(
+            ['image', 'pullSecrets', i],
+            `${name} is listed twice; remove one`,
+          ),
+        ]
+      : [],
+  );
+}
+
+/** An `other` artifact must end up with a file name: given, or the URL's last segment. */
+function checkOtherArtifacts(values: ParsedValues): Problem[] {
+  return values.plugins.flatMap((plugin, p) =>
+    plugin.artifacts.flatMap((artifact, a) =>
+      artifact.type === 'other' && !otherArtifactFileName(artifact)
+        ? [
+            problem(
+              ['plugins', p, 'artifacts', a, 'fileName'],
+              'required here: the URL\'s last path segment is no usable file name (letters, digits, ".", "_" and "-"); give one, for example libnative.so',
+            ),
+          ]
+        : [],
+    ),
+  );
 }
 
 /**
@@ -41,7 +207,7 @@ function checkRunStepSizes(values: ParsedValues): Problem[] {
   const tooLong = (bytes: number, fix: string) =>
     `makes a Dockerfile RUN step of about ${bytes} bytes, more than a shell command line can hold (${MAX_RUN_STEP_BYTES}); ${fix}`;
   const problems = values.plugins.flatMap((plugin, i) => {
-    const bytes = utf8Bytes(pluginStepsText(plugin, i));
+    const bytes = utf8Bytes(pluginStepsText(dockerfilePlugin(plugin), i));
     return bytes > MAX_RUN_STEP_BYTES
       ? [
           problem(

@@ -176,13 +176,14 @@ describe('strimzi.apiVersion', () => {
       apiVersion: 'kafka.strimzi.io/v1',
       servedApis: ['v1beta2', 'v1'],
       defaultApi: 'v1beta2',
-      buildOptionsField: 'additionalBuildOptions',
     });
     expect(v1.authenticationTypes).not.toContain('oauth');
-    expect(findRelease('0.49.0')).toMatchObject({
-      api: 'v1beta2',
-      buildOptionsField: 'additionalKanikoOptions',
-    });
+    expect(findRelease('0.49.0')).toMatchObject({ api: 'v1beta2' });
+    // The operator reads additionalBuildOptions from 0.49.0 on, in either API.
+    expect(findRelease('0.49.0')!.buildOptions.field).toBe(
+      'additionalBuildOptions',
+    );
+    expect(v1.buildOptions.field).toBe('additionalBuildOptions');
     expect(findRelease('0.49.0')!.authenticationTypes).toContain('oauth');
     expect(findRelease('0.48.0', 'v1')).toBeUndefined();
     expect(findRelease('0.44.0')).toBeUndefined();

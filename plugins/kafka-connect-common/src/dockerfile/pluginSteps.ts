@@ -49,6 +49,7 @@ function artifactCommands(
   field: string,
 ): ShellCommand[] {
   if (artifact.type === 'maven') return mavenCommands(artifact, index);
+  if (artifact.type === 'other') return otherCommands(artifact, index, field);
   const file = `${index}.${artifact.type}`;
   const fetched = [
     download(artifact.url, file),
@@ -74,6 +75,26 @@ function artifactCommands(
     default:
       return assertNever(type);
   }
+}
+
+/**
+ * Any other file is stored as it is, under its own name, in a folder named by its
+ * position (as Strimzi's build does with a hash): two artifacts can never collide.
+ */
+function otherCommands(
+  artifact: Extract<DockerfileArtifact, { type: 'other' }>,
+  index: number,
+  field: string,
+): ShellCommand[] {
+  const file = `${index}/${checkFileName(
+    artifact.fileName,
+    `${field}.fileName`,
+  )}`;
+  return [
+    command('mkdir', String(index)),
+    download(artifact.url, file),
+    checkSha512(checkedSha512(artifact.sha512sum, `${field}.sha512sum`), file),
+  ];
 }
 
 /**
@@ -139,6 +160,18 @@ function checkedSha512(sum: string, field: string): string {
     );
   }
   return sum.toLowerCase();
+}
+
+/** A stored file name must stay one file inside its folder. */
+function checkFileName(name: string, field: string): string {
+  if (name === '' || name === '.' || name === '..' || /[/\0]/.test(name)) {
+    throw new DockerfileValueError(
+      field,
+      name,
+      'must be a single file name (not empty, ".", ".." and without "/")',
+    );
+  }
+  return name;
 }
 
 /** The plugin name becomes one folder under PLUGINS_DIR: it must not lead out of it. */

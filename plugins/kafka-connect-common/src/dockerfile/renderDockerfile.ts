@@ -12,7 +12,7 @@ const DEFAULT_VALUES_FILE = 'values.yaml';
  */
 export function renderDockerfile(input: DockerfileInput): string {
   return serialiseDockerfile([
-    ...header(input.valuesFile ?? DEFAULT_VALUES_FILE),
+    ...header(input.valuesFile ?? DEFAULT_VALUES_FILE, input.customBase),
     { kind: 'from', image: input.baseImage },
     { kind: 'user', user: 'root:root' },
     ...labelInstructions(input.labels ?? {}),
@@ -38,7 +38,7 @@ export function truststoreStepsText(
   return serialiseDockerfile(truststoreInstructions(certificates));
 }
 
-function header(valuesFile: string): Instruction[] {
+function header(valuesFile: string, customBase = false): Instruction[] {
   return [
     {
       // Fixed words first: the first line must not read as a parser directive.
@@ -47,7 +47,9 @@ function header(valuesFile: string): Instruction[] {
     },
     {
       kind: 'comment',
-      text: 'The Strimzi Kafka image plus the connector plugins (checksums verified) and the custom truststore, if any.',
+      text: `The ${
+        customBase ? 'chosen base image (image.base)' : 'Strimzi Kafka image'
+      } plus the connector plugins (checksums verified) and the custom truststore, if any.`,
     },
   ];
 }

@@ -14,7 +14,9 @@ export type DockerfileArtifact =
       /** Already defaulted to https://repo1.maven.org/maven2. */
       repository: string;
     }
-  | { type: 'jar' | 'tgz' | 'zip'; url: string; sha512sum: string };
+  | { type: 'jar' | 'tgz' | 'zip'; url: string; sha512sum: string }
+  /** Stored as it is, in a folder of its own, under fileName (already defaulted). */
+  | { type: 'other'; url: string; sha512sum: string; fileName: string };
 
 /** A connector plugin: its folder under /opt/kafka/plugins and what goes in it. */
 export interface DockerfilePlugin {
@@ -31,6 +33,8 @@ export interface DockerfileCertificate {
 export interface DockerfileInput {
   /** For example quay.io/strimzi/kafka:0.45.0-kafka-3.9.0, computed by the caller. */
   baseImage: string;
+  /** True when the values chose the base image, so the header does not call it Strimzi's. */
+  customBase?: boolean;
   plugins: readonly DockerfilePlugin[];
   /** PEM bundles for the custom truststore; none means no truststore step. */
   certificates: readonly DockerfileCertificate[];

@@ -1,19 +1,40 @@
-import { renderDockerfile } from '../dockerfile';
+import {
+  DockerfileArtifact,
+  DockerfilePlugin,
+  renderDockerfile,
+} from '../dockerfile';
 import { derivedName } from '../names';
-import { strimziBaseImage } from '../strimzi/releases';
+import { StrimziRelease, strimziBaseImage } from '../strimzi/releases';
+import { compact } from '../util/compact';
 import { shortHash } from '../util/hash';
 import { NormalisedValues } from '../values/normalise';
+import { otherArtifactFileName } from '../values/plugins';
 import { Artifact, MAVEN_CENTRAL } from '../values/schema';
 
-/** The connector image: the Dockerfile CI builds, or Strimzi's own build, and the tag both use. */
+/** Who makes the image the Connect pods run. */
+export type ImageSource =
+  | 'dockerfile'
+  | 'strimzi-build'
+  | 'prebuilt'
+  | 'strimzi-image';
+
+/** The connector image: the Dockerfile CI builds, Strimzi's own build, or a finished image. */
 export interface ConnectImage {
-  /** `spec.image` when CI builds the Dockerfile. */
+  /**
+   * `spec.image`: the image the pods run (built from the Dockerfile, or prebuilt), or,
+   * next to Strimzi's build, the base image that build starts from.
+   */
   reference?: string;
   /** `spec.build` when Strimzi builds the image. */
   build?: Record<string, unknown>;
   /** The Dockerfile text, when CI builds it. */
   dockerfile?: string;
-  tag: string;
+  /** The tag of a built image (given or derived), or of a prebuilt one when it has one. */
+  tag?: string;
+  /** The image a build starts from (the Dockerfile's FROM, or Strimzi's build base). */
+  base?: string;
+  /** The image the pods run, and who makes it. */
+  runs: { reference: string; source: ImageSource };
 }
 
 /** Default tags follow the content, so a plugin change is a new tag and a rolling update. */
@@ -23,7 +44,7 @@ function derivedTag(values: NormalisedValues, content: string): string {
   )}`;
 }
 
-/** With no plugin and no certificate there is nothing to build: Strimzi's own image serves. */
+/** With no plugin and no certificate there is nothing to build. */
 export function needsCustomImage(
   values: Pick<NormalisedValues, 'plugins' | 'truststore'>,
 ) {
@@ -33,14 +54,49 @@ export function needsCustomImage(
   );
 }
 
-export function connectImage(values: NormalisedValues): ConnectImage {
+/** `name:tag`, `name@digest` or `name:tag@digest`. */
+export function imageReference(
+  name: string,
+  tag: string | undefined,
+  digest?: string,
+): string {
+  return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+}
+
+export function connectImage(
+  values: NormalisedValues,
+  release: StrimziRelease,
+): ConnectImage {
+  const { image } = values;
   if (!needsCustomImage(values)) {
-    return { tag: `${values.strimzi.version}-kafka-${values.kafka.version}` };
+    // A team's own finished image (the checks make sure it has a tag or a digest).
+    if (image.name) {
+      const reference = imageReference(image.name, image.tag, image.digest);
+      return {
+        reference,
+        tag: image.tag,
+        runs: { reference, source: 'prebuilt' },
+      };
+    }
+    return {
+      tag: `${values.strimzi.version}-kafka-${values.kafka.version}`,
+      runs: {
+        reference: strimziBaseImage(
+          values.strimzi.version,
+          values.kafka.version,
+        ),
+        source: 'strimzi-image',
+      },
+    };
   }
-  if (values.image.build === 'strimzi') return strimziBuild(values);
+  const base =
+    image.base ??
+    strimziBaseImage(values.strimzi.version, values.kafka.version);
+  if (image.build === 'strimzi') return strimziBuild(values, release, base);
   const dockerfile = renderDockerfile({
-    baseImage: strimziBaseImage(values.strimzi.version, values.kafka.version),
-    plugins: values.plugins,
+    baseImage: base,
+    customBase: image.base !== undefined,
+    plugins: values.plugins.map(dockerfilePlugin),
     certificates: values.truststore?.certificates ?? [],
     valuesFile: 'connect-cluster.yaml',
     labels: {
@@ -48,38 +104,88 @@ export function connectImage(values: NormalisedValues): ConnectImage {
       'org.opencontainers.image.description': `Kafka Connect ${values.kafka.version} on Strimzi ${values.strimzi.version} for ${values.namespace}/${values.name}`,
     },
   });
-  const tag = values.image.tag ?? derivedTag(values, dockerfile);
-  return { reference: `${values.image.name}:${tag}`, dockerfile, tag };
+  const tag = image.tag ?? derivedTag(values, dockerfile);
+  const reference = imageReference(image.name!, tag);
+  return {
+    reference,
+    dockerfile,
+    tag,
+    base,
+    runs: { reference, source: 'dockerfile' },
+  };
 }
 
-function strimziBuild(values: NormalisedValues): ConnectImage {
-  const tag =
-    values.image.tag ?? derivedTag(values, JSON.stringify(values.plugins));
+function strimziBuild(
+  values: NormalisedValues,
+  release: StrimziRelease,
+  base: string,
+): ConnectImage {
+  const { image } = values;
+  // The base joins the hashed content only when chosen, so existing derived tags stay.
+  const content = image.base
+    ? { base: image.base, plugins: values.plugins }
+    : values.plugins;
+  const tag = image.tag ?? derivedTag(values, JSON.stringify(content));
   // Without a registry, push to an OpenShift ImageStream named after the cluster.
-  const output = values.image.name
-    ? { type: 'docker', image: `${values.image.name}:${tag}` }
+  const output = image.name
+    ? compact({
+        type: 'docker',
+        image: imageReference(image.name, tag),
+        pushSecret: image.pushSecret,
+        [release.buildOptions.field]: image.buildOptions,
+      })
     : {
         type: 'imagestream',
-        image: `${derivedName(values.name, 'connect')}:${tag}`,
+        image: imageReference(derivedName(values.name, 'connect'), tag),
       };
   return {
+    // Strimzi builds on spec.image when it is set, else on its own Kafka image.
+    reference: image.base,
     tag,
+    base,
     build: {
       output,
       plugins: values.plugins.map(plugin => ({
         name: plugin.name,
-        artifacts: plugin.artifacts.map(withoutDefaultRepository),
+        artifacts: plugin.artifacts.map(strimziArtifact),
       })),
     },
+    runs: { reference: output.image, source: 'strimzi-build' },
   };
 }
 
-/** Strimzi's build defaults to Maven Central too: leave the default out, as a person would. */
-function withoutDefaultRepository(
-  artifact: Artifact,
-): Artifact | Omit<Artifact, 'repository'> {
+/**
+ * Strimzi's build defaults to Maven Central too: leave the default out, as a person would.
+ * An `other` artifact gets its file name written out: Strimzi's own default is a hash,
+ * and Connect loads only files that end in .jar (or .zip, .class).
+ */
+function strimziArtifact(artifact: Artifact): Record<string, unknown> {
+  if (artifact.type === 'other') {
+    return { ...artifact, fileName: otherArtifactFileName(artifact) };
+  }
   if (artifact.type !== 'maven' || artifact.repository !== MAVEN_CENTRAL)
     return artifact;
   const { repository: _default, ...rest } = artifact;
   return rest;
+}
+
+/** A plugin as the Dockerfile renderer takes it: `other` file names settled. */
+export function dockerfilePlugin(
+  plugin: NormalisedValues['plugins'][number],
+): DockerfilePlugin {
+  return {
+    name: plugin.name,
+    artifacts: plugin.artifacts.map(dockerfileArtifact),
+  };
+}
+
+function dockerfileArtifact(artifact: Artifact): DockerfileArtifact {
+  if (artifact.type !== 'other') return artifact;
+  return {
+    type: 'other',
+    url: artifact.url,
+    sha512sum: artifact.sha512sum,
+    // The checks refuse an `other` artifact without a usable name before rendering.
+    fileName: otherArtifactFileName(artifact)!,
+  };
 }

@@ -3,6 +3,7 @@ import { nonEmpty, compact } from '../util/compact';
 import { Affinity, NodeSelectorTerm } from '../values/scheduling';
 import { NormalisedValues } from '../values/normalise';
 import { VOLUME_SOURCE_NAMES } from '../values/volumes';
+import { imagePullSecrets } from './imagePullSecrets';
 
 /** The Prometheus port of Strimzi's metrics endpoint (JMX exporter and metrics reporter alike). */
 export const METRICS_PORT = 9404;
@@ -127,6 +128,7 @@ export function connectTemplate(
     securityContext: nonEmpty(values.pod?.securityContext),
     priorityClassName: values.pod?.priorityClassName,
     terminationGracePeriodSeconds: values.pod?.terminationGracePeriodSeconds,
+    imagePullSecrets: imagePullSecrets(values),
   });
   const connectContainer = compact({
     env: nonEmpty(values.env),

@@ -8,41 +8,75 @@ function code(text: string | number): string {
 }
 
 function imageSection(values: NormalisedValues, image: ConnectImage): string[] {
-  if (image.dockerfile) {
-    return [
-      '## Image',
-      '',
-      `CI builds ${code('Dockerfile')} and pushes ${code(image.reference!)}:`,
-      '',
-      '```sh',
-      `docker build -t ${image.reference} .`,
-      `docker push ${image.reference}`,
-      '```',
-      '',
-      `The tag follows the Dockerfile's content (set ${code(
-        'image.tag',
-      )} to choose one): a change of plugins or certificates gives a new tag and a rolling update.`,
-      '',
-    ];
+  const pullSecrets = values.image.pullSecrets ?? [];
+  const pulling = pullSecrets.length
+    ? [
+        `The pods pull it with the Secret(s) ${pullSecrets
+          .map(code)
+          .join(', ')} (${code('image.pullSecrets')}).`,
+        '',
+      ]
+    : [];
+  const chosenBase = values.image.base
+    ? [`It starts from ${code(values.image.base)} (${code('image.base')}).`, '']
+    : [];
+  switch (image.runs.source) {
+    case 'dockerfile':
+      return [
+        '## Image',
+        '',
+        `CI builds ${code('Dockerfile')} and pushes ${code(
+          image.runs.reference,
+        )}:`,
+        '',
+        '```sh',
+        `docker build -t ${image.runs.reference} .`,
+        `docker push ${image.runs.reference}`,
+        '```',
+        '',
+        ...chosenBase,
+        `The tag follows the Dockerfile's content (set ${code(
+          'image.tag',
+        )} to choose one): a change of plugins or certificates gives a new tag and a rolling update.`,
+        '',
+        ...pulling,
+      ];
+    case 'strimzi-build':
+      return [
+        '## Image',
+        '',
+        `The Strimzi operator builds the image itself (${code(
+          'spec.build',
+        )}) with the plugins listed in ${code(
+          'connect-cluster.yaml',
+        )}, and pushes ${code(image.runs.reference)}.`,
+        '',
+        ...chosenBase,
+        ...pulling,
+      ];
+    case 'prebuilt':
+      return [
+        '## Image',
+        '',
+        `The cluster runs the team's own image ${code(
+          image.runs.reference,
+        )} (${code(
+          'image.name',
+        )}); nothing is built here. Add plugins to ${code(
+          'connect-cluster.yaml',
+        )} to build one instead.`,
+        '',
+        ...pulling,
+      ];
+    default:
+      return [
+        '## Image',
+        '',
+        `No plugins or certificates are listed, so the cluster runs Strimzi's own Kafka ${values.kafka.version} image; add plugins to connect-cluster.yaml to build one.`,
+        '',
+        ...pulling,
+      ];
   }
-  if (!image.build) {
-    return [
-      '## Image',
-      '',
-      `No plugins or certificates are listed, so the cluster runs Strimzi's own Kafka ${values.kafka.version} image; add plugins to connect-cluster.yaml to build one.`,
-      '',
-    ];
-  }
-  return [
-    '## Image',
-    '',
-    `The Strimzi operator builds the image itself (${code(
-      'spec.build',
-    )}) with the plugins listed in ${code(
-      'connect-cluster.yaml',
-    )}, and tags it ${code(image.tag)}.`,
-    '',
-  ];
 }
 
 function deploySection(values: NormalisedValues, layout: Layout): string[] {

@@ -1,3 +1,10 @@
+import {
+  BuildOptionsRule,
+  KANIKO_ONLY,
+  KANIKO_ONLY_0_45,
+  KANIKO_OR_BUILDAH,
+} from './buildOptions';
+
 /**
  * What each supported Strimzi release accepts for a Kafka Connect cluster.
  * Read off the release's KafkaConnect CRD and kafka-versions.yaml (the entries with
@@ -31,15 +38,9 @@ export type AuthenticationType =
 
 export type MetricsType = 'jmxPrometheusExporter' | 'strimziMetricsReporter';
 
-/** The spec.build.output field that passes extra options to the image builder. */
-export type BuildOptionsField =
-  | 'additionalKanikoOptions'
-  | 'additionalBuildOptions';
-
 /** Where the two API versions of one release's KafkaConnect CRD differ. */
 export interface ApiFacts {
   authenticationTypes: readonly AuthenticationType[];
-  buildOptionsField: BuildOptionsField;
 }
 
 /** One release as its CRDs and kafka-versions.yaml describe it. */
@@ -58,6 +59,8 @@ export interface ReleaseFacts {
    * ({amount, format}); from 0.49 as the usual Kubernetes quantity string.
    */
   sizeLimitAsObject: boolean;
+  /** Strimzi's build: the output field for extra builder options and what it admits. */
+  buildOptions: BuildOptionsRule;
 }
 
 /** A release as the renderer uses it: its facts, with one of its API versions chosen. */
@@ -90,17 +93,15 @@ const SASL_AND_TLS: readonly AuthenticationType[] = [
 
 const V1BETA2: ApiFacts = {
   authenticationTypes: [...SASL_AND_TLS, 'oauth'],
-  buildOptionsField: 'additionalKanikoOptions',
 };
 const V1BETA2_CUSTOM_AUTH: ApiFacts = {
   ...V1BETA2,
   authenticationTypes: [...V1BETA2.authenticationTypes, 'custom'],
 };
-// The v1 API dropped the built-in oauth type (`custom` carries OAuth) and renamed the
-// Kaniko-only build options, in every release that serves it.
+// The v1 API dropped the built-in oauth type (`custom` carries OAuth) in every release
+// that serves it. The builder options field follows the release, not the API (buildOptions.ts).
 const V1: ApiFacts = {
   authenticationTypes: [...SASL_AND_TLS, 'custom'],
-  buildOptionsField: 'additionalBuildOptions',
 };
 
 const JMX_ONLY: readonly MetricsType[] = ['jmxPrometheusExporter'];
@@ -120,6 +121,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: BASE_VOLUMES,
     metricsTypes: JMX_ONLY,
     sizeLimitAsObject: true,
+    buildOptions: KANIKO_ONLY_0_45,
   },
   {
     version: '0.46.0',
@@ -130,6 +132,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: BASE_VOLUMES,
     metricsTypes: JMX_ONLY,
     sizeLimitAsObject: true,
+    buildOptions: KANIKO_ONLY,
   },
   {
     version: '0.47.0',
@@ -141,6 +144,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     // The CRD's enum already names strimziMetricsReporter, but a CEL rule refuses it.
     metricsTypes: JMX_ONLY,
     sizeLimitAsObject: true,
+    buildOptions: KANIKO_ONLY,
   },
   {
     version: '0.48.0',
@@ -151,6 +155,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: WITH_IMAGE_VOLUMES,
     metricsTypes: JMX_AND_REPORTER,
     sizeLimitAsObject: true,
+    buildOptions: KANIKO_ONLY,
   },
   {
     version: '0.49.0',
@@ -161,6 +166,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: WITH_IMAGE_VOLUMES,
     metricsTypes: JMX_AND_REPORTER,
     sizeLimitAsObject: false,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '0.50.0',
@@ -171,6 +177,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: WITH_IMAGE_VOLUMES,
     metricsTypes: JMX_AND_REPORTER,
     sizeLimitAsObject: false,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '0.51.0',
@@ -181,6 +188,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: WITH_IMAGE_VOLUMES,
     metricsTypes: JMX_AND_REPORTER,
     sizeLimitAsObject: false,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '1.0.0',
@@ -191,6 +199,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: WITH_IMAGE_VOLUMES,
     metricsTypes: JMX_AND_REPORTER,
     sizeLimitAsObject: false,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '1.1.0',
@@ -201,6 +210,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: WITH_IMAGE_VOLUMES,
     metricsTypes: JMX_AND_REPORTER,
     sizeLimitAsObject: false,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
   {
     version: '1.2.0',
@@ -211,6 +221,7 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
     volumeTypes: WITH_IMAGE_VOLUMES,
     metricsTypes: JMX_AND_REPORTER,
     sizeLimitAsObject: false,
+    buildOptions: KANIKO_OR_BUILDAH,
   },
 ];
 

@@ -24,6 +24,7 @@ import {
 import { configProviderSchema } from './configProviders';
 import { connectorSchema, workerConfigMap } from './connect';
 import { envSchema } from './env';
+import { imageSchema } from './image';
 import { artifactSchema } from './plugins';
 import { metadataFields } from './metadata';
 import { metricsSchema } from './metrics';
@@ -113,24 +114,7 @@ export const valuesShape = z.strictObject({
       useConnectorResources: true,
       config: {},
     }),
-  image: z
-    .strictObject({
-      name: nonEmptyLine(255)
-        .regex(/^[a-z0-9]([a-z0-9._\/:-]*[a-z0-9])?$/, {
-          message:
-            'must be an image repository like registry.example.com/team/kafka-connect (lower case, no tag)',
-        })
-        .optional(),
-      tag: z
-        .string()
-        .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, {
-          message:
-            'must be a Docker tag: letters, digits, "_", "." and "-", at most 128',
-        })
-        .optional(),
-      build: z.enum(['dockerfile', 'strimzi']).default('dockerfile'),
-    })
-    .default({ build: 'dockerfile' }),
+  image: imageSchema,
   plugins: z
     .array(
       z.strictObject({

@@ -46,6 +46,7 @@ export function clusterFacts(cluster: RenderedCluster): ClusterFacts {
 const IMAGE_SOURCES: Record<ImageSource, string> = {
   dockerfile: 'CI builds it from the `Dockerfile`',
   'strimzi-build': 'the Strimzi operator builds it (`spec.build`)',
+  prebuilt: "the team's own finished image: nothing to build",
   'strimzi-image': "Strimzi's own image: no plugin or certificate to add",
 };
 
