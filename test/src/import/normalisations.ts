@@ -149,6 +149,8 @@ function expectedConnect(original: Obj, ctx: ExpectationContext): Obj {
     }
     if (external.env)
       container.env = [...(container.env ?? []), ...external.env];
+    // Env alone moves no volume: no empty pod template either.
+    if (Object.keys(pod).length === 0) delete spec.template.pod;
   }
   const pod = spec.template?.pod;
   const container = spec.template?.connectContainer;

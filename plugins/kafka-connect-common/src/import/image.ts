@@ -1,4 +1,5 @@
 import { derivedName } from '../names';
+import { otherArtifactFileName } from '../values/plugins';
 import { ImportContext } from './context';
 import { isRecord, Path } from './original';
 
@@ -88,7 +89,14 @@ function artifact(ctx: ImportContext, at: Path, index: [number, number]) {
       ),
     );
   }
-  const fileName = type === 'other' ? take('fileName') : undefined;
+  const givenName = type === 'other' ? take('fileName') : undefined;
+  // The renderer writes the file name out even where it is the URL's own: keep it only
+  // where it differs, as a person would write the values.
+  const fileName =
+    typeof url === 'string' &&
+    givenName === otherArtifactFileName({ type: 'other', url, sha512sum: '' })
+      ? undefined
+      : givenName;
   return Object.fromEntries(
     Object.entries({ type, url, sha512sum, fileName }).filter(
       ([, v]) => v !== undefined,
