@@ -4,7 +4,9 @@ import { needsCustomImage } from '../render/image';
 import { ParsedValues } from '../values/schema';
 
 /** How the connector image gets built decides which fields are needed or possible. */
-export function checkImage(values: ParsedValues): Problem[] {
+export function checkImage(
+  values: Pick<ParsedValues, 'image' | 'plugins' | 'truststore'>,
+): Problem[] {
   const problems: Problem[] = [];
   const { image } = values;
   if (image.build === 'dockerfile' && !image.name && needsCustomImage(values)) {
@@ -37,7 +39,9 @@ export const MAX_RUN_STEP_BYTES = 120_000;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
-function checkRunStepSizes(values: ParsedValues): Problem[] {
+function checkRunStepSizes(
+  values: Pick<ParsedValues, 'plugins' | 'truststore'>,
+): Problem[] {
   const tooLong = (bytes: number, fix: string) =>
     `makes a Dockerfile RUN step of about ${bytes} bytes, more than a shell command line can hold (${MAX_RUN_STEP_BYTES}); ${fix}`;
   const problems = values.plugins.flatMap((plugin, i) => {
