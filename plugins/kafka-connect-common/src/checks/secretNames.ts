@@ -70,20 +70,40 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
 /** Names that end like a secret but name the Kubernetes Secret that holds one. */
 export const SECRET_REFERENCE_ENDINGS: readonly string[] = ['password.secret'];
 
-const WORD_START = /\*/g;
-
-function endingsPattern(endings: readonly string[]): RegExp {
-  const alternatives = endings.map(e =>
-    e.replace(/\./g, '\\.').replace(WORD_START, '[a-z0-9]*'),
-  );
-  return new RegExp(`(?:^|\\.)(?:${alternatives.join('|')})$`);
+/**
+ * The endings as lookups, so a name costs a few set lookups, not a regular expression
+ * tried at every position: `*x` endings by the last word's suffix, others by their words.
+ */
+interface Endings {
+  words: ReadonlySet<string>;
+  lastWordSuffixes: readonly string[];
+  longest: number;
 }
 
-const SECRET_NAME = endingsPattern(SECRET_NAME_ENDINGS);
-const SECRET_REFERENCE = endingsPattern(SECRET_REFERENCE_ENDINGS);
+function endings(list: readonly string[]): Endings {
+  return {
+    words: new Set(list.filter(e => !e.startsWith('*'))),
+    lastWordSuffixes: list.filter(e => e.startsWith('*')).map(e => e.slice(1)),
+    longest: Math.max(...list.map(e => e.split('.').length)),
+  };
+}
+
+const SECRET_NAME = endings(SECRET_NAME_ENDINGS);
+const SECRET_REFERENCE = endings(SECRET_REFERENCE_ENDINGS);
+
+function endsWith(words: readonly string[], list: Endings): boolean {
+  const last = words[words.length - 1] ?? '';
+  if (list.lastWordSuffixes.some(suffix => last.endsWith(suffix))) return true;
+  for (let n = 1; n <= Math.min(list.longest, words.length); n++) {
+    if (list.words.has(words.slice(-n).join('.'))) return true;
+  }
+  return false;
+}
 
 /** `aws-s3-sink.secretKey` → `aws.s3.sink.secret.key`; `SSLPassword` → `ssl.password`. */
 export function nameWords(name: string): string {
+  // Most settings are already lower-case dotted words.
+  if (/^[a-z0-9]+(?:\.[a-z0-9]+)*$/.test(name)) return name;
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1.$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1.$2')
@@ -95,11 +115,14 @@ export function nameWords(name: string): string {
 
 /** True when a setting (or env variable) of this name holds a secret itself. */
 export function holdsSecret(name: string): boolean {
-  const words = nameWords(name);
-  return SECRET_NAME.test(words) && !SECRET_REFERENCE.test(words);
+  const words = nameWords(name).split('.');
+  return endsWith(words, SECRET_NAME) && !endsWith(words, SECRET_REFERENCE);
 }
 
 /** `sasl.jaas.config`, with any prefix (producer.override., schema.history.internal.producer., ...). */
 export function isJaasConfig(name: string): boolean {
-  return /(?:^|\.)jaas\.config$/.test(nameWords(name));
+  return (
+    /jaas\.?config$/i.test(name) &&
+    /(?:^|\.)jaas\.config$/.test(nameWords(name))
+  );
 }

@@ -95,19 +95,28 @@ function messageFor(
   }
 }
 
-/** Strings and numbers (a password of digits is read as a number) with their paths. */
+/**
+ * Strings and numbers (a password of digits is read as a number) with their paths. The
+ * path is one array, pushed and popped: visit copies it only for a problem.
+ */
 function visitScalars(
   value: unknown,
   at: PathSegment[],
-  visit: (at: PathSegment[], text: string) => void,
+  visit: (at: readonly PathSegment[], text: string) => void,
 ): void {
   if (typeof value === 'string') visit(at, value);
   else if (typeof value === 'number') visit(at, String(value));
   else if (Array.isArray(value)) {
-    value.forEach((item, i) => visitScalars(item, [...at, i], visit));
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      visitScalars(value[i], at, visit);
+      at.pop();
+    }
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      visitScalars(item, [...at, key], visit);
+      at.push(key);
+      visitScalars(item, at, visit);
+      at.pop();
     }
   }
 }
