@@ -33,7 +33,12 @@ function placeOf(at: readonly PathSegment[]): Place {
   if (at.length === 4 && field === 'connectors' && third === 'config') {
     return 'setting';
   }
-  if (at.length === 4 && field === 'kafka' && third === 'config') {
+  if (
+    at.length === 4 &&
+    field === 'kafka' &&
+    second === 'authentication' &&
+    third === 'config'
+  ) {
     return 'setting';
   }
   if (at.length === 4 && field === 'configProviders' && third === 'params') {
