@@ -9,28 +9,35 @@ import { isYamlFile, parseYamlFile } from '../hostile/evidence';
 
 /** What the properties demand of a render's outcome; each function returns complaints. */
 
-/** Field-named problems, one line each, never a stack trace. */
+/** Field-named problems, one line each, each reported once, never a stack trace. */
 export function problemFailures(
   problems: readonly Problem[],
   inputIsMapping: boolean,
 ): string[] {
   if (problems.length === 0) return ['refused without a problem'];
-  return problems.flatMap(p => {
-    const failures: string[] = [];
-    if (typeof p.path !== 'string' || typeof p.message !== 'string') {
-      return [`problem is not {path, message}: ${JSON.stringify(p)}`];
-    }
-    // Only values that are not a mapping at all get the empty (whole-file) path.
-    if (inputIsMapping ? !/^(\[|[A-Za-z_])/.test(p.path) : p.path !== '') {
-      failures.push(
-        `problem path does not name a field: ${JSON.stringify(p.path)}`,
-      );
-    }
-    if (!p.message.trim() || /\n\s+at\s|Error:/.test(p.message)) {
-      failures.push(`${p.path}: not a plain message: ${p.message}`);
-    }
-    return failures;
-  });
+  const lines = problems.map(p => `${p.path}: ${p.message}`);
+  const twice = lines
+    .filter((line, i) => lines.indexOf(line) !== i)
+    .map(line => `reported twice: ${line}`);
+  return [
+    ...twice,
+    ...problems.flatMap(p => {
+      const failures: string[] = [];
+      if (typeof p.path !== 'string' || typeof p.message !== 'string') {
+        return [`problem is not {path, message}: ${JSON.stringify(p)}`];
+      }
+      // Only values that are not a mapping at all get the empty (whole-file) path.
+      if (inputIsMapping ? !/^(\[|[A-Za-z_])/.test(p.path) : p.path !== '') {
+        failures.push(
+          `problem path does not name a field: ${JSON.stringify(p.path)}`,
+        );
+      }
+      if (!p.message.trim() || /\n\s+at\s|Error:/.test(p.message)) {
+        failures.push(`${p.path}: not a plain message: ${p.message}`);
+      }
+      return failures;
+    }),
+  ];
 }
 
 /**

@@ -3,7 +3,9 @@ import { catalogEntityName } from '../render/labels';
 import { ParsedValues } from '../values/schema';
 
 /** Catalog entity names and Kubernetes label values both stop at 63 characters. */
-export function checkCatalogName(values: ParsedValues): Problem[] {
+export function checkCatalogName(
+  values: Pick<ParsedValues, 'name' | 'environment'>,
+): Problem[] {
   const name = catalogEntityName(values);
   if (name.length <= 63) return [];
   return [

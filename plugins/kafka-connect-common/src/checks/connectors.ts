@@ -8,7 +8,9 @@ const FIELD_FOR_KEY: Record<string, string> = {
   name: 'name',
 };
 
-export function checkConnectors(values: ParsedValues): Problem[] {
+export function checkConnectors(
+  values: Pick<ParsedValues, 'connectors'>,
+): Problem[] {
   return values.connectors.flatMap((connector, index) =>
     Object.keys(connector.config)
       .filter(key => key in FIELD_FOR_KEY)

@@ -3,6 +3,20 @@ import { truststoreAddsSystemProperties } from '../render/jvmOptions';
 import { ParsedValues } from '../values/schema';
 import { isAtLeast } from './versions';
 
+/** The fields these rules read. */
+type EnvFields = Pick<
+  ParsedValues,
+  | 'env'
+  | 'jvmOptions'
+  | 'logging'
+  | 'rack'
+  | 'resources'
+  | 'strimzi'
+  | 'tracing'
+  | 'image'
+  | 'truststore'
+>;
+
 /**
  * Environment variable names the Connect container cannot take from `env`, read off
  * Strimzi's operator (KafkaConnectCluster.getEnvVars, JvmOptionUtils) and the image's
@@ -27,7 +41,7 @@ interface ReservedEnv {
   /** The releases it applies to, inclusive; open when left out. */
   since?: string;
   before?: string;
-  setBy: (values: ParsedValues) => SetBy;
+  setBy: (values: EnvFields) => SetBy;
   fix: string;
 }
 
@@ -38,7 +52,7 @@ const named =
 
 const HEAP_XX = ['InitialRAMPercentage', 'MaxRAMPercentage'];
 
-function memoryPath(values: ParsedValues): PathSegment[] | undefined {
+function memoryPath(values: EnvFields): PathSegment[] | undefined {
   if (values.resources?.requests?.memory !== undefined) {
     return ['resources', 'requests', 'memory'];
   }
@@ -49,7 +63,7 @@ function memoryPath(values: ParsedValues): PathSegment[] | undefined {
 }
 
 /** The jvmOptions field that puts a heap size into KAFKA_HEAP_OPTS, if any. */
-function heapOptionPath(values: ParsedValues): PathSegment[] | undefined {
+function heapOptionPath(values: EnvFields): PathSegment[] | undefined {
   const jvm = values.jvmOptions;
   if (jvm?.['-Xms'] !== undefined) return ['jvmOptions', '-Xms'];
   if (jvm?.['-Xmx'] !== undefined) return ['jvmOptions', '-Xmx'];
@@ -198,7 +212,7 @@ const WITHOUT_EFFECT: Record<string, string> = {
 /** The problem for one variable name, or undefined when Strimzi leaves the name alone. */
 export function reservedEnvProblem(
   name: string,
-  values: ParsedValues,
+  values: EnvFields,
 ): string | undefined {
   if (WITHOUT_EFFECT[name]) return WITHOUT_EFFECT[name];
   const version = values.strimzi.version;
@@ -216,7 +230,20 @@ export function reservedEnvProblem(
   return `${because}; ${rule.fix}`;
 }
 
-export function checkEnv(values: ParsedValues): Problem[] {
+export function checkEnv(
+  values: Pick<
+    ParsedValues,
+    | 'env'
+    | 'jvmOptions'
+    | 'logging'
+    | 'rack'
+    | 'resources'
+    | 'strimzi'
+    | 'tracing'
+    | 'image'
+    | 'truststore'
+  >,
+): Problem[] {
   return values.env.flatMap((variable, index) => {
     const message = reservedEnvProblem(variable.name, values);
     return message ? [problem(['env', index, 'name'], message)] : [];

@@ -15,7 +15,13 @@ import { ParsedValues } from '../values/schema';
  * effect, and which would have none (a problem: nothing given is dropped silently).
  * The table of every combination is in docs/values.md, section "The image".
  */
-export function checkImage(values: ParsedValues): Problem[] {
+/** The fields the image rules read. */
+type ImageFields = Pick<
+  ParsedValues,
+  'image' | 'plugins' | 'truststore' | 'strimzi'
+>;
+
+export function checkImage(values: ImageFields): Problem[] {
   // The schema's enum guarantees a known release.
   const release = findRelease(values.strimzi.version)!;
   const problems = needsCustomImage(values)
@@ -32,7 +38,7 @@ export function checkImage(values: ParsedValues): Problem[] {
 }
 
 /** Nothing to build: image.name (with its tag or digest) is the image the pods run. */
-function checkPrebuilt(values: ParsedValues): Problem[] {
+function checkPrebuilt(values: ImageFields): Problem[] {
   const { image } = values;
   const problems: Problem[] = [];
   if (image.name && !image.tag && !image.digest) {
@@ -77,7 +83,7 @@ function checkPrebuilt(values: ParsedValues): Problem[] {
 }
 
 /** Plugins or certificates: the image is built, by CI from the Dockerfile or by Strimzi. */
-function checkBuild(values: ParsedValues, release: StrimziRelease): Problem[] {
+function checkBuild(values: ImageFields, release: StrimziRelease): Problem[] {
   const { image } = values;
   const problems: Problem[] = [];
   const dockerfile = image.build === 'dockerfile';
@@ -164,7 +170,7 @@ function checkBuild(values: ParsedValues, release: StrimziRelease): Problem[] {
   return problems;
 }
 
-function checkPullSecrets(values: ParsedValues): Problem[] {
+function checkPullSecrets(values: ImageFields): Problem[] {
   const secrets = values.image.pullSecrets ?? [];
   return secrets.flatMap((name, i) =>
     secrets.indexOf(name) < i
@@ -179,7 +185,7 @@ function checkPullSecrets(values: ParsedValues): Problem[] {
 }
 
 /** An `other` artifact must end up with a file name: given, or the URL's last segment. */
-function checkOtherArtifacts(values: ParsedValues): Problem[] {
+function checkOtherArtifacts(values: ImageFields): Problem[] {
   return values.plugins.flatMap((plugin, p) =>
     plugin.artifacts.flatMap((artifact, a) =>
       artifact.type === 'other' && !otherArtifactFileName(artifact)
@@ -203,7 +209,9 @@ export const MAX_RUN_STEP_BYTES = 120_000;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
-function checkRunStepSizes(values: ParsedValues): Problem[] {
+function checkRunStepSizes(
+  values: Pick<ParsedValues, 'plugins' | 'truststore'>,
+): Problem[] {
   const tooLong = (bytes: number, fix: string) =>
     `makes a Dockerfile RUN step of about ${bytes} bytes, more than a shell command line can hold (${MAX_RUN_STEP_BYTES}); ${fix}`;
   const problems = values.plugins.flatMap((plugin, i) => {

@@ -16,7 +16,9 @@ export function usesLog4j1(kafkaVersion: string): boolean {
   return compareVersions(kafkaVersion, '4.0.0') < 0;
 }
 
-export function checkLogging(values: ParsedValues): Problem[] {
+export function checkLogging(
+  values: Pick<ParsedValues, 'kafka' | 'logging' | 'strimzi'>,
+): Problem[] {
   const logging = values.logging;
   if (logging?.type !== 'inline') return [];
   const kafkaVersion =

@@ -4,6 +4,12 @@ import { POD_SECURITY_CONTEXT_SINCE } from '../values/securityContext';
 import { ParsedValues } from '../values/schema';
 import { isAtLeast } from './versions';
 
+/** The fields these rules read. */
+type MetadataFields = Pick<
+  ParsedValues,
+  'annotations' | 'labels' | 'metrics' | 'pod' | 'podSet' | 'strimzi'
+>;
+
 /** Label keys the renderer or Strimzi sets on the KafkaConnect and its pods. */
 const RENDERER_LABELS = [
   'app.kubernetes.io/name',
@@ -39,7 +45,7 @@ function labelKeyProblems(
 }
 
 /** The prometheus.io annotations of metrics.podAnnotations and pod.annotations merge. */
-function podAnnotationClashes(values: ParsedValues): Problem[] {
+function podAnnotationClashes(values: MetadataFields): Problem[] {
   const given = values.pod?.annotations ?? {};
   const metrics = {
     ...values.metrics,
@@ -56,7 +62,7 @@ function podAnnotationClashes(values: ParsedValues): Problem[] {
     );
 }
 
-function securityContextSince(values: ParsedValues): Problem[] {
+function securityContextSince(values: MetadataFields): Problem[] {
   const version = values.strimzi.version;
   const context = values.pod?.securityContext ?? {};
   return Object.entries(POD_SECURITY_CONTEXT_SINCE)
@@ -72,7 +78,12 @@ function securityContextSince(values: ParsedValues): Problem[] {
 }
 
 /** Resource and pod metadata: keys Strimzi or the renderer own, and merged annotations. */
-export function checkMetadata(values: ParsedValues): Problem[] {
+export function checkMetadata(
+  values: Pick<
+    ParsedValues,
+    'annotations' | 'labels' | 'metrics' | 'pod' | 'podSet' | 'strimzi'
+  >,
+): Problem[] {
   const problems = [
     ...labelKeyProblems(values.labels, ['labels']),
     ...labelKeyProblems(values.pod?.labels, ['pod', 'labels']),

@@ -27,11 +27,19 @@ function unknownProviders(
   return problems;
 }
 
-export function checkProviderReferences(values: ParsedValues): Problem[] {
+/** Needs the declared providers; checks whichever of connect and connectors parsed. */
+export function checkProviderReferences(
+  values: Pick<ParsedValues, 'configProviders'> &
+    Partial<Pick<ParsedValues, 'connect' | 'connectors'>>,
+): Problem[] {
   const declared = new Set(values.configProviders.map(p => p.name));
   return [
-    ...unknownProviders(values.connect.config, ['connect', 'config'], declared),
-    ...values.connectors.flatMap((c, i) =>
+    ...unknownProviders(
+      values.connect?.config ?? {},
+      ['connect', 'config'],
+      declared,
+    ),
+    ...(values.connectors ?? []).flatMap((c, i) =>
       unknownProviders(c.config, ['connectors', i, 'config'], declared),
     ),
   ];

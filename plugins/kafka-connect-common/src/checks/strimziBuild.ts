@@ -14,7 +14,9 @@ const STRIMZI_PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
 /** Strimzi's URL pattern ends in one of these; the values' URLs may also end in . : , ? */
 const STRIMZI_URL_END = /[-a-zA-Z0-9+&@#/%=~_|]$/;
 
-export function checkStrimziBuild(values: ParsedValues): Problem[] {
+export function checkStrimziBuild(
+  values: Pick<ParsedValues, 'plugins'>,
+): Problem[] {
   return values.plugins.flatMap((plugin, p) => {
     const problems: Problem[] = [];
     if (!STRIMZI_PLUGIN_NAME.test(plugin.name)) {

@@ -34,9 +34,14 @@ function duplicates(
   return problems;
 }
 
-export function checkUniqueNames(values: ParsedValues): Problem[] {
+/** Checks each list that parsed; a list with a shape problem is left out. */
+export function checkUniqueNames(
+  values: Partial<
+    Pick<ParsedValues, (typeof NAMED_LISTS)[number] | 'truststore'>
+  >,
+): Problem[] {
   return [
-    ...NAMED_LISTS.flatMap(field => duplicates(values[field], [field])),
+    ...NAMED_LISTS.flatMap(field => duplicates(values[field] ?? [], [field])),
     ...duplicates(values.truststore?.certificates ?? [], [
       'truststore',
       'certificates',

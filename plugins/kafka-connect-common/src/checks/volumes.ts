@@ -54,7 +54,7 @@ export function volumeProblems(volume: {
 }
 
 /** Rules across volumes: names and mount paths are unique. */
-export function checkVolumes(values: ParsedValues): Problem[] {
+export function checkVolumes(values: Pick<ParsedValues, 'volumes'>): Problem[] {
   const problems: Problem[] = [];
   const names = new Map<string, number>();
   const mountPaths = new Map<string, number>();

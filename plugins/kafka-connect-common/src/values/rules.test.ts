@@ -646,3 +646,79 @@ describe('values rules', () => {
       expect(formatProblem(p)).toMatch(/^[^\n]+: [^\n]+$/);
   });
 });
+
+describe('every problem in one run', () => {
+  it('reports a shape problem and a literal password together', () => {
+    const values = base();
+    values.plugins[0].artifacts[0] = {
+      type: 'jar',
+      url: 'https://x.example.com/a.jar',
+      sha512sum: 'abc',
+    };
+    values.connectors[0].config['connection.password'] = 'hunter2';
+    expect(problemsOf(values).map(p => p.path)).toEqual([
+      'plugins[0].artifacts[0].sha512sum',
+      'connectors[0].config["connection.password"]',
+    ]);
+  });
+
+  it('runs a rule only when the fields it reads parsed', () => {
+    const values = base();
+    values.connectors[0].tasksMax = 0;
+    values.connectors[0].config['connection.password'] = 'hunter2';
+    values.env.push({ name: 'DB_PASSWORD', value: 'hunter2' });
+    // The connectors do not parse, so nothing reads their config; env still parses.
+    expect(problemsOf(values).map(p => p.path)).toEqual([
+      'connectors[0].tasksMax',
+      'env[1].value',
+    ]);
+  });
+
+  it('reports the unknown-provider rule beside a broken connector list', () => {
+    const values = base();
+    values.connectors.push({ name: 'broken' });
+    values.connect = { config: { 'key.converter.url': '${vault:x:y}' } };
+    expect(problemsOf(values).map(p => p.path)).toEqual(
+      expect.arrayContaining([
+        'connectors[1].class',
+        'connect.config["key.converter.url"]',
+      ]),
+    );
+  });
+
+  // Every pair of broken rules: both are reported, and no problem comes out twice.
+  const pairs = CASES.filter(([, , path]) => path !== '').flatMap((a, i, all) =>
+    all.slice(i + 1).map(b => [a, b] as const),
+  );
+
+  it(`never reports a problem twice (${pairs.length} pairs of broken rules)`, () => {
+    const failures: string[] = [];
+    for (const [a, b] of pairs) {
+      const values = base();
+      try {
+        a[1](values);
+        b[1](values);
+      } catch {
+        continue; // the second mutation needs what the first replaced
+      }
+      const lines = problemsOf(values).map(formatProblem);
+      const twice = lines.filter((line, i) => lines.indexOf(line) !== i);
+      if (twice.length > 0) failures.push(`${a[0]} + ${b[0]}: ${twice[0]}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.each(CASES.filter(([, , path]) => path !== '' && path !== 'replicas'))(
+    'reports %s next to a shape problem elsewhere',
+    (_title, mutate, path, says) => {
+      const values = base();
+      mutate(values);
+      values.replicas = -1;
+      const problems = problemsOf(values);
+      expect({
+        replicas: problems.some(p => p.path === 'replicas'),
+        matched: problems.some(p => p.path === path && says.test(p.message)),
+      }).toEqual({ replicas: true, matched: true });
+    },
+  );
+});
