@@ -141,6 +141,8 @@ export function compareSchemas(
   }
 
   for (const key of ['type', 'const', 'pattern', ...BOUNDS]) {
+    // The form would pre-fill minItems empty entries of an optional list, which block Next.
+    if (key === 'minItems' && OPTIONAL_LISTS.includes(path)) continue;
     if (sorted(bound(form, key)) !== sorted(bound(values, key))) {
       say(
         `${key} is ${sorted(bound(form, key))} in the form, ${sorted(
@@ -198,7 +200,21 @@ function compareDefaults(
  * state): a required field inside would block the whole form, so the form leaves it
  * optional and the values check enforces it when the section is actually filled in.
  */
-const PREFILLED_OPTIONAL_SECTIONS = ['rack', 'tracing', 'metrics.configMap'];
+/**
+ * Optional lists the values schema wants non-empty when given: the form leaves minItems out
+ * (an empty list is read as not given), or it would pre-fill an empty entry that blocks Next.
+ */
+const OPTIONAL_LISTS = ['metrics.allowList'];
+
+const PREFILLED_OPTIONAL_SECTIONS = [
+  'rack',
+  'tracing',
+  'metrics.configMap',
+  'pod.securityContext.seccompProfile',
+  'pod.securityContext.appArmorProfile',
+  'container.securityContext.seccompProfile',
+  'container.securityContext.appArmorProfile',
+];
 
 function compareObjects(
   form: JsonSchema,
