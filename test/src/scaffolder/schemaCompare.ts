@@ -7,6 +7,12 @@ import { JsonSchema } from './templateFile';
  * values are accepted must match.
  */
 
+/**
+ * Optional lists the values schema wants non-empty when given: the form leaves minItems out
+ * (an empty list is read as not given), or it would pre-fill an empty entry that blocks Next.
+ */
+const OPTIONAL_LISTS = ['metrics.allowList'];
+
 const BOUNDS = [
   'minLength',
   'maxLength',
@@ -200,12 +206,6 @@ function compareDefaults(
  * state): a required field inside would block the whole form, so the form leaves it
  * optional and the values check enforces it when the section is actually filled in.
  */
-/**
- * Optional lists the values schema wants non-empty when given: the form leaves minItems out
- * (an empty list is read as not given), or it would pre-fill an empty entry that blocks Next.
- */
-const OPTIONAL_LISTS = ['metrics.allowList'];
-
 const PREFILLED_OPTIONAL_SECTIONS = [
   'rack',
   'tracing',
