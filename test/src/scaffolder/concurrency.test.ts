@@ -11,7 +11,7 @@ import { stepStatus, TaskResult } from './testBackend';
  * configured); the others wait in its queue, so 20 tasks also show that queued ones complete.
  */
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const TASKS = 20;
 const folderOf = (name: string) => `clusters/prod/${name}`;

@@ -136,7 +136,8 @@ export function scaffolderClient(
     );
   }
 
-  async function waitForEnd(id: string, timeoutMs = 60_000) {
+  // A deadline for a stuck task, not a speed target: a loaded CI machine may be slow.
+  async function waitForEnd(id: string, timeoutMs = 180_000) {
     const deadline = Date.now() + timeoutMs;
     let status = '';
     while (!ENDED.includes(status)) {
