@@ -151,12 +151,13 @@ export class FormFields {
     if (isSchema(node.propertyNames)) {
       out.propertyNames = scalar(node.propertyNames);
     }
-    out.properties = fields;
-    if (
-      isSchema(node.additionalProperties) &&
-      Object.keys(node.additionalProperties).length > 0
-    ) {
-      out.additionalProperties = this.field(node.additionalProperties, {
+    const values = isSchema(node.additionalProperties)
+      ? node.additionalProperties
+      : {};
+    const isMap = Object.keys(values).length > 0;
+    if (!isMap || Object.keys(fields).length > 0) out.properties = fields;
+    if (isMap) {
+      out.additionalProperties = this.field(values, {
         path: `${where.path}.*`,
         optional: false,
         section: false,
@@ -226,7 +227,7 @@ export class FormFields {
       additionalProperties: _refusesUnknown,
       ...field
     } = this.object(node, { path, optional: false, section: false });
-    const properties = field.properties as Record<string, JsonSchema>;
+    const properties = (field.properties ?? {}) as Record<string, JsonSchema>;
     if (discriminator) {
       properties[discriminator] = {
         type: 'string',
