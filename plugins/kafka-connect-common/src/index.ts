@@ -50,3 +50,12 @@ export {
   splitImageReference,
 } from './import';
 export type { ImportResult, ImportOptions, Checksums } from './import';
+export {
+  formParameters,
+  generatedTemplate,
+  templateWithParameters,
+  formLayoutSchema,
+  isSchema,
+  valuesJsonSchema,
+} from './form';
+export type { FormLayout, FormLayoutInput, JsonSchema } from './form';

@@ -7,10 +7,18 @@ import { dnsLabel, labels } from './patterns';
  */
 export const apiAccessSchema = z
   .strictObject({
-    name: dnsLabel(),
+    name: dnsLabel().meta({ title: 'Name of the client' }),
     // An empty map is pruned to "not given", so {} never means "every pod" by accident.
-    podLabels: labels().optional(),
-    namespace: dnsLabel().optional(),
+    podLabels: labels()
+      .meta({
+        title: 'Pod labels',
+        description:
+          'At least one label; leave them out only with a namespace, to admit every pod of that namespace.',
+      })
+      .optional(),
+    namespace: dnsLabel()
+      .meta({ title: "Namespace of the pods (default the cluster's)" })
+      .optional(),
   })
   .superRefine((access, ctx) => {
     if (access.podLabels === undefined && access.namespace === undefined) {

@@ -16,10 +16,25 @@ export type ConfigProviderType = (typeof CONFIG_PROVIDER_TYPES)[number];
 
 export const configProviderSchema = z
   .strictObject({
-    name: providerName(),
-    type: z.enum(CONFIG_PROVIDER_TYPES),
-    class: javaClass().optional(),
-    params: z.record(configKey(), configValue()).optional(),
+    name: providerName().meta({
+      title: 'Alias',
+      description: 'The prefix of its references: ${ALIAS:...}.',
+      examples: ['secrets'],
+    }),
+    type: z.enum(CONFIG_PROVIDER_TYPES).meta({ title: 'Type' }),
+    class: javaClass()
+      .meta({
+        title: 'Java class',
+        description: "The provider's class, for type custom only.",
+      })
+      .optional(),
+    params: z
+      .record(configKey(), configValue())
+      .meta({
+        title: 'Parameters',
+        description: "The provider's settings; secrets only as references.",
+      })
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if (p.type === 'custom' && !p.class) {

@@ -16,10 +16,20 @@ export const workerConfigMap = () =>
   });
 
 export const connectorSchema = z.strictObject({
-  name: dnsSubdomain(),
-  class: javaClass(),
-  tasksMax: z.number().int().min(1),
-  config: connectConfigMap().default({}),
-  state: z.enum(['running', 'paused', 'stopped']).optional(),
+  name: dnsSubdomain().meta({ title: 'Connector name' }),
+  class: javaClass().meta({
+    title: 'Connector class',
+    examples: ['io.debezium.connector.postgresql.PostgresConnector'],
+  }),
+  tasksMax: z.number().int().min(1).meta({ title: 'Maximum tasks' }),
+  config: connectConfigMap().default({}).meta({
+    title: 'Settings',
+    description:
+      'Kafka Connect settings of the connector; secrets only as ${provider:...} references.',
+  }),
+  state: z
+    .enum(['running', 'paused', 'stopped'])
+    .meta({ title: 'State', description: 'Default running.' })
+    .optional(),
 });
 export type Connector = z.infer<typeof connectorSchema>;

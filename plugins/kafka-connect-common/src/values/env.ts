@@ -3,11 +3,15 @@ import { dnsSubdomain, envName, nonEmptyLine, singleLine } from './patterns';
 
 /** Environment variables of the Connect container. */
 
-const secretOrConfigMapKeyRef = z.strictObject({
-  name: dnsSubdomain(),
-  key: nonEmptyLine(253),
-  optional: z.boolean().optional(),
-});
+const keyRef = (what: 'Secret' | 'ConfigMap') =>
+  z.strictObject({
+    name: dnsSubdomain().meta({ title: `${what} name` }),
+    key: nonEmptyLine(253).meta({ title: `Key in the ${what}` }),
+    optional: z
+      .boolean()
+      .meta({ title: `Start the container without this ${what} key` })
+      .optional(),
+  });
 
 /**
  * `{name, value}` or `{name, valueFrom}`: one object with a rule, so errors name the field.
@@ -15,13 +19,24 @@ const secretOrConfigMapKeyRef = z.strictObject({
  */
 export const envSchema = z
   .strictObject({
-    name: envName(),
-    value: singleLine(32768).optional(),
+    name: envName().meta({ title: 'Name', examples: ['OTEL_SERVICE_NAME'] }),
+    value: singleLine(32768).meta({ title: 'Value' }).optional(),
     valueFrom: z
       .union([
-        z.strictObject({ secretKeyRef: secretOrConfigMapKeyRef }),
-        z.strictObject({ configMapKeyRef: secretOrConfigMapKeyRef }),
+        z
+          .strictObject({
+            secretKeyRef: keyRef('Secret').meta({ title: 'Secret key' }),
+          })
+          .meta({ title: 'A Secret key' }),
+        z
+          .strictObject({
+            configMapKeyRef: keyRef('ConfigMap').meta({
+              title: 'ConfigMap key',
+            }),
+          })
+          .meta({ title: 'A ConfigMap key' }),
       ])
+      .meta({ title: 'Value from a Secret or ConfigMap' })
       .optional(),
   })
   .superRefine((variable, ctx) => {

@@ -5,7 +5,7 @@ import { dnsSubdomain } from './patterns';
  * The `image` section: where the Connect pods' image comes from. The shapes follow the
  * image reference grammar of Docker's distribution library (domain[:port]/path, tag,
  * digest), so a value that passes here is one Docker, Kubernetes and Strimzi accept.
- * The patterns are written out once more in template.yaml (formSchemaSync keeps them equal).
+ * The template's form is generated from this schema (npm run generate:form).
  */
 
 /**
@@ -46,6 +46,12 @@ export const imageSchema = z
         message:
           'must be an image repository like registry.example.com:5000/team/kafka-connect (lower-case path; the tag and digest go in image.tag and image.digest)',
       })
+      .meta({
+        title: 'Image repository',
+        description:
+          'Where the image is pushed, or your own finished image (no tag or digest).',
+        examples: ['registry.example.com:5000/team/kafka-connect'],
+      })
       .optional(),
     tag: z
       .string()
@@ -53,6 +59,7 @@ export const imageSchema = z
         message:
           'must be a Docker tag: letters, digits, "_", "." and "-", at most 128',
       })
+      .meta({ title: 'Tag' })
       .optional(),
     digest: z
       .string()
@@ -60,15 +67,38 @@ export const imageSchema = z
         message:
           'must be an image digest: sha256: followed by 64 lower-case hex digits',
       })
+      .meta({
+        title: 'Digest',
+        description:
+          'Only for your own finished image (no plugins, no certificates), e.g. sha256:3f1c...',
+      })
       .optional(),
-    build: z.enum(['dockerfile', 'strimzi']).default('dockerfile'),
+    build: z.enum(['dockerfile', 'strimzi']).default('dockerfile').meta({
+      title: 'Build',
+      description:
+        'dockerfile renders a Dockerfile for CI to build; strimzi lets the operator build the image.',
+    }),
     base: referenceString(512)
       .regex(IMAGE_REFERENCE, {
         message:
           'must be a full image reference like registry.example.com/base/kafka:0.45.0-kafka-3.9.0 (repository, optional :tag, optional @sha256:digest)',
       })
+      .meta({
+        title: 'Base image',
+        description:
+          "The image the build starts from (default Strimzi's Kafka image of the release), a Strimzi Kafka image or one built on it.",
+        examples: [
+          'registry.example.com/mirror/strimzi/kafka:1.2.0-kafka-4.3.1',
+        ],
+      })
       .optional(),
-    pushSecret: dnsSubdomain().optional(),
+    pushSecret: dnsSubdomain()
+      .meta({
+        title: 'Push Secret',
+        description:
+          "Strimzi build only. The docker-registry Secret Strimzi's build pushes (and pulls the base) with.",
+      })
+      .optional(),
     buildOptions: z
       .array(
         z.string().max(1024).regex(BUILD_OPTION, {
@@ -76,9 +106,26 @@ export const imageSchema = z
             'must be one builder option, --name or --name=value, without spaces, quotes or shell metacharacters',
         }),
       )
+      .meta({
+        title: 'Builder options',
+        description:
+          'Strimzi build only. Extra options for Kaniko or Buildah as --name=value, from the list the Strimzi release allows (for example --registry-mirror=mirror.gcr.io).',
+      })
       .optional(),
-    pullSecrets: z.array(dnsSubdomain()).optional(),
+    pullSecrets: z
+      .array(dnsSubdomain())
+      .meta({
+        title: 'Pull Secrets',
+        description:
+          'docker-registry Secrets the Connect pods pull the image with.',
+      })
+      .optional(),
   })
-  .default({ build: 'dockerfile' });
+  .default({ build: 'dockerfile' })
+  .meta({
+    title: 'Image',
+    description:
+      "With plugins or certificates the image is built (by CI from the Dockerfile, or by Strimzi) and pushed to the repository; the tag is derived from the content unless you set one. With neither, give your own finished image (repository and tag or digest), or leave it empty to run Strimzi's own image.",
+  });
 
 export type ImageValues = z.output<typeof imageSchema>;

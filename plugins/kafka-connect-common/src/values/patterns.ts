@@ -70,11 +70,14 @@ export const annotations = () => z.record(qualifiedName(), singleLine(4096));
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P|E)?$/;
 export const quantity = () =>
   z.union([
-    z.number().nonnegative(),
-    z.string().regex(QUANTITY, {
-      message:
-        'must be a Kubernetes quantity like "500m", "2", "512Mi" or "2Gi"',
-    }),
+    z
+      .string()
+      .regex(QUANTITY, {
+        message:
+          'must be a Kubernetes quantity like "500m", "2", "512Mi" or "2Gi"',
+      })
+      .meta({ title: 'Text, such as 500m or 2Gi' }),
+    z.number().nonnegative().meta({ title: 'Number' }),
   ]);
 
 /** host:port[,host:port] as Kafka's bootstrap.servers takes it. */

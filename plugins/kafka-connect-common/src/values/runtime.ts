@@ -4,9 +4,11 @@ import { dnsSubdomain, nonEmptyLine, quantity } from './patterns';
 /** The JVM and the pods' resources and logging: Strimzi's own shapes. */
 
 export const resourceList = z.strictObject({
-  cpu: quantity().optional(),
-  memory: quantity().optional(),
-  'ephemeral-storage': quantity().optional(),
+  cpu: quantity().meta({ title: 'CPU' }).optional(),
+  memory: quantity().meta({ title: 'Memory' }).optional(),
+  'ephemeral-storage': quantity()
+    .meta({ title: 'Ephemeral storage' })
+    .optional(),
 });
 
 export const jvmHeap = () =>
@@ -42,18 +44,35 @@ const loggerValue = () =>
       )}), or with Kafka 3.x a level and appenders such as "DEBUG, CONSOLE"`,
     });
 
-export const loggingSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('inline'),
-    loggers: z.record(nonEmptyLine(253), loggerValue()),
-  }),
-  z.strictObject({
-    type: z.literal('external'),
-    valueFrom: z.strictObject({
-      configMapKeyRef: z.strictObject({
-        name: dnsSubdomain(),
-        key: nonEmptyLine(253),
-      }),
-    }),
-  }),
-]);
+export const loggingSchema = z
+  .discriminatedUnion('type', [
+    z
+      .strictObject({
+        type: z.literal('inline'),
+        loggers: z.record(nonEmptyLine(253), loggerValue()).meta({
+          title: 'Loggers',
+          description:
+            'Logger name to level, for example rootLogger.level = INFO. With Kafka 3.x (log4j 1) a level may name the CONSOLE appender: DEBUG, CONSOLE.',
+        }),
+      })
+      .meta({ title: 'Inline log levels' }),
+    z
+      .strictObject({
+        type: z.literal('external'),
+        valueFrom: z
+          .strictObject({
+            configMapKeyRef: z
+              .strictObject({
+                name: dnsSubdomain().meta({ title: 'ConfigMap name' }),
+                key: nonEmptyLine(253).meta({ title: 'Key in the ConfigMap' }),
+              })
+              .meta({ title: 'ConfigMap key' }),
+          })
+          .meta({ title: 'Log configuration' }),
+      })
+      .meta({ title: 'From a ConfigMap' }),
+  ])
+  .meta({
+    title: 'Logging',
+    description: "The log levels of the workers; none gives Strimzi's.",
+  });

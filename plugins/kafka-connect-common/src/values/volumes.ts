@@ -20,48 +20,100 @@ const relativePath = () =>
     { message: 'must be a relative path without ".." segments' },
   );
 
+const mode = () =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(511)
+    .meta({ description: 'Octal 0644 is 420 in decimal.' });
+
 const keyToPath = z.strictObject({
-  key: nonEmptyLine(253),
-  path: relativePath(),
-  mode: z.number().int().min(0).max(511).optional(),
+  key: nonEmptyLine(253).meta({ title: 'Key' }),
+  path: relativePath().meta({ title: 'File path in the volume' }),
+  mode: mode().meta({ title: 'File mode' }).optional(),
 });
 
-const mode = () => z.number().int().min(0).max(511);
+const keysAsFiles = () =>
+  z
+    .array(keyToPath)
+    .meta({
+      title: 'Only these keys',
+      description: 'Default every key, each as a file of its name.',
+    })
+    .optional();
+
+const optionalSource = (what: string) =>
+  z
+    .boolean()
+    .meta({ title: `Start the pod without this ${what}` })
+    .optional();
 
 export const volumeSources = {
-  secret: z.strictObject({
-    secretName: dnsSubdomain(),
-    items: z.array(keyToPath).optional(),
-    defaultMode: mode().optional(),
-    optional: z.boolean().optional(),
-  }),
-  configMap: z.strictObject({
-    name: dnsSubdomain(),
-    items: z.array(keyToPath).optional(),
-    defaultMode: mode().optional(),
-    optional: z.boolean().optional(),
-  }),
-  emptyDir: z.strictObject({
-    medium: z.enum(['', 'Memory']).optional(),
-    sizeLimit: quantity().optional(),
-  }),
-  persistentVolumeClaim: z.strictObject({
-    claimName: dnsSubdomain(),
-    readOnly: z.boolean().optional(),
-  }),
-  csi: z.strictObject({
-    driver: dnsSubdomain(),
-    readOnly: z.boolean().optional(),
-    fsType: singleLine(63).optional(),
-    volumeAttributes: z.record(singleLine(253), singleLine(1024)).optional(),
-    nodePublishSecretRef: z.strictObject({ name: dnsSubdomain() }).optional(),
-  }),
-  image: z.strictObject({
-    reference: nonEmptyLine(512).regex(/^[^\s'"`$\\]+$/, {
-      message: 'must be an image reference without spaces or quotes',
-    }),
-    pullPolicy: z.enum(['Always', 'Never', 'IfNotPresent']).optional(),
-  }),
+  secret: z
+    .strictObject({
+      secretName: dnsSubdomain().meta({ title: 'Secret name' }),
+      items: keysAsFiles(),
+      defaultMode: mode().meta({ title: 'File mode' }).optional(),
+      optional: optionalSource('Secret'),
+    })
+    .meta({ title: 'Secret' }),
+  configMap: z
+    .strictObject({
+      name: dnsSubdomain().meta({ title: 'ConfigMap name' }),
+      items: keysAsFiles(),
+      defaultMode: mode().meta({ title: 'File mode' }).optional(),
+      optional: optionalSource('ConfigMap'),
+    })
+    .meta({ title: 'ConfigMap' }),
+  emptyDir: z
+    .strictObject({
+      medium: z
+        .enum(['', 'Memory'])
+        .meta({ title: 'Medium', description: 'Memory for a tmpfs.' })
+        .optional(),
+      sizeLimit: quantity().meta({ title: 'Size limit' }).optional(),
+    })
+    .meta({ title: 'Empty directory' }),
+  persistentVolumeClaim: z
+    .strictObject({
+      claimName: dnsSubdomain().meta({ title: 'Claim name' }),
+      readOnly: z.boolean().meta({ title: 'Read-only' }).optional(),
+    })
+    .meta({ title: 'PersistentVolumeClaim' }),
+  csi: z
+    .strictObject({
+      driver: dnsSubdomain().meta({
+        title: 'Driver',
+        examples: ['secrets-store.csi.k8s.io'],
+      }),
+      readOnly: z.boolean().meta({ title: 'Read-only' }).optional(),
+      fsType: singleLine(63).meta({ title: 'File system type' }).optional(),
+      volumeAttributes: z
+        .record(singleLine(253), singleLine(1024))
+        .meta({ title: 'Volume attributes' })
+        .optional(),
+      nodePublishSecretRef: z
+        .strictObject({
+          name: dnsSubdomain().meta({ title: 'Secret name' }),
+        })
+        .meta({ title: 'Node publish Secret' })
+        .optional(),
+    })
+    .meta({ title: 'CSI driver' }),
+  image: z
+    .strictObject({
+      reference: nonEmptyLine(512)
+        .regex(/^[^\s'"`$\\]+$/, {
+          message: 'must be an image reference without spaces or quotes',
+        })
+        .meta({ title: 'Image reference' }),
+      pullPolicy: z
+        .enum(['Always', 'Never', 'IfNotPresent'])
+        .meta({ title: 'Pull policy' })
+        .optional(),
+    })
+    .meta({ title: 'Image (Strimzi 0.47.0 on)' }),
 };
 
 export type VolumeSourceName = keyof typeof volumeSources;
@@ -101,10 +153,16 @@ const MOUNT_KEYS = ['name', 'mountPath', 'readOnly', 'subPath'];
 
 export const volumeSchema = z
   .object({
-    name: dnsLabel(),
-    mountPath: nonEmptyLine(1024),
-    readOnly: z.boolean().optional(),
-    subPath: relativePath().optional(),
+    name: dnsLabel().meta({ title: 'Volume name' }),
+    mountPath: nonEmptyLine(1024).meta({
+      title: 'Mount path',
+      description: 'Below /mnt/.',
+      examples: ['/mnt/gcp-credentials'],
+    }),
+    readOnly: z.boolean().meta({ title: 'Mount read-only' }).optional(),
+    subPath: relativePath()
+      .meta({ title: 'Mount only this path of the volume' })
+      .optional(),
     secret: volumeSources.secret.optional(),
     configMap: volumeSources.configMap.optional(),
     emptyDir: volumeSources.emptyDir.optional(),
