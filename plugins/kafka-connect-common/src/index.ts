@@ -50,3 +50,6 @@ export {
   splitImageReference,
 } from './import';
 export type { ImportResult, ImportOptions, Checksums } from './import';
+export * from './day2';
+export { GENERATOR_NAME, GENERATOR_VERSION } from './generator';
+export { PROVENANCE_ANNOTATIONS } from './render/catalogInfo';
