@@ -106,6 +106,14 @@ export function upgradeValues(
     );
   }
   const logging = loggingFor(before, kafkaVersion, notes);
+  // A base image of its own is the team's (a mirror, say): kept, but named when it is the
+  // Kafka image of the old release, which the new operator's image would replace.
+  const base = before.image?.base;
+  if (base && base.includes(`:${from.version}-kafka-`)) {
+    notes.push(
+      `image.base "${base}" is the Kafka image of Strimzi ${from.version}, kept as it is: point it at the image of Strimzi ${release.version} with Kafka ${kafkaVersion} (quay.io/strimzi/kafka:${release.version}-kafka-${kafkaVersion}, or your mirror of it)`,
+    );
+  }
 
   const upgraded = {
     ...before,
