@@ -18,7 +18,7 @@ export interface LoadedCluster extends ClusterFolder {
 export async function loadCluster(
   folder: ClusterFolder,
 ): Promise<LoadedCluster> {
-  const files = await readFolderFiles(folder.dir);
+  const files = readFolderFiles(folder.dir);
   return {
     ...folder,
     files,
