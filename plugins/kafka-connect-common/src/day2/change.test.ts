@@ -145,11 +145,22 @@ describe('fileChanges and unifiedDiff', () => {
   });
 
   it('prints a unified diff as diff -u does, with three lines of context', () => {
-    const before =
-      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].join('\n') + '\n';
-    const after =
-      ['1', '2', '3', '4', 'five', '6', '7', '8', '9', '10', '11'].join('\n') +
-      '\n';
+    const before = `${['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].join(
+      '\n',
+    )}\n`;
+    const after = `${[
+      '1',
+      '2',
+      '3',
+      '4',
+      'five',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+    ].join('\n')}\n`;
     expect(unifiedDiff('f.yaml', before, after)).toBe(
       [
         '--- a/f.yaml',

@@ -104,13 +104,13 @@ export function identityProblems(
         !options.allowConnectChange ||
         !(CONNECT_FIELDS as readonly string[]).includes(key),
     )
-    .map(key =>
-      problem(
+    .map(key => {
+      const fix = (CONNECT_FIELDS as readonly string[]).includes(key)
+        ? `keep "${before[key]}", or say that the identity is meant to change`
+        : `keep "${before[key]}"`;
+      return problem(
         PATHS[key],
-        `would change from "${before[key]}" to "${after[key]}": ${WHY[key]}` +
-          ((CONNECT_FIELDS as readonly string[]).includes(key)
-            ? `; keep "${before[key]}", or say that the identity is meant to change`
-            : `; keep "${before[key]}"`),
-      ),
-    );
+        `would change from "${before[key]}" to "${after[key]}": ${WHY[key]}; ${fix}`,
+      );
+    });
 }
