@@ -16,6 +16,9 @@ import { ExitCode } from '../errors';
 import { Io, writeLines } from '../io';
 import { writeOutput } from '../writeOutput';
 
+/** Enough to keep the file system busy; few enough not to run out of file handles. */
+const WRITES_AT_ONCE = 16;
+
 interface Planned {
   cluster: LoadedCluster;
   files: RenderedFile[];
@@ -80,11 +83,18 @@ export async function upgradeCommand(
     return ExitCode.badValues;
   }
 
-  for (const { cluster, files, changed, line, notes } of planned) {
-    // An unchanged folder is left alone: no churn in the pull request, no needless writes.
-    if (changed) {
-      await writeOutput(cluster.dir, cluster.shown, files, io.cwd);
-    }
+  // Folders are written a few at a time: each write waits on the file system, not the CPU.
+  const changedFolders = planned.filter(p => p.changed);
+  for (let i = 0; i < changedFolders.length; i += WRITES_AT_ONCE) {
+    await Promise.all(
+      changedFolders
+        .slice(i, i + WRITES_AT_ONCE)
+        .map(({ cluster, files }) =>
+          writeOutput(cluster.dir, cluster.shown, files, io.cwd),
+        ),
+    );
+  }
+  for (const { line, notes } of planned) {
     writeLines(io.stdout, [line, ...notes.map(note => `  - ${note}`)]);
   }
   if (operatorSteps.length > 0) {
