@@ -3,6 +3,7 @@
  * guest sign-in and an embedded SQLite database, so it needs no outside service.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { gitopsUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-kafka-connect';
 import { catalogModuleGitopsClusters } from './gitops/catalogModuleGitopsClusters';
 import { scaffolderModuleGitopsRepository } from './gitops/scaffolderModuleGitopsRepository';
 
@@ -16,6 +17,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@internal/plugin-scaffolder-backend-module-kafka-connect'));
 // The local bare repository the template pushes to, so the demo needs no Git host.
 backend.add(scaffolderModuleGitopsRepository);
+// Backstage's URL reader reads that repository too, so the day-2 templates read a cluster there
+// as they read one on GitHub or GitLab.
+backend.add(gitopsUrlReaderServiceFactory);
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { fleet } from './fleet';
 import { importWidest } from './importCluster';
 import { machine } from './machine';
 import { renderMany, renderOne } from './render';
@@ -14,6 +15,7 @@ const RUNS = {
   renderOne: { runs: 2000, warmup: 200 },
   renderMany: 1000,
   importWidest: { runs: 1000, warmup: 100 },
+  fleet: 1000,
   // Per turn; the two actions take four turns each.
   actions: { runs: 25, warmup: 5 },
   task: { runs: 20, warmup: 3 },
@@ -43,6 +45,10 @@ export async function main(args: string[]): Promise<number> {
     RUNS.importWidest.runs,
     RUNS.importWidest.warmup,
   );
+  progress(
+    `connect-skeleton diff and upgrade over ${RUNS.fleet} cluster folders`,
+  );
+  const fleetFigures = await fleet(RUNS.fleet);
   // The scaffolder and the backend load only now: the render figures are those of a process
   // that holds the renderer alone, as the command line does.
   const { compareWithFetchTemplate } = await import('./fetchTemplate');
@@ -62,6 +68,7 @@ export async function main(args: string[]): Promise<number> {
     ...one,
     ...many,
     ...imported,
+    ...fleetFigures,
     ...actions,
     renderVsFetchTemplate:
       actions.renderActionMedianMs / actions.fetchTemplateMedianMs,

@@ -8,6 +8,8 @@ export interface Figures {
   renderOneExampleMedianMs: number;
   render1000Ms: number;
   importWidestMedianMs: number;
+  fleetDiff1000Ms: number;
+  fleetUpgrade1000Ms: number;
   renderActionMedianMs: number;
   fetchTemplateMedianMs: number;
   renderVsFetchTemplate: number;
@@ -60,6 +62,18 @@ function rows(f: Figures): Row[] {
       label: 'import of the widest cluster, median',
       value: f.importWidestMedianMs,
       unit: 'ms',
+    },
+    {
+      label: 'connect-skeleton diff, 1,000 cluster folders',
+      value: f.fleetDiff1000Ms,
+      unit: 'ms',
+      target: 10000,
+    },
+    {
+      label: 'connect-skeleton upgrade, 1,000 folders',
+      value: f.fleetUpgrade1000Ms,
+      unit: 'ms',
+      target: 10000,
     },
     {
       label: 'kafka-connect:render action, median',

@@ -4,7 +4,13 @@ import {
 } from '@internal/plugin-kafka-connect-common';
 import { ArgumentError } from './errors';
 
-export type Command = 'render' | 'manifests' | 'validate' | 'import';
+export type Command =
+  | 'render'
+  | 'manifests'
+  | 'validate'
+  | 'import'
+  | 'upgrade'
+  | 'diff';
 
 export interface ImportArgs {
   kind: 'import';
@@ -15,8 +21,23 @@ export interface ImportArgs {
   checksums?: string;
 }
 
+/** `upgrade --to VERSION PATH...` */
+export interface UpgradeArgs {
+  kind: 'upgrade';
+  to: string;
+  paths: string[];
+}
+
+/** `diff PATH...` */
+export interface DiffArgs {
+  kind: 'diff';
+  paths: string[];
+}
+
 export type ParsedArgs =
   | { kind: 'help' }
+  | UpgradeArgs
+  | DiffArgs
   | { kind: 'render'; values: string; out: string; layout?: Layout }
   | { kind: 'manifests' | 'validate'; values: string }
   | ImportArgs;
@@ -29,14 +50,19 @@ type Flag =
   | 'owner'
   | 'namespace'
   | 'strimzi'
-  | 'checksums';
+  | 'checksums'
+  | 'to';
 
 const FLAGS_OF: Record<Command, readonly Flag[]> = {
   render: ['values', 'out', 'layout'],
   manifests: ['values'],
   validate: ['values'],
   import: ['from', 'owner', 'namespace', 'strimzi', 'checksums'],
+  upgrade: ['to'],
+  diff: [],
 };
+/** Commands that take paths after the options: the cluster folders, or folders holding them. */
+const TAKES_PATHS: readonly Command[] = ['upgrade', 'diff'];
 const ALL_FLAGS: readonly Flag[] = [
   'values',
   'out',
@@ -46,8 +72,9 @@ const ALL_FLAGS: readonly Flag[] = [
   'namespace',
   'strimzi',
   'checksums',
+  'to',
 ];
-const COMMANDS = 'render, manifests, validate or import';
+const COMMANDS = 'render, manifests, validate, import, upgrade or diff';
 const LAYOUTS: readonly Layout[] = ['helm', 'kustomize'];
 
 function isCommand(word: string): word is Command {
@@ -103,7 +130,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!isCommand(command)) {
     throw new ArgumentError(`unknown command "${command}": use ${COMMANDS}`);
   }
-  if (extra.length > 0) {
+  if (extra.length > 0 && !TAKES_PATHS.includes(command)) {
     throw new ArgumentError(`unexpected argument "${extra[0]}"`);
   }
   for (const name of ALL_FLAGS) {
@@ -112,6 +139,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (command === 'import') return importArgs(flags);
+  if (command === 'upgrade' || command === 'diff') {
+    return pathArgs(command, flags, extra);
+  }
   if (flags.values === undefined) {
     throw new ArgumentError(`${command} needs --values FILE`);
   }
@@ -149,16 +179,7 @@ function importArgs(flags: Partial<Record<Flag, string>>): ImportArgs {
       'import needs --owner REF (the owning team, e.g. group:default/data-platform)',
     );
   }
-  if (
-    flags.strimzi !== undefined &&
-    !SUPPORTED_STRIMZI_VERSIONS.includes(flags.strimzi)
-  ) {
-    throw new ArgumentError(
-      `--strimzi must be one of ${SUPPORTED_STRIMZI_VERSIONS.join(
-        ', ',
-      )}, not "${flags.strimzi}"`,
-    );
-  }
+  if (flags.strimzi !== undefined) checkRelease('strimzi', flags.strimzi);
   const { from, owner, namespace, strimzi, checksums } = flags;
   return Object.fromEntries(
     Object.entries({
@@ -170,4 +191,36 @@ function importArgs(flags: Partial<Record<Flag, string>>): ImportArgs {
       checksums,
     }).filter(([, v]) => v !== undefined),
   ) as unknown as ImportArgs;
+}
+
+function checkRelease(flag: string, version: string): void {
+  if (!SUPPORTED_STRIMZI_VERSIONS.includes(version)) {
+    throw new ArgumentError(
+      `--${flag} must be one of ${SUPPORTED_STRIMZI_VERSIONS.join(
+        ', ',
+      )}, not "${version}"`,
+    );
+  }
+}
+
+/** `upgrade --to VERSION PATH...` and `diff PATH...`: at least one path. */
+function pathArgs(
+  command: 'upgrade' | 'diff',
+  flags: Partial<Record<Flag, string>>,
+  paths: string[],
+): UpgradeArgs | DiffArgs {
+  if (command === 'upgrade') {
+    if (flags.to === undefined) {
+      throw new ArgumentError('upgrade needs --to VERSION (a Strimzi release)');
+    }
+    checkRelease('to', flags.to);
+  }
+  if (paths.length === 0) {
+    throw new ArgumentError(
+      `${command} needs at least one PATH: a cluster folder, or a folder holding cluster folders`,
+    );
+  }
+  return command === 'upgrade'
+    ? { kind: 'upgrade', to: flags.to!, paths }
+    : { kind: 'diff', paths };
 }

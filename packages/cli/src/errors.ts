@@ -4,6 +4,8 @@ export const ExitCode = {
   badValues: 1,
   badUsage: 2,
   internal: 3,
+  /** `diff` only: a render would change files (as diff(1) says "differ", but 1 is bad values). */
+  differences: 4,
 } as const;
 
 /** Bad usage: wrong arguments, an unreadable values file, an output folder we must not touch. */

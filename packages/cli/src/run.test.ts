@@ -22,10 +22,13 @@ describe('run', () => {
   });
 
   it.each([
-    [[], 'missing command: render, manifests, validate or import'],
+    [
+      [],
+      'missing command: render, manifests, validate, import, upgrade or diff',
+    ],
     [
       ['apply', '--values', 'v.yaml'],
-      'unknown command "apply": use render, manifests, validate or import',
+      'unknown command "apply": use render, manifests, validate, import, upgrade or diff',
     ],
     [['render', '--values', 'v.yaml'], 'render needs --out DIR'],
     [['validate', '--values', 'v.yaml', '--force'], 'unknown option --force'],

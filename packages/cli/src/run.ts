@@ -1,7 +1,9 @@
 import { parseArgs } from './args';
+import { diffCommand } from './commands/diff';
 import { importCommand } from './commands/import';
 import { manifestsCommand } from './commands/manifests';
 import { renderCommand } from './commands/render';
+import { upgradeCommand } from './commands/upgrade';
 import { validateCommand } from './commands/validate';
 import { ArgumentError, ExitCode, oneLine, UsageError } from './errors';
 import { Io } from './io';
@@ -26,6 +28,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await validateCommand(args, io);
       case 'import':
         return await importCommand(args, io);
+      case 'upgrade':
+        return await upgradeCommand(args, io);
+      case 'diff':
+        return await diffCommand(args, io);
       default:
         throw new Error(`unhandled command ${JSON.stringify(args)}`);
     }

@@ -11,6 +11,12 @@ Commands:
   import     --from FILE --owner REF [--namespace NS] [--strimzi VERSION] [--checksums FILE]
              Read a KafkaConnect (with its KafkaConnectors and metrics ConfigMap) and
              print values that render to the same objects; notes and problems on stderr.
+  upgrade    --to VERSION PATH...
+             Carry every cluster folder under the paths over to a newer Strimzi release
+             (group and storage topics kept) and render each again in place.
+  diff       PATH...
+             Show what a render of every cluster folder under the paths would change;
+             exit 0 when nothing would, 4 when something would.
 
 Options:
   --values FILE    the cluster values (connect-cluster.yaml)
@@ -21,9 +27,10 @@ Options:
   --namespace NS   the namespace, when the file has none (or the cluster moves)
   --strimzi VER    the target Strimzi release (default: the newest supported)
   --checksums FILE sha512sum output (<hash>  <url>) for artifacts without a checksum
+  --to VERSION     the Strimzi release to upgrade to
   -h, --help       print this help
 
-Exit codes: 0 ok, 1 bad values, 2 bad usage, 3 internal error.
+Exit codes: 0 ok, 1 bad values, 2 bad usage, 3 internal error, 4 diff found differences.
 `;
 
 export const USAGE_HINT = "Run 'connect-skeleton --help' for usage.";

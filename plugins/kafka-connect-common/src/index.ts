@@ -59,3 +59,6 @@ export {
   valuesJsonSchema,
 } from './form';
 export type { FormLayout, FormLayoutInput, JsonSchema } from './form';
+export * from './day2';
+export { GENERATOR_NAME, GENERATOR_VERSION } from './generator';
+export { PROVENANCE_ANNOTATIONS } from './render/catalogInfo';

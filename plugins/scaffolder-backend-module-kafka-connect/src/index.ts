@@ -6,9 +6,18 @@
  * @packageDocumentation
  */
 export { scaffolderModuleKafkaConnect as default } from './module';
+export { gitopsUrlReaderServiceFactory } from './lib/gitopsUrlReader';
 export {
+  CHANGE_VALUES_ACTION_ID,
   CHECK_OWNERSHIP_ACTION_ID,
+  createChangeValuesAction,
   createCheckOwnershipAction,
+  createImportClusterAction,
+  createReadClusterAction,
+  createSummariseChangeAction,
+  IMPORT_ACTION_ID,
+  READ_CLUSTER_ACTION_ID,
+  SUMMARISE_CHANGE_ACTION_ID,
   createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
@@ -24,4 +33,5 @@ export type {
   GitlabMergeRequestActionOptions,
   GitPushBranchActionOptions,
   KafkaConnectRenderActionOptions,
+  ReadClusterActionOptions,
 } from './actions';

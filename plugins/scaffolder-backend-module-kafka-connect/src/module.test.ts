@@ -30,7 +30,7 @@ describe('scaffolderModuleKafkaConnect', () => {
     ).toBe('kafka-connect:check-ownership');
   });
 
-  it('registers the five actions, with dry-run support, schemas and examples', async () => {
+  it('registers the nine actions, with dry-run support, schemas and examples', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -56,6 +56,10 @@ describe('scaffolderModuleKafkaConnect', () => {
         'kafka-connect:gitlab:branch',
         'kafka-connect:gitlab:merge-request',
         'kafka-connect:check-ownership',
+        'kafka-connect:read-cluster',
+        'kafka-connect:change-values',
+        'kafka-connect:summarise-change',
+        'kafka-connect:import',
       ]);
       for (const action of added) {
         expect(action.supportsDryRun).toBe(true);

@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
+  createChangeValuesAction,
   createCheckOwnershipAction,
+  createImportClusterAction,
+  createReadClusterAction,
+  createSummariseChangeAction,
   createGitlabBranchAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
@@ -15,8 +19,10 @@ import { REPOSITORY_KEY } from './lib/settings';
 
 /**
  * Adds `kafka-connect:render`, `kafka-connect:git:push-branch`,
- * `kafka-connect:gitlab:branch`, `kafka-connect:gitlab:merge-request` and
- * `kafka-connect:check-ownership` to the scaffolder.
+ * `kafka-connect:gitlab:branch`, `kafka-connect:gitlab:merge-request`,
+ * `kafka-connect:check-ownership` and the day-2 actions `kafka-connect:read-cluster`,
+ * `kafka-connect:change-values`, `kafka-connect:summarise-change` and
+ * `kafka-connect:import` to the scaffolder.
  *
  * @public
  */
@@ -29,8 +35,9 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        reader: coreServices.urlReader,
       },
-      async init({ scaffolder, config, logger }) {
+      async init({ scaffolder, config, logger, reader }) {
         if (!config.has(REPOSITORY_KEY)) {
           // Not fatal: rendering and the publish:* actions work without it.
           logger.info(
@@ -43,6 +50,10 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
           createGitlabBranchAction({ config }),
           createGitlabMergeRequestAction({ config }),
           createCheckOwnershipAction({ config }),
+          createReadClusterAction({ config, reader }),
+          createChangeValuesAction(),
+          createSummariseChangeAction(),
+          createImportClusterAction(),
         );
       },
     });

@@ -25,6 +25,8 @@ export interface CallOptions {
   as?: Caller;
   /** What the form's Secret fields send: kept out of the task's parameters. */
   secrets?: Record<string, string>;
+  /** Another template the catalog serves (the day-2 ones); default {@link TEMPLATE_REF}. */
+  templateRef?: string;
 }
 
 function authorization(caller: Caller): string {
@@ -131,7 +133,11 @@ export function scaffolderClient(
     return call(
       'POST',
       '/v2/tasks',
-      { templateRef: TEMPLATE_REF, values, secrets: options.secrets },
+      {
+        templateRef: options.templateRef ?? TEMPLATE_REF,
+        values,
+        secrets: options.secrets,
+      },
       options.as,
     );
   }

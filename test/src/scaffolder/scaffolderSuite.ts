@@ -1,3 +1,4 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { BareRepo } from './bareRepo';
@@ -13,6 +14,12 @@ export interface ScaffolderSuiteOptions {
   handlers?: HttpHandler[];
   /** More app config, e.g. `kafkaConnect.ownership`. */
   config?: Record<string, unknown>;
+  /** More backend features (the day-2 tests add the GitOps repository's URL reader). */
+  features?: BackendFeature[];
+  /** More templates the catalog serves (template.yaml paths). */
+  templatePaths?: string[];
+  /** More catalog entities; a function gets the repository's path (for location URLs). */
+  entities?: (repository: string) => CatalogEntity[];
 }
 
 export interface ScaffolderSuite {
@@ -49,6 +56,9 @@ export function useScaffolderSuite(
       repository: repo.path,
       users: options.users,
       config: options.config,
+      features: options.features,
+      templatePaths: options.templatePaths,
+      entities: options.entities?.(repo.path),
     });
   });
 

@@ -44,8 +44,8 @@ export interface TemplateEntity {
 }
 
 /** A fresh copy each call: the YAML aliases become plain, independent objects. */
-export function loadTemplate(): TemplateEntity {
-  const text = readFileSync(TEMPLATE_PATH, 'utf8');
+export function loadTemplate(path: string = TEMPLATE_PATH): TemplateEntity {
+  const text = readFileSync(path, 'utf8');
   return JSON.parse(JSON.stringify(parse(text))) as TemplateEntity;
 }
 

@@ -54,6 +54,22 @@ export interface ScaffolderBackendOptions {
   config?: Record<string, unknown>;
   /** More backend features, e.g. a module that reaches into the scaffolder's services. */
   features?: BackendFeature[];
+  /** More templates the catalog serves beside the cluster template (template.yaml paths). */
+  templatePaths?: string[];
+  /** More entities the catalog serves, e.g. clusters with their location annotations. */
+  entities?: CatalogEntity[];
+}
+
+/** A template as the catalog serves it: in the default namespace, with its location. */
+function servedTemplate(template: TemplateEntity, path: string): CatalogEntity {
+  return {
+    ...template,
+    metadata: {
+      ...template.metadata,
+      namespace: 'default',
+      annotations: { 'backstage.io/managed-by-location': `file:${path}` },
+    },
+  };
 }
 
 export async function startScaffolderBackend(
@@ -62,16 +78,11 @@ export async function startScaffolderBackend(
   const template = loadTemplate();
   const catalog = fakeCatalog([
     ...(options.users ?? [userEntity(DEFAULT_USER, DEFAULT_USER_GROUPS)]),
-    {
-      ...template,
-      metadata: {
-        ...template.metadata,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${TEMPLATE_PATH}`,
-        },
-      },
-    },
+    servedTemplate(template, TEMPLATE_PATH),
+    ...(options.templatePaths ?? []).map(path =>
+      servedTemplate(loadTemplate(path), path),
+    ),
+    ...(options.entities ?? []),
   ]);
   const backend = await startTestBackend({
     features: [

@@ -1,5 +1,6 @@
 import { parse, parseAllDocuments } from 'yaml';
 import { renderCluster, renderManifests, renderSkeleton } from '../skeleton';
+import { GENERATOR_VERSION } from '../generator';
 
 function objects(values: Record<string, unknown>): any[] {
   const result = renderManifests(values);
@@ -292,7 +293,10 @@ describe('catalog-info.yaml', () => {
           'backstage.io/kubernetes-namespace': 'data',
           'backstage.io/source-template':
             'template:default/kafka-connect-cluster',
+          'kafka-connect/generator': 'kafka-connect-skeleton',
+          'kafka-connect/generator-version': GENERATOR_VERSION,
           'kafka-connect/strimzi-version': '1.2.0',
+          'kafka-connect/strimzi-api-version': 'kafka.strimzi.io/v1',
           'kafka-connect/kafka-version': '4.3.1',
           'kafka-connect/bootstrap-servers': 'kafka:9092',
         },

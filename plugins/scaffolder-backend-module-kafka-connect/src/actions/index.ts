@@ -17,3 +17,14 @@ export {
   CHECK_OWNERSHIP_ACTION_ID,
 } from './checkOwnership';
 export type { CheckOwnershipActionOptions } from './checkOwnership';
+export { createReadClusterAction, READ_CLUSTER_ACTION_ID } from './readCluster';
+export type { ReadClusterActionOptions } from './readCluster';
+export {
+  createChangeValuesAction,
+  CHANGE_VALUES_ACTION_ID,
+} from './changeValues';
+export {
+  createSummariseChangeAction,
+  SUMMARISE_CHANGE_ACTION_ID,
+} from './summariseChange';
+export { createImportClusterAction, IMPORT_ACTION_ID } from './importCluster';

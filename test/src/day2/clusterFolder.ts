@@ -1,0 +1,73 @@
+import { Layout, renderSkeleton } from '@internal/plugin-kafka-connect-common';
+import { gitopsUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+import { join, resolve } from 'path';
+import { pathToFileURL } from 'url';
+import { parse } from 'yaml';
+import { CatalogEntity } from '../scaffolder/fakeCatalog';
+import { REPO_ROOT } from '../scaffolder/templateFile';
+
+/** Helpers for the day-2 tests: clusters as they sit in a GitOps repository. */
+
+export const CHANGE_TEMPLATE = resolve(
+  REPO_ROOT,
+  'templates/kafka-connect-change/template.yaml',
+);
+export const ADOPT_TEMPLATE = resolve(
+  REPO_ROOT,
+  'templates/kafka-connect-adopt/template.yaml',
+);
+export const CHANGE_REF = 'template:default/kafka-connect-change';
+export const ADOPT_REF = 'template:default/kafka-connect-adopt';
+
+/** The backend features the day-2 templates need beside the test backend's own. */
+export const DAY2_FEATURES = [gitopsUrlReaderServiceFactory];
+
+/** The files `render` leaves in a cluster folder, path → content. */
+export function renderedFiles(
+  values: unknown,
+  layout: Layout = 'helm',
+): Record<string, string> {
+  const result = renderSkeleton(values, { layout });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return Object.fromEntries(result.value.map(f => [f.path, f.content]));
+}
+
+/** The same files under `folder`, as a repository seed. */
+export function inFolder(
+  folder: string,
+  files: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(files).map(([path, content]) => [
+      `${folder}/${path}`,
+      content,
+    ]),
+  );
+}
+
+/**
+ * The cluster's entity as the demo catalog serves it: its catalog-info.yaml, located in the
+ * bare repository (the demo's GitopsClusterEntityProvider writes the same location).
+ */
+export function clusterEntity(
+  repository: string,
+  folder: string,
+  catalogInfo: string,
+): CatalogEntity {
+  const entity = parse(catalogInfo) as CatalogEntity;
+  const location = `url:${
+    pathToFileURL(join(repository, folder, 'catalog-info.yaml')).href
+  }`;
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      namespace: 'default',
+      annotations: {
+        ...(entity.metadata.annotations as Record<string, string>),
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+      },
+    },
+  };
+}
