@@ -37,5 +37,8 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// The app's user-settings storage (app.packages: all loads it) needs the signals API, and
+// the signals frontend plugin needs this backend to connect to.
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();

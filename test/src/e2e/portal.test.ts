@@ -1,36 +1,43 @@
 import { renderSkeleton } from '@internal/plugin-kafka-connect-common';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { loadTemplate } from '../scaffolder/templateFile';
+import { loadTemplate, REPO_ROOT } from '../scaffolder/templateFile';
 import { Chromium, launchChromium, requireChromium } from './browser';
-import { git } from './git';
+import { git, gitEnv } from './git';
+import { PageProblems, watchPageProblems } from './pageProblems';
 import { Portal, startPortal } from './portal';
+import { Screenshots, screenshots, SCREENSHOTS_DIR } from './screenshots';
 
 /**
- * The whole self-service flow, as a portal user does it: the real portal (frontend dev server
- * and backend, as `backstage-cli repo start` runs them), headless Chromium, guest sign-in, the
- * Kafka Connect template filled in with the minimal values, Create, then the branch in the
- * GitOps repository, a merge into main, and the cluster in the catalog.
+ * The whole self-service flow, as a new portal user does it, by clicking from the home page:
+ * the real portal (frontend dev server and backend, as `npm start` runs them), headless
+ * Chromium, guest sign-in, Catalog, Create, the Kafka Connect template filled in with the
+ * minimal values, Create, the finished task page, the merge its commands say (run from the
+ * repository root), then the cluster's entity page, its Catalog Graph, and the scaffolder's
+ * actions and tasks lists. Any page error, console error (bar the few known harmless ones in
+ * pageProblems.ts) or error overlay fails it. A picture of every page is saved in
+ * test/e2e-screenshots/.
  */
 
-jest.setTimeout(5 * 60_000);
+jest.setTimeout(8 * 60_000);
 
-const NAME = 'e2e-orders';
-const BRANCH = `kafka-connect/${NAME}`;
-const FOLDER = `clusters/${NAME}`;
 const OWNER = 'group:default/data-platform';
 // The owner picker filters its options on the entity's title (examples/org.yaml), not its name.
 const OWNER_TITLE = 'Data Platform';
 const GUEST_GROUP_TITLES = ['Data Platform', 'guests'];
-const TYPED = {
-  name: NAME,
-  namespace: 'streaming',
-  owner: OWNER,
-  kafka: { bootstrapServers: 'orders-kafka-bootstrap.kafka.svc:9093' },
-};
+const NAMESPACE = 'streaming';
+const BOOTSTRAP = 'orders-kafka-bootstrap.kafka.svc:9093';
+
+/** The values typed into the form; the name differs per attempt (see the test). */
+function typed(name: string) {
+  return {
+    name,
+    namespace: NAMESPACE,
+    owner: OWNER,
+    kafka: { bootstrapServers: BOOTSTRAP },
+  };
+}
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -68,6 +75,10 @@ interface Task {
   status: string;
 }
 
+interface TaskEvent {
+  body: { message?: string; stepId?: string; status?: string };
+}
+
 /** Key paths (a.b.c) of every key in `value`, to name what a file holds. */
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -91,6 +102,16 @@ function connectClusterOf(values: unknown): unknown {
   return parse(file!.content);
 }
 
+/** The repository root's files as git sees them: the merge must leave them as they were. */
+function checkoutState(): string {
+  return git(REPO_ROOT, [
+    'status',
+    '--porcelain',
+    '--untracked-files=all',
+    '--ignored=no',
+  ]);
+}
+
 describe('the portal in a browser', () => {
   let portal: Portal | undefined;
   let chromium: Chromium | undefined;
@@ -107,18 +128,21 @@ describe('the portal in a browser', () => {
     await portal?.stop();
   });
 
-  it('creates a Kafka Connect cluster from the template: branch, values, and the catalog after the merge', async () => {
+  it('from the home page to a cluster in the catalog, every page without an error', async () => {
     // The assertions are in selfService(), inside the try that adds screenshots and the log.
     expect.hasAssertions();
     const p = portal!;
+    const shots = screenshots();
     // A second attempt only when the portal reloaded during the first: someone saved a file
     // it loads (the CLI restarts the backend, with an empty in-memory database, and the dev
-    // server reloads the page). Any other failure fails at once.
+    // server reloads the page). It uses another cluster name, so that what the first attempt
+    // left in the GitOps repository does not change the second. Any other failure fails.
     for (let attempt = 1; ; attempt++) {
       const reloadsBefore = p.reloads().length;
       const browser: BrowserState = {};
+      const name = attempt === 1 ? 'e2e-orders' : `e2e-orders-${attempt}`;
       try {
-        await selfService(p, chromium!, browser);
+        await selfService(p, chromium!, browser, shots, name);
         return;
       } catch (error) {
         const reloaded = p.reloads().slice(reloadsBefore);
@@ -133,15 +157,21 @@ describe('the portal in a browser', () => {
           await p.ready(2 * 60_000);
           continue;
         }
+        let picture = '';
+        if (browser.page) {
+          picture = await shots
+            .take(browser.page, 'failure')
+            .then(path => `Screenshot of the page at the failure: ${path}`)
+            .catch(e => `No screenshot of the page at the failure: ${e}`);
+        }
         const details = [
           reloaded.length > 0
             ? `The portal reloaded during this attempt (a file it loads changed): ${reloaded.join(
                 ' | ',
               )}`
             : '',
-          browser.page
-            ? await saveScreenshots(browser.page, browser.firstPage)
-            : '',
+          picture,
+          `Screenshots of every page so far: ${SCREENSHOTS_DIR}`,
           `Portal log (last lines; all of it in ${p.keepLog()}):\n${p.logTail()}`,
         ];
         throw new Error(
@@ -156,15 +186,19 @@ describe('the portal in a browser', () => {
 
 interface BrowserState {
   page?: Page;
-  /** The first form page, filled in, kept for the failure report. */
-  firstPage?: Buffer;
 }
 
 async function selfService(
   p: Portal,
   chromium: Chromium,
   browser: BrowserState,
+  shots: Screenshots,
+  name: string,
 ) {
+  const TYPED = typed(name);
+  const branch = `kafka-connect/${name}`;
+  const folder = `clusters/${name}`;
+
   // The catalog reads the template and examples/org.yaml a few seconds after the start.
   for (const ref of [
     'template/default/kafka-connect-cluster',
@@ -180,13 +214,44 @@ async function selfService(
   const page = await chromium.context.newPage();
   browser.page = page;
   page.setDefaultTimeout(30_000);
+  const problems: PageProblems = watchPageProblems(page);
+  /** Judges the page shown now, then saves its picture. */
+  const judge = async (label: string) => {
+    await problems.check(label);
+    await shots.take(page, label);
+  };
+  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+  const sidebarLink = (text: string) =>
+    sidebar.getByRole('link', { name: text, exact: true });
+  // The scaffolder's sub-pages (Templates, Tasks, Actions) are tabs under its header.
+  const createTab = (text: string) =>
+    page
+      .getByRole('tab', { name: text, exact: true })
+      .or(page.getByRole('link', { name: text, exact: true }))
+      .first();
 
+  // The home page. The guest sign-in card appears a few seconds after the page loads.
   await page.goto(p.appUrl);
   const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor({ timeout: 60_000 });
+  await judge('sign-in');
   await enter.click();
   await enter.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
+  await judge('home');
 
-  await page.goto(`${p.appUrl}/create/templates/default/kafka-connect-cluster`);
+  await sidebarLink('Catalog').click();
+  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
+  await judge('catalog');
+
+  await sidebarLink('Create').click();
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Kafka Connect cluster' });
+  await card.waitFor();
+  await judge('create-templates');
+
+  await card.getByRole('button', { name: 'Choose' }).click();
   await page.locator('#root_name').fill(TYPED.name);
   await page.getByLabel('Kubernetes namespace').fill(TYPED.namespace);
   // The owner picker offers the guest's own groups (examples/org.yaml), and nothing else.
@@ -196,7 +261,6 @@ async function selfService(
   const offered = await page.getByRole('option').allInnerTexts();
   expect(offered.map(o => o.trim()).sort()).toEqual(GUEST_GROUP_TITLES);
   await page.getByRole('option', { name: OWNER_TITLE }).click();
-  browser.firstPage = await page.screenshot({ fullPage: true });
 
   const titles = loadTemplate().spec.parameters.map(s => String(s.title));
   for (const [index, title] of titles.entries()) {
@@ -206,10 +270,12 @@ async function selfService(
         .locator('#root_kafka_bootstrapServers')
         .fill(TYPED.kafka.bootstrapServers);
     }
+    await judge(`form-${index + 1}-${title}`);
     const last = index === titles.length - 1;
     await page.getByRole('button', { name: last ? 'Review' : 'Next' }).click();
   }
   await activeStep(page, 'Review');
+  await judge('form-review');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
   const taskId = new URL(page.url()).pathname.split('/').pop()!;
@@ -225,28 +291,69 @@ async function selfService(
       ? body
       : undefined;
   });
+  const events = await p.api<TaskEvent[]>(
+    `/api/scaffolder/v2/tasks/${taskId}/events`,
+  );
   if (task.status !== 'completed') {
-    const events = await p.api<{ body: { message?: string } }[]>(
-      `/api/scaffolder/v2/tasks/${taskId}/events`,
-    );
     const log = Array.isArray(events.body)
       ? events.body.map(e => e.body.message ?? '').join('\n')
       : JSON.stringify(events.body);
     throw new Error(`The task ${taskId} ended ${task.status}:\n${log}`);
   }
 
+  // The finished task page: the outputs show once the task has completed.
+  const deployed = page.getByTestId('text-output-box');
+  await deployed.waitFor({ timeout: 60_000 });
+  await deployed
+    .getByRole('heading', { name: 'How to get it deployed' })
+    .waitFor();
+
+  // Only the steps that ran, in the template's order; the other destinations' steps, which
+  // the scaffolder skipped, are not on the page.
+  const lastStatus = new Map<string, string>();
+  for (const event of events.body) {
+    if (event.body.stepId && event.body.status) {
+      lastStatus.set(event.body.stepId, event.body.status);
+    }
+  }
+  const steps = loadTemplate().spec.steps;
+  const ran = steps.filter(s => lastStatus.get(s.id) === 'completed');
+  const skipped = steps.filter(s => lastStatus.get(s.id) === 'skipped');
+  expect(ran.map(s => s.id)).toEqual(['render', 'check-ownership', 'push']);
+  expect(skipped.length + ran.length).toBe(steps.length);
+  const shownSteps = (await page.getByTestId('step-label').allInnerTexts()).map(
+    label => label.split('\n')[0].trim(),
+  );
+  expect(shownSteps).toEqual(ran.map(s => s.name));
+
+  // The links and text of the local destination only, saying when the catalog has it.
+  const outputs = page.getByTestId('output-box');
+  const lower = (texts: string[]) => texts.map(t => t.trim().toLowerCase());
+  expect(lower(await outputs.getByRole('link').allInnerTexts())).toEqual([
+    'the cluster in the catalog (there once the branch is merged)',
+  ]);
+  // The text tabs are buttons; a link's button is inside its link.
+  expect(lower(await outputs.getByRole('button').allInnerTexts())).toEqual([
+    'how to get it deployed',
+    'what was rendered',
+    'the cluster in the catalog (there once the branch is merged)',
+  ]);
+  const deployedText = await deployed.innerText();
+  expect(deployedText).toContain(branch);
+  expect(deployedText).toContain(
+    'Until then its catalog page says "Entity not found".',
+  );
+  await judge('task');
+
   // The branch, with the skeleton in the cluster's folder.
   const repo = (args: string[]) => git(p.repository, args);
-  const branches = repo([
-    'for-each-ref',
-    '--format=%(refname:short)',
-    'refs/heads',
-  ])
-    .split('\n')
-    .filter(Boolean)
-    .sort();
-  expect(branches).toEqual([BRANCH, 'main']);
-  const files = repo(['ls-tree', '-r', '--name-only', BRANCH, `${FOLDER}/`])
+  const branches = () =>
+    repo(['for-each-ref', '--format=%(refname:short)', 'refs/heads'])
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+  expect(branches()).toContain(branch);
+  const files = repo(['ls-tree', '-r', '--name-only', branch, `${folder}/`])
     .split('\n')
     .filter(Boolean);
   expect(files).toEqual(
@@ -256,14 +363,14 @@ async function selfService(
         'catalog-info.yaml',
         'Chart.yaml',
         'values.yaml',
-      ].map(f => `${FOLDER}/${f}`),
+      ].map(f => `${folder}/${f}`),
     ),
   );
 
   // The values typed in the form, and nothing of the sections left untouched, which the
   // browser form sends pre-filled with empty objects and lists (scheduling, kafka.tls, ...).
   const values = parse(
-    repo(['show', `${BRANCH}:${FOLDER}/connect-cluster.yaml`]),
+    repo(['show', `${branch}:${folder}/connect-cluster.yaml`]),
   );
   expect(values).toMatchObject(TYPED);
   const keys = keyPaths(values);
@@ -281,25 +388,37 @@ async function selfService(
   // Key for key the file that the typed values alone give (the schema's defaults included).
   expect(values).toEqual(connectClusterOf(TYPED));
 
-  // Merged into main, the cluster shows up in the catalog.
-  const clone = join(p.workDir, 'clone');
-  git(p.workDir, ['clone', '--quiet', p.repository, clone]);
-  git(clone, [
-    'merge',
-    '--no-ff',
-    '--quiet',
-    '-m',
-    `Merge ${BRANCH}`,
-    `origin/${BRANCH}`,
-  ]);
-  git(clone, ['push', '--quiet', 'origin', 'HEAD:main']);
+  // The merge, exactly as the task page says it, run from the repository root.
+  const blocks = await deployed.locator('pre').allInnerTexts();
+  const mergeBlock = blocks.find(b => b.includes('git merge'));
+  expect(mergeBlock).toBeDefined();
+  const before = checkoutState();
+  const merge = spawnSync('bash', ['-euo', 'pipefail', '-c', mergeBlock!], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    // The clone's temporary folder goes where the portal's clean-up removes it.
+    env: { ...gitEnv(), TMPDIR: p.workDir },
+    timeout: 60_000,
+  });
+  if (merge.status !== 0) {
+    throw new Error(
+      `The task page's merge commands failed from the repository root (exit ${merge.status}):\n${mergeBlock}\n${merge.stderr}`,
+    );
+  }
+  // They left the checkout as it was, merged into main and removed the branch.
+  expect(checkoutState()).toBe(before);
+  expect(branches()).not.toContain(branch);
+  expect(
+    repo(['ls-tree', '-r', '--name-only', 'main', `${folder}/`]),
+  ).toContain(`${folder}/catalog-info.yaml`);
 
+  // Merged into main, the cluster shows up in the catalog within seconds.
   const entity = await eventually(
-    `resource:default/${NAME} owned by ${OWNER} in the catalog`,
+    `resource:default/${name} owned by ${OWNER} in the catalog`,
     60_000,
     async () => {
       const { status, body } = await p.api<Entity>(
-        `/api/catalog/entities/by-name/resource/default/${NAME}`,
+        `/api/catalog/entities/by-name/resource/default/${name}`,
       );
       return status === 200 &&
         body.relations?.some(r => r.type === 'ownedBy' && r.targetRef === OWNER)
@@ -308,6 +427,36 @@ async function selfService(
     },
   );
   expect(entity.spec?.owner).toBe(OWNER);
+
+  // The task page's catalog link now leads to the cluster's entity page.
+  await outputs
+    .getByRole('link', { name: /the cluster in the catalog/i })
+    .click();
+  await page.waitForURL(new RegExp(`/catalog/default/resource/${name}$`));
+  await page.getByRole('heading', { name, exact: true }).first().waitFor();
+  await page.getByText(OWNER_TITLE).first().waitFor();
+  await judge('entity');
+
+  // Its relations card opens the Catalog Graph around the cluster.
+  await page.getByRole('link', { name: /view graph/i }).click();
+  await page.waitForURL(/\/catalog-graph/);
+  await page.locator('svg').getByText(name, { exact: true }).first().waitFor();
+  await page.locator('svg').getByText(OWNER_TITLE).first().waitFor();
+  await judge('catalog-graph');
+
+  await sidebarLink('Create').click();
+  await createTab('Actions').click();
+  await page.waitForURL(/\/create\/actions/);
+  await page
+    .getByText('kafka-connect:render', { exact: true })
+    .first()
+    .waitFor();
+  await judge('actions');
+
+  await createTab('Tasks').click();
+  await page.waitForURL(/\/create\/tasks$/);
+  await page.getByText(taskId).first().waitFor();
+  await judge('tasks');
 }
 
 /** Waits for the form's stepper to show `title` as the current page. */
@@ -321,35 +470,21 @@ async function activeStep(page: Page, title: string) {
       .locator('.Mui-error, [role="alert"]')
       .allInnerTexts()
       .catch(() => []);
+    // Fields the browser itself refuses (a `required` select left empty, say).
+    const invalid = await page
+      .locator('input:invalid, select:invalid, textarea:invalid')
+      .evaluateAll(fields =>
+        fields.map(f => `${f.id || f.getAttribute('name')}`),
+      )
+      .catch(() => []);
     throw new Error(
       `The form did not reach the page "${title}" (current: ${
         shown.join(', ') || 'none'
-      }; errors shown: ${errors.filter(Boolean).join(' | ') || 'none'})`,
+      }; errors shown: ${errors.filter(Boolean).join(' | ') || 'none'}${
+        invalid.length
+          ? `; fields the browser refuses: ${invalid.join(', ')}`
+          : ''
+      })`,
     );
   }
-}
-
-/** Saves the current page and the first form page, returns where. */
-async function saveScreenshots(
-  page: Page,
-  firstPage: Buffer | undefined,
-): Promise<string> {
-  const stamp = `${Date.now()}-${process.pid}`;
-  const lines: string[] = [];
-  try {
-    const current = join(tmpdir(), `kafka-connect-e2e-${stamp}-failure.png`);
-    await page.screenshot({ path: current, fullPage: true, timeout: 15_000 });
-    lines.push(`Screenshot of the page at the failure: ${current}`);
-  } catch (error) {
-    lines.push(`No screenshot of the page at the failure: ${error}`);
-  }
-  if (firstPage) {
-    const first = join(
-      tmpdir(),
-      `kafka-connect-e2e-${stamp}-first-form-page.png`,
-    );
-    writeFileSync(first, firstPage);
-    lines.push(`Screenshot of the first form page, filled in: ${first}`);
-  }
-  return lines.join('\n');
 }

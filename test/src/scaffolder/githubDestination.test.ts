@@ -15,7 +15,8 @@ import { GITHUB_TOKEN, stepStatus } from './testBackend';
  * holds requests and answers to GitHub's published REST description.
  */
 
-const PR_URL = 'https://github.com/acme/gitops/pull/1';
+const PR_NUMBER = 1;
+const PR_URL = `https://github.com/acme/gitops/pull/${PR_NUMBER}`;
 const CATALOG_INFO = `https://github.com/acme/gitops/blob/main/${ORDERS_FOLDER}/catalog-info.yaml`;
 
 const toGitHub = (overrides: Record<string, unknown> = {}) => ({
@@ -77,13 +78,24 @@ describe('the template with a GitHub destination', () => {
     ]);
 
     expect(result.output?.links).toEqual([
-      { title: 'Pull request', url: PR_URL },
+      { title: `Pull request #${PR_NUMBER} on GitHub`, url: PR_URL },
       {
-        title: 'The cluster in the catalog',
+        title:
+          'The cluster in the catalog (there once the pull request is merged)',
         icon: 'catalog',
         entityRef: expect.stringMatching(/^resource:default\/orders-cdc/),
       },
     ]);
+    // The text says what to merge and when the catalog link starts to work.
+    const deployed = result.output?.text?.find(
+      t => t.title === 'How to get it deployed',
+    )?.content;
+    expect(deployed).toContain(
+      `[pull request #${PR_NUMBER}](${PR_URL}) into \`main\``,
+    );
+    expect(deployed).toContain(
+      'Until then its catalog page says "Entity not found"',
+    );
     // Registered at the default branch's URL: the entity appears once the pull request is merged.
     expect(suite.scaffolder.locations).toEqual([
       { type: 'url', target: CATALOG_INFO, dryRun: false },
@@ -122,7 +134,7 @@ describe('the template with a GitHub destination', () => {
       'pulls/update',
     ]);
     expect(result.output?.links?.[0]).toEqual({
-      title: 'Pull request',
+      title: `Pull request #${PR_NUMBER} on GitHub`,
       url: PR_URL,
     });
   });

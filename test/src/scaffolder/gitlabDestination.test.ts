@@ -109,13 +109,21 @@ describe('the template with a GitLab destination', () => {
     );
 
     expect(result.output?.links).toEqual([
-      { title: 'Merge request', url: MR_URL },
+      { title: 'Merge request !1 on GitLab', url: MR_URL },
       {
-        title: 'The cluster in the catalog',
+        title:
+          'The cluster in the catalog (there once the merge request is merged)',
         icon: 'catalog',
         entityRef: expect.stringMatching(/^resource:default\/orders-cdc/),
       },
     ]);
+    const deployed = result.output?.text?.find(
+      t => t.title === 'How to get it deployed',
+    )?.content;
+    expect(deployed).toContain(`[merge request !1](${MR_URL}) into \`main\``);
+    expect(deployed).toContain(
+      'Until then its catalog page says "Entity not found"',
+    );
     expect(suite.scaffolder.locations).toEqual([
       { type: 'url', target: CATALOG_INFO, dryRun: false },
       { type: 'url', target: CATALOG_INFO, dryRun: true },
@@ -206,7 +214,7 @@ describe('the template with a GitLab destination', () => {
       'PUT /projects/acme%2Fgitops/merge_requests/1',
     ]);
     expect(result.output?.links?.[0]).toEqual({
-      title: 'Merge request',
+      title: 'Merge request !1 on GitLab',
       url: MR_URL,
     });
     expect(suite.scaffolder.locations.slice(-2)).toEqual([
@@ -249,7 +257,7 @@ describe('the template with a GitLab destination', () => {
       ]),
     ).toBe(state);
     expect(body.output?.links?.[0]).toEqual({
-      title: 'Merge request',
+      title: 'Merge request !1 on GitLab',
       url: MR_URL,
     });
     const log = (body.log ?? []).map(l => l.body.message ?? '').join('\n');
@@ -333,7 +341,7 @@ describe('the template with a GitLab destination', () => {
       }),
     ]);
     expect(result.output?.links?.[0]).toEqual({
-      title: 'Merge request',
+      title: 'Merge request !2 on GitLab',
       url: 'https://gitlab.com/acme/gitops/-/merge_requests/2',
     });
     expect(stepStatus(result, 'ensure-gitlab-branch')).toBe('completed');

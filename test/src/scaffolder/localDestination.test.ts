@@ -73,7 +73,7 @@ describe('the template with the local GitOps repository', () => {
 
     expect(result.output?.links).toEqual([
       {
-        title: 'The cluster in the catalog',
+        title: 'The cluster in the catalog (there once the branch is merged)',
         icon: 'catalog',
         entityRef: expect.stringMatching(/^resource:default\/orders-cdc/),
       },
@@ -83,6 +83,15 @@ describe('the template with the local GitOps repository', () => {
     );
     expect(text['What was rendered']).toContain('orders-cdc');
     expect(text['How to get it deployed']).toContain(ORDERS_BRANCH);
+    // Says when the catalog link starts to work.
+    expect(text['How to get it deployed']).toContain(
+      'Until then its catalog page says "Entity not found"',
+    );
+    // Only the local destination's text: one per title.
+    expect(result.output?.text?.map(t => t.title)).toEqual([
+      'How to get it deployed',
+      'What was rendered',
+    ]);
     expect(stepStatus(result, 'pull-request')).toBe('skipped');
     expect(stepStatus(result, 'push')).toBe('completed');
   });

@@ -27,14 +27,23 @@ describe('mergeInstructions', () => {
     expect(text).toContain(
       "git -C '/srv/my repo/gitops.git' log --stat main..kafka-connect/orders",
     );
-    expect(text).toContain('git clone .gitops/gitops.git gitops && cd gitops');
+    // By its absolute path, into a new folder: the commands work from any folder.
+    expect(text).toContain(
+      `cd "$(mktemp -d)" && git clone '/srv/my repo/gitops.git' gitops && cd gitops`,
+    );
     expect(text).toContain('git merge --no-ff origin/kafka-connect/orders');
     expect(text).toContain('git push origin main');
   });
 
-  it('has no local command for a URL remote', () => {
-    expect(mergeInstructions({ ...BASE, localPath: undefined })).not.toContain(
-      'git -C',
+  it('has no local command for a URL remote, and clones it as configured', () => {
+    const text = mergeInstructions({
+      ...BASE,
+      displayRemote: 'https://git.example.com/gitops.git',
+      localPath: undefined,
+    });
+    expect(text).not.toContain('git -C');
+    expect(text).toContain(
+      'git clone https://git.example.com/gitops.git gitops && cd gitops',
     );
   });
 

@@ -53,11 +53,15 @@ export function mergeInstructions(f: InstructionFacts): string {
       '',
     );
   }
+  // A local repository is cloned by its absolute path, and into a new temporary folder: the
+  // configured path is relative to the backend's folder, and a clone must not land inside
+  // whatever folder the reader happens to be in (a checkout, say).
+  const source = f.localPath ? shellWord(f.localPath) : remote;
   lines.push(
-    `Merge it into \`${f.defaultBranch}\` from a clone (or open a pull request from \`${f.branch}\` where the repository is hosted):`,
+    `Merge it into \`${f.defaultBranch}\` from a clone (or open a pull request from \`${f.branch}\` where the repository is hosted). The commands work from any folder:`,
     '',
     '```sh',
-    `git clone ${remote} gitops && cd gitops`,
+    `cd "$(mktemp -d)" && git clone ${source} gitops && cd gitops`,
     `git log --stat origin/${f.defaultBranch}..origin/${f.branch}`,
     `git merge --no-ff origin/${f.branch} -m ${shellWord(`Merge ${f.branch}`)}`,
     `git push origin ${f.defaultBranch}`,

@@ -1,0 +1,31 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { REPO_ROOT } from '../scaffolder/templateFile';
+
+/** Where the browser test saves a picture of every page it visits (git-ignored). */
+export const SCREENSHOTS_DIR = join(REPO_ROOT, 'test/e2e-screenshots');
+
+export interface Screenshots {
+  /** Saves the whole page as `NN-<label>.png`; returns the path. */
+  take(page: Page, label: string): Promise<string>;
+}
+
+/** Empties the folder (a run's pictures only), then numbers the pictures in order. */
+export function screenshots(dir: string = SCREENSHOTS_DIR): Screenshots {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let count = 0;
+  return {
+    async take(page, label) {
+      count += 1;
+      const name = `${String(count).padStart(2, '0')}-${label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}.png`;
+      const path = join(dir, name);
+      await page.screenshot({ path, fullPage: true, timeout: 15_000 });
+      return path;
+    },
+  };
+}
