@@ -245,9 +245,12 @@ async function selfService(
   await judge('catalog');
 
   await sidebarLink('Create').click();
+  // Three templates name a Kafka Connect cluster: the day-2 ones say Change and Adopt.
   const card = page
     .locator('.MuiCard-root')
-    .filter({ hasText: 'Kafka Connect cluster' });
+    .filter({ hasText: 'Kafka Connect cluster' })
+    .filter({ hasNotText: 'Change a Kafka Connect cluster' })
+    .filter({ hasNotText: 'Adopt an existing Kafka Connect cluster' });
   await card.waitFor();
   await judge('create-templates');
 
