@@ -24,6 +24,7 @@ export {
   findRelease,
   servedApis,
   strimziBaseImage,
+  strimziMavenBuilderImage,
 } from './strimzi/releases';
 export type {
   ApiFacts,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsSubdomain } from './patterns';
+import { dnsSubdomain, javaClass } from './patterns';
 
 /**
  * The `image` section: where the Connect pods' image comes from. The shapes follow the
@@ -78,6 +78,15 @@ export const imageSchema = z
       )
       .optional(),
     pullSecrets: z.array(dnsSubdomain()).optional(),
+    // The Dockerfile's Maven builder stage (default: Strimzi's Maven builder of the release).
+    mavenBuilder: referenceString(512)
+      .regex(IMAGE_REFERENCE, {
+        message:
+          'must be a full image reference like registry.example.com/mirror/strimzi/maven-builder:0.45.0 (repository, optional :tag, optional @sha256:digest)',
+      })
+      .optional(),
+    // Classes the Dockerfile's last step does not look for: loaded another way.
+    skipClassCheck: z.array(javaClass()).optional(),
   })
   .default({ build: 'dockerfile' });
 
