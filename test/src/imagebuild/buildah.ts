@@ -10,6 +10,7 @@ import path from 'node:path';
  * runs in the same Node process and must keep answering while a build runs.
  */
 
+// eslint-disable-next-line no-restricted-syntax -- tests and the bench run from source, never from a build
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'imagebuild');
 const STORAGE = path.join(CACHE_DIR, 'storage');

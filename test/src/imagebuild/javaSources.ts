@@ -53,8 +53,9 @@ export const ORDERS_JARS = {
   codec: {
     jar: 'orders-codec-1.0.0.jar',
     classes: {
-      [CLASSES.orderCodec]:
-        '  public String name() { return "codec"; }\n' + versionOnly('codec'),
+      [CLASSES.orderCodec]: `  public String name() { return "codec"; }\n${versionOnly(
+        'codec',
+      )}`,
     },
   },
   core: {
