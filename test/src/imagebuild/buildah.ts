@@ -32,19 +32,24 @@ export function run(
     const child = spawn(program, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // No input: stdin is /dev/null, so a program that exits at once cannot break a pipe.
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', chunk => {
+    child.stdout!.on('data', chunk => {
       stdout += chunk;
     });
-    child.stderr.on('data', chunk => {
+    child.stderr!.on('data', chunk => {
       stderr += chunk;
     });
     child.on('error', reject);
     child.on('close', code => resolve({ status: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    if (options.input !== undefined) {
+      // A program may exit without reading its input; its status tells what happened.
+      child.stdin!.on('error', () => {});
+      child.stdin!.end(options.input);
+    }
   });
 }
 
@@ -77,11 +82,8 @@ function globalFlags(): string[] {
   return ['--root', STORAGE, '--runroot', RUN_ROOT, '--storage-driver', 'vfs'];
 }
 
-export function buildah(args: readonly string[], input?: string) {
-  return run('buildah', [...globalFlags(), ...args], {
-    env: BUILDAH_ENV,
-    input,
-  });
+export function buildah(args: readonly string[]) {
+  return run('buildah', [...globalFlags(), ...args], { env: BUILDAH_ENV });
 }
 
 export async function buildahOk(args: readonly string[]): Promise<string> {
