@@ -26,12 +26,19 @@ ensure_yarn_shim() {
 
 # Debian packages: shellcheck judges the Dockerfile RUN steps, kubectl builds the
 # kustomize layout, chromium runs the browser test of the portal (test/src/e2e).
+# The image build test (test/src/imagebuild) builds the rendered Dockerfile with buildah,
+# makes its stand-in base images with mmdebstrap, and compiles, jars and signs its
+# artifacts with the JDK and openssl.
 ensure_debian_tools() {
   local missing=()
   command -v shellcheck >/dev/null || missing+=(shellcheck)
   command -v kubectl >/dev/null || missing+=(kubernetes-client)
   command -v git >/dev/null || missing+=(git)
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v buildah >/dev/null || missing+=(buildah)
+  command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
+  command -v javac >/dev/null || missing+=(default-jdk-headless)
+  command -v openssl >/dev/null || missing+=(openssl)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
     echo "setup: please install these Debian packages: ${missing[*]}"; return

@@ -63,6 +63,11 @@ export async function main(args: string[]): Promise<number> {
   const task = await templateTasks(RUNS.task.runs, RUNS.task.warmup);
   progress(`backend memory, ${RUNS.memory} starts with and without the module`);
   const memory = await backendMemory(RUNS.memory);
+  const { seedImageBuild } = await import('./imageBuild');
+  progress(
+    'building the seed-shaped image with buildah (local artifacts, warm base)',
+  );
+  const image = await seedImageBuild();
 
   const figures: Figures = {
     ...one,
@@ -74,6 +79,7 @@ export async function main(args: string[]): Promise<number> {
       actions.renderActionMedianMs / actions.fetchTemplateMedianMs,
     ...task,
     ...memory,
+    ...image,
   };
   if (json) {
     process.stdout.write(

@@ -19,6 +19,7 @@ export interface Figures {
   backendRssWithMb: number;
   backendExtraRssMb: number;
   backendExtraHeapMb: number;
+  imageBuildSeedS: number;
 }
 
 interface Row {
@@ -118,6 +119,11 @@ function rows(f: Figures): Row[] {
       label: 'backend extra V8 heap of the module',
       value: f.backendExtraHeapMb,
       unit: 'MB',
+    },
+    {
+      label: 'image build, seed-shaped cluster (warm base)',
+      value: f.imageBuildSeedS,
+      unit: 's',
     },
   ];
 }

@@ -24,6 +24,7 @@ export {
   findRelease,
   servedApis,
   strimziBaseImage,
+  strimziMavenBuilderImage,
 } from './strimzi/releases';
 export type {
   ApiFacts,
@@ -40,6 +41,11 @@ export type {
   BuildOptionsRule,
 } from './strimzi/buildOptions';
 export { catalogEntityRef } from './render/catalogInfo';
+// Which config provider types need a plugin, and which one: the form's plugin catalog offers it.
+export { CONFIG_PROVIDER_PLUGINS } from './checks/providerPlugins';
+export type { ProviderPlugin } from './checks/providerPlugins';
+export { namedClasses } from './render/namedClasses';
+export type { NamedClass } from './render/namedClasses';
 export { MAX_NAME_LENGTH, derivedName } from './names';
 export * from './dockerfile';
 export {

@@ -61,6 +61,13 @@ const ORDINARY: DockerfileInput = {
     { name: 'corp-issuing', url: 'https://pki.example.com/issuing.pem' },
   ],
   labels: { 'org.opencontainers.image.source': 'https://github.com/x/y' },
+  checkedClasses: [
+    {
+      name: 'io.debezium.connector.postgresql.PostgresConnector',
+      fields: ['connectors[0].class'],
+    },
+    { name: 'a.B$C', fields: ['connect.config["key.converter"]'] },
+  ],
 };
 
 const HOSTILE_STRINGS = [
@@ -84,26 +91,39 @@ const hostileUrl = (s: string) => `https://example.com/${s}/file`;
 
 const HOSTILE: DockerfileInput = {
   baseImage: BASE_IMAGE,
-  plugins: HOSTILE_STRINGS.map((s, i) => ({
-    name: `plugin ${i} ${s}`,
-    artifacts: [
-      { type: 'jar', url: hostileUrl(s), sha512sum: SHA512 },
-      { type: 'tgz', url: `${hostileUrl(s)}.tgz`, sha512sum: SHA512 },
-      { type: 'zip', url: `-o /etc/passwd ${s}`, sha512sum: SHA512 },
-      {
-        type: 'other',
-        url: `${hostileUrl(s)}.so`,
-        sha512sum: SHA512,
-        fileName: `-rf ${s}`,
-      },
-      {
-        type: 'maven',
-        group: `g.${s}`,
-        artifact: s,
-        version: s,
-        repository: hostileUrl(s),
-      },
-    ],
+  plugins: [
+    ...HOSTILE_STRINGS.map((s, i) => ({
+      name: `plugin ${i} ${s}`,
+      artifacts: [
+        { type: 'jar', url: hostileUrl(s), sha512sum: SHA512 },
+        { type: 'tgz', url: `${hostileUrl(s)}.tgz`, sha512sum: SHA512 },
+        { type: 'zip', url: `-o /etc/passwd ${s}`, sha512sum: SHA512 },
+        {
+          type: 'other',
+          url: `${hostileUrl(s)}.so`,
+          sha512sum: SHA512,
+          fileName: `-rf ${s}`,
+        },
+      ] as DockerfileInput['plugins'][number]['artifacts'],
+    })),
+    // A Maven artifact's jars arrive by COPY, which cannot quote: its folder name is plain
+    // (the schema allows no other), its coordinates and repository are hostile.
+    ...HOSTILE_STRINGS.map((s, i) => ({
+      name: `maven-${i}`,
+      artifacts: [
+        {
+          type: 'maven' as const,
+          group: `g.${s}`,
+          artifact: s,
+          version: s,
+          repository: hostileUrl(s),
+        },
+      ],
+    })),
+  ],
+  checkedClasses: HOSTILE_STRINGS.map((s, i) => ({
+    name: `a.b.C${i}$Inner`,
+    fields: [s, `connectors[${i}].config["${s}"]`],
   })),
   certificates: HOSTILE_STRINGS.map(s => ({ name: s, url: hostileUrl(s) })),
   labels: {
@@ -143,16 +163,31 @@ const CUSTOM_BASE: DockerfileInput = {
   customBase: true,
 };
 
+/** Builder stage, image stage: plugin 0 (RUN, then COPY of its Maven jars), plugin 1, truststore, class check. */
+const ORDINARY_INSTRUCTIONS = [
+  'FROM',
+  'RUN',
+  'FROM',
+  'USER',
+  'LABEL',
+  'RUN',
+  'COPY',
+  'RUN',
+  'RUN',
+  'USER',
+  'RUN',
+];
+
 const CASES: Case[] = [
   {
     name: 'ordinary values',
     input: ORDINARY,
-    instructions: ['FROM', 'USER', 'LABEL', 'RUN', 'RUN', 'RUN', 'USER'],
+    instructions: ORDINARY_INSTRUCTIONS,
   },
   {
     name: 'a custom base image and an other artifact',
     input: CUSTOM_BASE,
-    instructions: ['FROM', 'USER', 'LABEL', 'RUN', 'RUN', 'RUN', 'USER'],
+    instructions: ORDINARY_INSTRUCTIONS,
   },
   {
     name: 'no plugins and no certificates',
@@ -164,11 +199,15 @@ const CASES: Case[] = [
     input: HOSTILE,
     instructions: [
       'FROM',
+      ...HOSTILE_STRINGS.map(() => 'RUN'),
+      'FROM',
       'USER',
       'LABEL',
       ...HOSTILE_STRINGS.map(() => 'RUN'),
+      ...HOSTILE_STRINGS.map(() => 'COPY'),
       'RUN',
       'USER',
+      'RUN',
     ],
   },
   {
@@ -197,9 +236,12 @@ describe('rendered Dockerfile RUN steps', () => {
 
     it('keeps the expected instructions, one per step', () => {
       expect(keywords(dockerfile)).toEqual(instructions);
-      expect(dockerfileInstructions(dockerfile)[0]).toBe(
-        `FROM ${input.baseImage}`,
-      );
+      // The image's stage is the last one.
+      expect(
+        dockerfileInstructions(dockerfile)
+          .filter(line => line.startsWith('FROM '))
+          .at(-1),
+      ).toBe(`FROM ${input.baseImage}`);
       expect(scripts).toHaveLength(
         instructions.filter(k => k === 'RUN').length,
       );

@@ -25,6 +25,10 @@ const STEP_COMMANDS = [
   'cp',
   'csplit',
   'keytool',
+  'mvn',
+  'find',
+  'grep',
+  'cat',
 ];
 
 export interface ScriptVerdict {

@@ -1,4 +1,4 @@
-import { pluginStepsText, truststoreStepsText } from '../dockerfile';
+import { pluginRunSteps, truststoreStepsText } from '../dockerfile';
 import { problem, Problem } from '../problems';
 import {
   dockerfilePlugin,
@@ -203,7 +203,8 @@ function checkOtherArtifacts(values: ImageFields): Problem[] {
 /**
  * Docker runs a shell-form RUN step as `/bin/sh -c <script>`, one process argument, and
  * Linux refuses a single argument longer than 128 KiB (E2BIG): the build would fail.
- * Each plugin and the truststore are one RUN step; measured with room to spare.
+ * Each plugin's downloads, each Maven artifact and the truststore are one RUN step;
+ * measured with room to spare.
  */
 export const MAX_RUN_STEP_BYTES = 120_000;
 
@@ -215,7 +216,10 @@ function checkRunStepSizes(
   const tooLong = (bytes: number, fix: string) =>
     `makes a Dockerfile RUN step of about ${bytes} bytes, more than a shell command line can hold (${MAX_RUN_STEP_BYTES}); ${fix}`;
   const problems = values.plugins.flatMap((plugin, i) => {
-    const bytes = utf8Bytes(pluginStepsText(dockerfilePlugin(plugin), i));
+    const bytes = Math.max(
+      0,
+      ...pluginRunSteps(dockerfilePlugin(plugin), i).map(utf8Bytes),
+    );
     return bytes > MAX_RUN_STEP_BYTES
       ? [
           problem(

@@ -189,6 +189,12 @@ function values(place: {
     namespace: 'data',
     owner: 'group:default/data-platform',
     kafka: { bootstrapServers: 'kafka:9092' },
+    // The AWS provider's plugin is beside the point here.
+    image: {
+      skipClassCheck: [
+        'io.confluent.csid.config.provider.aws.SecretsManagerConfigProvider',
+      ],
+    },
     configProviders: [
       { name: 'secrets', type: 'kubernetes-secret' },
       {

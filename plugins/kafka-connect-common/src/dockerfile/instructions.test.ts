@@ -1,9 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { DockerfileValueError } from './errors';
 import { Instruction, serialiseDockerfile } from './instructions';
 import {
   command,
+  failWith,
   forEach,
+  orElse,
+  redirected,
   output,
   pipeline,
   serialiseShellCommand,
@@ -59,6 +62,37 @@ describe('serialiseShellCommand', () => {
         ),
       ),
     ).toBe("for part in *; do echo 'it'\\''s-'\"${part}\" || exit 1; done");
+  });
+
+  it('writes redirections, or-else and fail groups that sh runs as meant', () => {
+    const script = serialiseShellCommand(
+      orElse(
+        command('false'),
+        failWith("it's $(id) broken", command('echo', 'more')),
+      ),
+    );
+    expect(script).toBe(
+      "{ false || { printf '%s\\n' 'it'\\''s '\\$'(id) broken' >&2; echo more >&2; exit 1; }; }",
+    );
+    const run = spawnSync('sh', ['-c', `${script} && echo after`], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("it's $(id) broken\nmore\n");
+    expect(run.stdout).toBe('');
+    // The group keeps a later `&&` from running after an earlier failure was handled.
+    const handled = serialiseShellCommand(
+      orElse(
+        command('false'),
+        redirected(command('printf', 'x'), { kind: 'append', path: 'a b' }),
+      ),
+    );
+    expect(handled).toBe("{ false || printf x >> 'a b'; }");
+    expect(
+      serialiseShellCommand(
+        redirected(command('echo', 'x'), { kind: 'write', path: '$f' }),
+      ),
+    ).toBe("echo x > \\$'f'");
   });
 
   it('quotes a command name that sh would read as syntax', () => {
@@ -165,6 +199,32 @@ describe('serialiseDockerfile', () => {
     for (const instruction of refused) {
       expect(() => serialise(instruction)).toThrow(DockerfileValueError);
     }
+  });
+
+  it('names a build stage and copies from it', () => {
+    expect(
+      serialise(
+        {
+          kind: 'from',
+          image: 'quay.io/strimzi/maven-builder:0.45.0',
+          stage: 'maven-artifacts',
+        },
+        {
+          kind: 'copy',
+          from: 'maven-artifacts',
+          sources: ['/tmp/a/'],
+          destination: '/opt/kafka/plugins/p/0/',
+        },
+      ),
+    ).toBe(
+      'FROM quay.io/strimzi/maven-builder:0.45.0 AS maven-artifacts\nCOPY --from=maven-artifacts /tmp/a/ /opt/kafka/plugins/p/0/\n',
+    );
+    expect(() =>
+      serialise({ kind: 'from', image: 'x', stage: 'Bad Stage' }),
+    ).toThrow(DockerfileValueError);
+    expect(() =>
+      serialise({ kind: 'copy', from: '$X', sources: ['a'], destination: 'b' }),
+    ).toThrow(DockerfileValueError);
   });
 
   it('writes WORKDIR and COPY with plain paths', () => {

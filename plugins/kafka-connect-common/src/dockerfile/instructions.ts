@@ -12,7 +12,8 @@ export type Instruction =
   | { kind: 'comment'; text: string }
   /** An empty line between groups of instructions, for the reader. */
   | { kind: 'blank' }
-  | { kind: 'from'; image: string }
+  /** `FROM image [AS stage]`: a named stage is a builder whose files a later COPY takes. */
+  | { kind: 'from'; image: string; stage?: string }
   | { kind: 'user'; user: string }
   | { kind: 'workdir'; path: string }
   | {
@@ -20,6 +21,8 @@ export type Instruction =
       sources: readonly [string, ...string[]];
       destination: string;
       chown?: string;
+      /** `--from=stage`: copy out of an earlier build stage instead of the build context. */
+      from?: string;
     }
   | { kind: 'env'; variables: ReadonlyArray<readonly [string, string]> }
   | { kind: 'label'; labels: ReadonlyArray<readonly [string, string]> }
@@ -40,6 +43,8 @@ const PLAIN_PATH = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /** Label keys: reverse-DNS names like org.opencontainers.image.source (no `=`, no quotes). */
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Build stage names: lower case, as Docker requires. */
+const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const LINE_BREAK = /[\r\n]/;
 
 /** Serialises instructions to Dockerfile text: LF line ends, one trailing newline. */
@@ -56,7 +61,11 @@ function serialiseInstruction(instruction: Instruction): string {
     case 'blank':
       return '';
     case 'from':
-      return `FROM ${plain('FROM image', instruction.image, IMAGE_REFERENCE)}`;
+      return `FROM ${plain('FROM image', instruction.image, IMAGE_REFERENCE)}${
+        instruction.stage
+          ? ` AS ${plain('FROM stage', instruction.stage, STAGE_NAME)}`
+          : ''
+      }`;
     case 'user':
       return `USER ${plain('USER', instruction.user, USER_SPEC)}`;
     case 'workdir':
@@ -95,6 +104,9 @@ function serialiseCopy(
   instruction: Extract<Instruction, { kind: 'copy' }>,
 ): string {
   const words = [
+    ...(instruction.from
+      ? [`--from=${plain('COPY --from', instruction.from, STAGE_NAME)}`]
+      : []),
     ...(instruction.chown
       ? [`--chown=${plain('COPY --chown', instruction.chown, USER_SPEC)}`]
       : []),

@@ -1,7 +1,14 @@
 import { download } from './download';
 import { DockerfileValueError } from './errors';
 import { Instruction } from './instructions';
-import { command, output, pipeline, ShellCommand } from './shellCommands';
+import { MAVEN_STAGE, mavenOutputDir } from './mavenStage';
+import {
+  command,
+  failWith,
+  orElse,
+  pipeline,
+  ShellCommand,
+} from './shellCommands';
 import { DockerfileArtifact, DockerfilePlugin } from './types';
 
 /** Kafka Connect's plugin.path in the Strimzi image: one folder per plugin. */
@@ -9,51 +16,77 @@ export const PLUGINS_DIR = '/opt/kafka/plugins';
 
 /**
  * One RUN step per plugin (so a changed plugin rebuilds only its own layer): make the
- * folder, then download and check every artifact into it. Artifacts are named by their
- * position (`0.jar`, `1.tgz` unpacked into `1/`), so file names are deterministic, never
- * collide, and hold no user data.
+ * folder, then download and check every downloaded artifact into it; then one COPY per
+ * Maven artifact from the builder stage (mavenStage.ts), after the RUN step so its
+ * `chmod -R` never rewrites (and duplicates in a layer) the copied jars. Artifacts are
+ * named by their position (`0.jar`, `1.tgz` unpacked into `1/`, Maven's jars in `2/`),
+ * so file names are deterministic, never collide, and hold no user data.
  */
 export function pluginInstructions(
   plugin: DockerfilePlugin,
   pluginIndex: number,
 ): Instruction[] {
   const folder = `${PLUGINS_DIR}/${checkFolderName(plugin.name, pluginIndex)}`;
+  const downloads = plugin.artifacts.flatMap((artifact, i) =>
+    artifact.type === 'maven'
+      ? []
+      : artifactCommands(
+          artifact,
+          i,
+          `plugins[${pluginIndex}].artifacts[${i}]`,
+          plugin.name,
+        ),
+  );
+  const run: Instruction[] = downloads.length
+    ? [
+        {
+          kind: 'run',
+          commands: [
+            command('mkdir', '-p', folder),
+            command('cd', folder),
+            ...downloads,
+            // Archives may carry any owner and mode; Connect runs as 1001 and must read every jar.
+            command('chmod', '-R', 'a+rX', folder),
+          ],
+        },
+      ]
+    : [];
+  const copies: Instruction[] = plugin.artifacts.flatMap((artifact, i) =>
+    artifact.type === 'maven'
+      ? [
+          {
+            kind: 'copy',
+            from: MAVEN_STAGE,
+            sources: [`${mavenOutputDir(pluginIndex, i)}/`],
+            destination: `${folder}/${i}/`,
+          },
+        ]
+      : [],
+  );
   return [
     { kind: 'blank' },
     {
       kind: 'comment',
       text: `Plugin ${plugin.name}: ${plugin.artifacts.length} artifact(s), each checked against its checksum.`,
     },
-    {
-      kind: 'run',
-      commands: [
-        command('mkdir', '-p', folder),
-        command('cd', folder),
-        ...plugin.artifacts.flatMap((artifact, i) =>
-          artifactCommands(
-            artifact,
-            i,
-            `plugins[${pluginIndex}].artifacts[${i}]`,
-          ),
-        ),
-        // Archives may carry any owner and mode; Connect runs as 1001 and must read every jar.
-        command('chmod', '-R', 'a+rX', folder),
-      ],
-    },
+    ...run,
+    ...copies,
   ];
 }
 
 function artifactCommands(
-  artifact: DockerfileArtifact,
+  artifact: Exclude<DockerfileArtifact, { type: 'maven' }>,
   index: number,
   field: string,
+  pluginName: string,
 ): ShellCommand[] {
-  if (artifact.type === 'maven') return mavenCommands(artifact, index);
-  if (artifact.type === 'other') return otherCommands(artifact, index, field);
+  if (artifact.type === 'other') {
+    return otherCommands(artifact, index, field, pluginName);
+  }
   const file = `${index}.${artifact.type}`;
   const fetched = [
     download(artifact.url, file),
-    checkSha512(checkedSha512(artifact.sha512sum, `${field}.sha512sum`), file),
+    checkSha512(artifact, file, field, pluginName),
   ];
   const type = artifact.type;
   switch (type) {
@@ -85,6 +118,7 @@ function otherCommands(
   artifact: Extract<DockerfileArtifact, { type: 'other' }>,
   index: number,
   field: string,
+  pluginName: string,
 ): ShellCommand[] {
   const file = `${index}/${checkFileName(
     artifact.fileName,
@@ -93,59 +127,30 @@ function otherCommands(
   return [
     command('mkdir', String(index)),
     download(artifact.url, file),
-    checkSha512(checkedSha512(artifact.sha512sum, `${field}.sha512sum`), file),
+    checkSha512(artifact, file, field, pluginName),
   ];
-}
-
-/**
- * Maven artifacts come without a checksum in the values, so they are checked against
- * the `.sha1` file the repository publishes next to the jar. Maven Central has a .sha1
- * for every artifact (.sha256/.sha512 only for some recent ones), and so do Nexus and
- * Artifactory proxies. This catches corrupt or truncated downloads and mirrors serving
- * the wrong file; it cannot catch a repository that serves a forged jar together with a
- * matching .sha1 (use a `jar` artifact with a sha512sum for that).
- */
-function mavenCommands(
-  artifact: Extract<DockerfileArtifact, { type: 'maven' }>,
-  index: number,
-): ShellCommand[] {
-  const file = `${index}.jar`;
-  const url = mavenJarUrl(artifact);
-  return [
-    download(url, file),
-    download(`${url}.sha1`, `${file}.sha1`),
-    // Published .sha1 files hold the 40 hex digits, sometimes followed by a file name.
-    pipeline(
-      command(
-        'printf',
-        '%s  %s\\n',
-        [output(command('cut', '-c', '1-40', `${file}.sha1`))],
-        file,
-      ),
-      command('sha1sum', '--strict', '-c', '-'),
-    ),
-    command('rm', '-f', `${file}.sha1`),
-  ];
-}
-
-/** `<repository>/<group with dots as slashes>/<artifact>/<version>/<artifact>-<version>.jar` (Maven 2 layout). */
-export function mavenJarUrl(
-  artifact: Extract<DockerfileArtifact, { type: 'maven' }>,
-): string {
-  const repository = artifact.repository.replace(/\/+$/, '');
-  const group = artifact.group.split('.').join('/');
-  const { artifact: id, version } = artifact;
-  return `${repository}/${group}/${id}/${version}/${id}-${version}.jar`;
 }
 
 /**
  * `printf '%s  %s\n' <sum> <file> | sha512sum --strict -c -`: the checksum line is built
- * from data, and --strict fails on a malformed line instead of only warning.
+ * from data, and --strict fails on a malformed line instead of only warning. On a
+ * mismatch the build stops with a line naming the artifact (sha512sum only knows `0.jar`).
  */
-function checkSha512(sum: string, file: string): ShellCommand {
-  return pipeline(
-    command('printf', '%s  %s\\n', sum, file),
-    command('sha512sum', '--strict', '-c', '-'),
+function checkSha512(
+  artifact: { url: string; sha512sum: string },
+  file: string,
+  field: string,
+  pluginName: string,
+): ShellCommand {
+  const sum = checkedSha512(artifact.sha512sum, `${field}.sha512sum`);
+  return orElse(
+    pipeline(
+      command('printf', '%s  %s\\n', sum, file),
+      command('sha512sum', '--strict', '-c', '-'),
+    ),
+    failWith(
+      `error: ${field} (plugin ${pluginName}), ${artifact.url}: the download does not match sha512sum ${sum}; check the URL and the checksum`,
+    ),
   );
 }
 

@@ -1,4 +1,11 @@
+import { classCheckInstructions } from './classCheckStep';
 import { Instruction, serialiseDockerfile } from './instructions';
+import {
+  DEFAULT_MAVEN_BUILDER,
+  hasMavenArtifacts,
+  mavenArtifactInstructions,
+  mavenStageInstructions,
+} from './mavenStage';
 import { pluginInstructions } from './pluginSteps';
 import { truststoreInstructions } from './truststoreSteps';
 import { DockerfileInput } from './types';
@@ -6,13 +13,21 @@ import { DockerfileInput } from './types';
 const DEFAULT_VALUES_FILE = 'values.yaml';
 
 /**
- * The Dockerfile CI builds for the Connect cluster: the Strimzi Kafka image, as root
- * the connector plugins and the custom truststore, then back to Strimzi's user 1001.
+ * The Dockerfile CI builds for the Connect cluster: a Maven builder stage when there are
+ * Maven artifacts, then the Strimzi Kafka image, as root the connector plugins and the
+ * custom truststore, back to Strimzi's user 1001, and as that user the check that every
+ * class the configuration names is there.
  * Deterministic: the same input gives the same bytes (no dates, labels sorted).
  */
 export function renderDockerfile(input: DockerfileInput): string {
+  const mavenStage = mavenStageInstructions(
+    input.plugins,
+    input.mavenBuilder ?? DEFAULT_MAVEN_BUILDER,
+  );
   return serialiseDockerfile([
     ...header(input.valuesFile ?? DEFAULT_VALUES_FILE, input.customBase),
+    ...mavenStage,
+    ...(mavenStage.length ? [{ kind: 'blank' } as const] : []),
     { kind: 'from', image: input.baseImage },
     { kind: 'user', user: 'root:root' },
     ...labelInstructions(input.labels ?? {}),
@@ -20,15 +35,32 @@ export function renderDockerfile(input: DockerfileInput): string {
     ...truststoreInstructions(input.certificates),
     { kind: 'blank' },
     { kind: 'user', user: '1001' },
+    ...classCheckInstructions(
+      input.checkedClasses ?? [],
+      input.plugins.length > 0,
+    ),
   ]);
 }
 
-/** One plugin's steps as the Dockerfile has them: for measuring a RUN step. */
-export function pluginStepsText(
+/** True when the Dockerfile has a Maven builder stage (and so uses mavenBuilder). */
+export function usesMavenBuilder(input: Pick<DockerfileInput, 'plugins'>) {
+  return hasMavenArtifacts(input.plugins);
+}
+
+/**
+ * Each RUN step one plugin makes, as the Dockerfile has it (its Maven artifacts' steps
+ * in the builder stage, then its download step): for measuring them.
+ */
+export function pluginRunSteps(
   plugin: DockerfileInput['plugins'][number],
   pluginIndex: number,
-): string {
-  return serialiseDockerfile(pluginInstructions(plugin, pluginIndex));
+): string[] {
+  return [
+    ...mavenArtifactInstructions(plugin, pluginIndex),
+    ...pluginInstructions(plugin, pluginIndex),
+  ]
+    .filter(instruction => instruction.kind === 'run')
+    .map(instruction => serialiseDockerfile([instruction]));
 }
 
 /** The truststore's steps as the Dockerfile has them: for measuring a RUN step. */
@@ -49,7 +81,7 @@ function header(valuesFile: string, customBase = false): Instruction[] {
       kind: 'comment',
       text: `The ${
         customBase ? 'chosen base image (image.base)' : 'Strimzi Kafka image'
-      } plus the connector plugins (checksums verified) and the custom truststore, if any.`,
+      } plus the connector plugins (checksums verified; Maven artifacts with their runtime dependencies) and the custom truststore, if any.`,
     },
   ];
 }

@@ -34,10 +34,20 @@ export type WordPart = string | VariableRef | Wildcard | CommandOutput;
 /** One shell word: a plain string, or parts written next to each other with no space. */
 export type Word = string | readonly WordPart[];
 
+/** Where a command's standard output goes instead of the build log. */
+export type Redirect =
+  /** `> file`: the file is created or emptied first. */
+  | { kind: 'write'; path: string }
+  /** `>> file`. */
+  | { kind: 'append'; path: string }
+  /** `>&2`: to standard error, where a build's failure message belongs. */
+  | { kind: 'stderr' };
+
 /** One program run with its arguments. */
 export interface SimpleCommand {
   kind: 'simple';
   argv: readonly [Word, ...Word[]];
+  stdout?: Redirect;
 }
 
 /** `a | b | c`. */
@@ -57,12 +67,52 @@ export interface ForEach {
   body: readonly [ShellCommand, ...ShellCommand[]];
 }
 
-export type ShellCommand = SimpleCommand | Pipeline | ForEach;
+/** `{ first || then; }`: `then` runs only when `first` fails. */
+export interface OrElse {
+  kind: 'or';
+  first: SimpleCommand | Pipeline | ForEach;
+  then: SimpleCommand | Fail;
+}
+
+/** `{ before...; exit 1; }`: stops the RUN step (and the build) after saying why. */
+export interface Fail {
+  kind: 'fail';
+  before: readonly SimpleCommand[];
+}
+
+export type ShellCommand = SimpleCommand | Pipeline | ForEach | OrElse | Fail;
 
 // Builders, so the renderer reads like the commands it produces.
 
 export function command(program: string, ...args: Word[]): SimpleCommand {
   return { kind: 'simple', argv: [program, ...args] };
+}
+
+/** The same command with its standard output sent elsewhere. */
+export function redirected(
+  cmd: SimpleCommand,
+  stdout: Redirect,
+): SimpleCommand {
+  return { ...cmd, stdout };
+}
+
+/** `first || then`. */
+export function orElse(first: OrElse['first'], then: OrElse['then']): OrElse {
+  return { kind: 'or', first, then };
+}
+
+/**
+ * Prints the message on standard error, one line per entry, then fails the step. The
+ * message is data (printf's argument, never its format), so it may hold anything.
+ */
+export function failWith(message: string, ...alsoPrint: SimpleCommand[]): Fail {
+  return {
+    kind: 'fail',
+    before: [
+      redirected(command('printf', '%s\\n', message), { kind: 'stderr' }),
+      ...alsoPrint.map(cmd => redirected(cmd, { kind: 'stderr' })),
+    ],
+  };
 }
 
 export function pipeline(
@@ -111,9 +161,18 @@ function checkVariableName(name: string): string {
 export function serialiseShellCommand(cmd: ShellCommand): string {
   switch (cmd.kind) {
     case 'simple':
-      return cmd.argv
+      return `${cmd.argv
         .map((word, i) => serialiseWord(word, i === 0 ? 'command' : 'argument'))
-        .join(' ');
+        .join(' ')}${serialiseRedirect(cmd.stdout)}`;
+    case 'or':
+      // Grouped, so in a RUN step's `a && b` chain only `first` failing runs `then`.
+      return `{ ${serialiseShellCommand(cmd.first)} || ${serialiseShellCommand(
+        cmd.then,
+      )}; }`;
+    case 'fail':
+      return `{ ${[...cmd.before.map(serialiseShellCommand), 'exit 1'].join(
+        '; ',
+      )}; }`;
     case 'pipeline':
       return cmd.commands.map(serialiseShellCommand).join(' | ');
     case 'for': {
@@ -125,6 +184,20 @@ export function serialiseShellCommand(cmd: ShellCommand): string {
     }
     default:
       return assertNever(cmd);
+  }
+}
+
+function serialiseRedirect(redirect: Redirect | undefined): string {
+  if (!redirect) return '';
+  switch (redirect.kind) {
+    case 'write':
+      return ` > ${shellQuote(redirect.path)}`;
+    case 'append':
+      return ` >> ${shellQuote(redirect.path)}`;
+    case 'stderr':
+      return ' >&2';
+    default:
+      return assertNever(redirect);
   }
 }
 

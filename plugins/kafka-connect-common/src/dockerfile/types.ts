@@ -30,12 +30,27 @@ export interface DockerfileCertificate {
   url: string;
 }
 
+/** A class the rendered configuration names, and the fields that name it. */
+export interface DockerfileClass {
+  /** Fully qualified, for example io.debezium.connector.mysql.MySqlConnector. */
+  name: string;
+  /** For the failure message, for example `connectors[0].class`. */
+  fields: readonly string[];
+}
+
 export interface DockerfileInput {
   /** For example quay.io/strimzi/kafka:0.45.0-kafka-3.9.0, computed by the caller. */
   baseImage: string;
   /** True when the values chose the base image, so the header does not call it Strimzi's. */
   customBase?: boolean;
   plugins: readonly DockerfilePlugin[];
+  /**
+   * The image of the builder stage that resolves Maven artifacts; the renderer passes the
+   * release's Strimzi Maven builder. Default: Strimzi's own code default.
+   */
+  mavenBuilder?: string;
+  /** Classes the last step looks for in the image's jars; none means no check step. */
+  checkedClasses?: readonly DockerfileClass[];
   /** PEM bundles for the custom truststore; none means no truststore step. */
   certificates: readonly DockerfileCertificate[];
   /** Optional OCI labels, written sorted by key. */

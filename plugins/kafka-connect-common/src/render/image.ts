@@ -4,12 +4,17 @@ import {
   renderDockerfile,
 } from '../dockerfile';
 import { derivedName } from '../names';
-import { StrimziRelease, strimziBaseImage } from '../strimzi/releases';
+import {
+  StrimziRelease,
+  strimziBaseImage,
+  strimziMavenBuilderImage,
+} from '../strimzi/releases';
 import { compact } from '../util/compact';
 import { shortHash } from '../util/hash';
 import { NormalisedValues } from '../values/normalise';
 import { otherArtifactFileName } from '../values/plugins';
 import { Artifact, MAVEN_CENTRAL } from '../values/schema';
+import { namedClasses } from './namedClasses';
 
 /** Who makes the image the Connect pods run. */
 export type ImageSource =
@@ -97,6 +102,9 @@ export function connectImage(
     baseImage: base,
     customBase: image.base !== undefined,
     plugins: values.plugins.map(dockerfilePlugin),
+    mavenBuilder:
+      image.mavenBuilder ?? strimziMavenBuilderImage(values.strimzi.version),
+    checkedClasses: checkedClasses(values),
     certificates: values.truststore?.certificates ?? [],
     valuesFile: 'connect-cluster.yaml',
     labels: {
@@ -113,6 +121,12 @@ export function connectImage(
     base,
     runs: { reference, source: 'dockerfile' },
   };
+}
+
+/** The classes the Dockerfile's last step looks for: all named ones but the skipped. */
+function checkedClasses(values: NormalisedValues) {
+  const skipped = new Set(values.image.skipClassCheck ?? []);
+  return namedClasses(values).filter(c => !skipped.has(c.name));
 }
 
 function strimziBuild(

@@ -101,6 +101,11 @@ describe('KafkaConnect', () => {
   it('renders config providers with their classes and params, and RBAC for the Kubernetes ones', () => {
     const values = {
       ...BASE,
+      image: {
+        skipClassCheck: [
+          'io.confluent.csid.config.provider.aws.SecretsManagerConfigProvider',
+        ],
+      },
       configProviders: [
         {
           name: 'aws',

@@ -279,3 +279,11 @@ export function firstReleaseWith<T>(
 export function strimziBaseImage(strimziVersion: string, kafkaVersion: string) {
   return `quay.io/strimzi/kafka:${strimziVersion}-kafka-${kafkaVersion}`;
 }
+
+/**
+ * The Maven builder a release's operator uses for Maven artifacts (its Helm chart's
+ * mavenBuilder image: the default registry and repository, tagged with the release).
+ */
+export function strimziMavenBuilderImage(strimziVersion: string) {
+  return `quay.io/strimzi/maven-builder:${strimziVersion}`;
+}

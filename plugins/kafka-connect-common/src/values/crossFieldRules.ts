@@ -1,4 +1,6 @@
 import { checkCatalogName } from '../checks/catalog';
+import { checkClassCheckFields } from '../checks/classCheck';
+import { checkProviderPlugins } from '../checks/providerPlugins';
 import { checkConnectors } from '../checks/connectors';
 import { checkEnv } from '../checks/env';
 import { checkImage } from '../checks/image';
@@ -35,6 +37,21 @@ function rule<K extends keyof ParsedValues>(
 
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   rule(['image', 'plugins', 'truststore', 'strimzi'], checkImage),
+  rule(
+    [
+      'image',
+      'plugins',
+      'truststore',
+      'configProviders',
+      'connectors',
+      'connect',
+    ],
+    checkClassCheckFields,
+  ),
+  rule(
+    ['configProviders', 'plugins', 'image', 'truststore'],
+    checkProviderPlugins,
+  ),
   rule(['name', 'environment'], checkCatalogName),
   rule(['volumes'], checkVolumes),
   rule([], checkUniqueNames),

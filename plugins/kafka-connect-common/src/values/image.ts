@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsSubdomain } from './patterns';
+import { dnsSubdomain, javaClass } from './patterns';
 
 /**
  * The `image` section: where the Connect pods' image comes from. The shapes follow the
@@ -118,6 +118,27 @@ export const imageSchema = z
         title: 'Pull Secrets',
         description:
           'docker-registry Secrets the Connect pods pull the image with.',
+      })
+      .optional(),
+    // The Dockerfile's Maven builder stage (default: Strimzi's Maven builder of the release).
+    mavenBuilder: referenceString(512)
+      .regex(IMAGE_REFERENCE, {
+        message:
+          'must be a full image reference like registry.example.com/mirror/strimzi/maven-builder:0.45.0 (repository, optional :tag, optional @sha256:digest)',
+      })
+      .meta({
+        title: 'Maven builder image',
+        description:
+          "Dockerfile build only. The image whose Maven resolves Maven artifacts with their dependencies (default: Strimzi's Maven builder of the release).",
+      })
+      .optional(),
+    // Classes the Dockerfile's last step does not look for: loaded another way.
+    skipClassCheck: z
+      .array(javaClass())
+      .meta({
+        title: 'Classes the build does not check',
+        description:
+          'Dockerfile build only. Classes the configuration names that reach the workers another way, so the last build step does not look for them in the plugins.',
       })
       .optional(),
   })
