@@ -46,11 +46,12 @@ function compact<T extends Record<string, unknown>>(object: T): T {
  * go when it becomes a URL, the URL and checksum stay between the URL types (they mean the
  * same there), the file name stays only on `other`.
  */
-export function withArtifactType(artifact: Artifact, type: ArtifactType): Artifact {
+export function withArtifactType(
+  artifact: Artifact,
+  type: ArtifactType,
+): Artifact {
   if (type === 'maven') {
-    return artifact.type === 'maven'
-      ? artifact
-      : { type: 'maven' };
+    return artifact.type === 'maven' ? artifact : { type: 'maven' };
   }
   const url = artifact.type === 'maven' ? undefined : artifact.url;
   const sha512sum = artifact.type === 'maven' ? undefined : artifact.sha512sum;
@@ -67,7 +68,10 @@ export function withArtifactField(
   key: string,
   value: string,
 ): Artifact {
-  return compact({ ...artifact, [key]: value.trim() === '' ? undefined : value }) as Artifact;
+  return compact({
+    ...artifact,
+    [key]: value.trim() === '' ? undefined : value,
+  }) as Artifact;
 }
 
 /** The values' artifact for a catalog artifact: a checksum only where the catalog has one. */
@@ -76,7 +80,10 @@ export function artifactFromCatalog(artifact: CatalogArtifact): Artifact {
 }
 
 /** The plugin a catalog entry adds, at one of its versions. */
-export function pluginFromCatalog(entry: CatalogEntry, version: CatalogVersion): Plugin {
+export function pluginFromCatalog(
+  entry: CatalogEntry,
+  version: CatalogVersion,
+): Plugin {
   return {
     name: entry.pluginName,
     artifacts: version.artifacts.map(artifactFromCatalog),

@@ -1,6 +1,12 @@
 import { validateValues } from '@internal/plugin-kafka-connect-common';
 import { PLUGIN_CATALOG } from './pluginCatalog';
-import { Artifact, catalogOrigin, pluginFromCatalog, switchCatalogVersion, withArtifactType } from './artifacts';
+import {
+  Artifact,
+  catalogOrigin,
+  pluginFromCatalog,
+  switchCatalogVersion,
+  withArtifactType,
+} from './artifacts';
 
 const BASE = {
   name: 'orders',
@@ -36,13 +42,11 @@ describe('the plugin catalog', () => {
   });
 
   it('ships no checksum it cannot cite: every archive asks for its SHA-512', () => {
-    for (const entry of PLUGIN_CATALOG) {
-      for (const version of entry.versions) {
-        for (const artifact of version.artifacts) {
-          if (artifact.type !== 'maven') expect(artifact.sha512sum).toBeUndefined();
-        }
-      }
-    }
+    const archives = PLUGIN_CATALOG.flatMap(e => e.versions)
+      .flatMap(v => v.artifacts)
+      .filter(a => a.type !== 'maven');
+    expect(archives.length).toBeGreaterThan(10);
+    expect(archives.filter(a => 'sha512sum' in a)).toEqual([]);
   });
 
   it('points at Debezium plugin archives on Maven Central by their published names', () => {
@@ -70,7 +74,10 @@ describe('the plugin catalog', () => {
         ]);
         // And with Strimzi's own build, whose CRD patterns are stricter.
         expect(
-          validateValues({ ...values, image: { ...BASE.image, build: 'strimzi' } }),
+          validateValues({
+            ...values,
+            image: { ...BASE.image, build: 'strimzi' },
+          }),
         ).toEqual([]);
       }
     }
@@ -79,17 +86,28 @@ describe('the plugin catalog', () => {
   it('without the checksum, the problem names the checksum field', () => {
     const entry = PLUGIN_CATALOG.find(e => e.id === 'debezium-postgres')!;
     expect(
-      validateValues({ ...BASE, plugins: [pluginFromCatalog(entry, entry.versions[0])] }),
-    ).toEqual([{ path: 'plugins[0].artifacts[0].sha512sum', message: 'is required' }]);
+      validateValues({
+        ...BASE,
+        plugins: [pluginFromCatalog(entry, entry.versions[0])],
+      }),
+    ).toEqual([
+      { path: 'plugins[0].artifacts[0].sha512sum', message: 'is required' },
+    ]);
   });
 
   it('recognises a catalog plugin and switches its version, keeping a checksum of an unchanged URL', () => {
     const entry = PLUGIN_CATALOG.find(e => e.id === 'debezium-scripting')!;
     const plugin = pluginFromCatalog(entry, entry.versions[0]);
-    expect(catalogOrigin(plugin)?.version.version).toBe(entry.versions[0].version);
+    expect(catalogOrigin(plugin)?.version.version).toBe(
+      entry.versions[0].version,
+    );
     const older = switchCatalogVersion(plugin, entry.versions[1]);
-    expect(catalogOrigin(older)?.version.version).toBe(entry.versions[1].version);
-    const aws = PLUGIN_CATALOG.find(e => e.id === 'jcustenborder-config-provider-aws')!;
+    expect(catalogOrigin(older)?.version.version).toBe(
+      entry.versions[1].version,
+    );
+    const aws = PLUGIN_CATALOG.find(
+      e => e.id === 'jcustenborder-config-provider-aws',
+    )!;
     const given = { ...pluginFromCatalog(aws, aws.versions[0]) };
     given.artifacts = withChecksums(given.artifacts!);
     expect(switchCatalogVersion(given, aws.versions[0])).toEqual(given);
@@ -98,11 +116,28 @@ describe('the plugin catalog', () => {
 
 describe('switching an artifact kind', () => {
   it('leaves no key of the old kind', () => {
-    const maven: Artifact = { type: 'maven', group: 'g', artifact: 'a', version: '1', repository: 'https://r' };
+    const maven: Artifact = {
+      type: 'maven',
+      group: 'g',
+      artifact: 'a',
+      version: '1',
+      repository: 'https://r',
+    };
     expect(withArtifactType(maven, 'jar')).toEqual({ type: 'jar' });
-    const other: Artifact = { type: 'other', url: 'https://x/y.so', sha512sum: SOME_SHA512, fileName: 'y.so' };
-    expect(withArtifactType(other, 'zip')).toEqual({ type: 'zip', url: 'https://x/y.so', sha512sum: SOME_SHA512 });
+    const other: Artifact = {
+      type: 'other',
+      url: 'https://x/y.so',
+      sha512sum: SOME_SHA512,
+      fileName: 'y.so',
+    };
+    expect(withArtifactType(other, 'zip')).toEqual({
+      type: 'zip',
+      url: 'https://x/y.so',
+      sha512sum: SOME_SHA512,
+    });
     expect(withArtifactType(other, 'maven')).toEqual({ type: 'maven' });
-    expect(withArtifactType({ type: 'tgz', url: 'https://x/z.tgz' }, 'other')).toEqual({ type: 'other', url: 'https://x/z.tgz' });
+    expect(
+      withArtifactType({ type: 'tgz', url: 'https://x/z.tgz' }, 'other'),
+    ).toEqual({ type: 'other', url: 'https://x/z.tgz' });
   });
 });

@@ -136,7 +136,7 @@ export const PLUGIN_CATALOG: readonly CatalogEntry[] = [
     })),
     homepage:
       'https://debezium.io/documentation/reference/stable/transformations/filtering.html',
-    note: 'Connect loads a transform from the plugin of the connector that uses it: add these artifacts to the Debezium connector\'s plugin when the transform does not load on its own.',
+    note: "Connect loads a transform from the plugin of the connector that uses it: add these artifacts to the Debezium connector's plugin when the transform does not load on its own.",
   },
   {
     id: 'jcustenborder-transform-common',
@@ -146,10 +146,13 @@ export const PLUGIN_CATALOG: readonly CatalogEntry[] = [
       'Everyday single message transforms (ChangeCase, HeaderToField, ExtractTimestamp, ...) as published on Confluent Hub.',
     pluginName: 'kafka-connect-transform-common',
     versions: [
-      confluentHubZip('jcustenborder', 'kafka-connect-transform-common', '0.1.0.58'),
+      confluentHubZip(
+        'jcustenborder',
+        'kafka-connect-transform-common',
+        '0.1.0.58',
+      ),
     ],
-    homepage:
-      'https://github.com/jcustenborder/kafka-connect-transform-common',
+    homepage: 'https://github.com/jcustenborder/kafka-connect-transform-common',
   },
   {
     id: 'jcustenborder-config-provider-aws',
@@ -162,8 +165,11 @@ export const PLUGIN_CATALOG: readonly CatalogEntry[] = [
       {
         version: '0.1.2',
         artifacts: [
-          ...confluentHubZip('jcustenborder', 'kafka-config-provider-aws', '0.1.2')
-            .artifacts,
+          ...confluentHubZip(
+            'jcustenborder',
+            'kafka-config-provider-aws',
+            '0.1.2',
+          ).artifacts,
           {
             type: 'maven',
             group: 'com.google.guava',
@@ -176,7 +182,7 @@ export const PLUGIN_CATALOG: readonly CatalogEntry[] = [
     homepage: 'https://github.com/jcustenborder/kafka-config-provider-aws',
     providerClass:
       'com.github.jcustenborder.kafka.config.aws.SecretsManagerConfigProvider',
-    note: 'Its class is not the one of configProviders type aws-secrets-manager (Confluent\'s provider, below): declare it with type custom and this class.',
+    note: "Its class is not the one of configProviders type aws-secrets-manager (Confluent's provider, below): declare it with type custom and this class.",
   },
   {
     id: 'confluent-secrets-provider-aws',
@@ -185,9 +191,13 @@ export const PLUGIN_CATALOG: readonly CatalogEntry[] = [
     description:
       'The provider of configProviders type aws-secrets-manager, from Confluent Hub (Confluent Community License). The pods need an IAM role (serviceAccount.annotations, IRSA).',
     pluginName: 'csid-secrets-provider-aws',
-    versions: [confluentHubZip('confluentinc', 'csid-secrets-provider-aws', '1.0.44')],
-    homepage: 'https://www.confluent.io/hub/confluentinc/csid-secrets-provider-aws',
-    providerClass: 'io.confluent.csid.config.provider.aws.SecretsManagerConfigProvider',
+    versions: [
+      confluentHubZip('confluentinc', 'csid-secrets-provider-aws', '1.0.44'),
+    ],
+    homepage:
+      'https://www.confluent.io/hub/confluentinc/csid-secrets-provider-aws',
+    providerClass:
+      'io.confluent.csid.config.provider.aws.SecretsManagerConfigProvider',
   },
   {
     id: 'strimzi-kubernetes-config-providers',

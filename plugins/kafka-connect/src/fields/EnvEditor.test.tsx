@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { EnvEditor } from './EnvEditor';
-import { renderField } from '../testUtils/renderField';
-import { choose } from '../testUtils/select';
+import { renderField } from '../__testUtils__/renderField';
+import { choose } from '../__testUtils__/select';
 
 const BASE = {
   name: 'orders',
@@ -61,12 +61,20 @@ describe('EnvEditor', () => {
       path: ['env'],
       form: {
         ...BASE,
-        env: [{ name: 'H', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }],
+        env: [
+          {
+            name: 'H',
+            valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } },
+          },
+        ],
       },
     });
     fireEvent.click(document.getElementById('root_env_0_optional')!);
     expect(field.value()).toEqual([
-      { name: 'H', valueFrom: { configMapKeyRef: { name: 'c', key: 'k', optional: true } } },
+      {
+        name: 'H',
+        valueFrom: { configMapKeyRef: { name: 'c', key: 'k', optional: true } },
+      },
     ]);
   });
 

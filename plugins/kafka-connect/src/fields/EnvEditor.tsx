@@ -80,12 +80,20 @@ function EnvRow(props: {
   const ref = refOf(variable);
   const refPath = ['valueFrom', source];
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 8 }} mb={1}>
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      style={{ gap: 8 }}
+      mb={1}
+    >
       <TextField
         id={`${id}_name`}
         label="Name"
         value={variable.name ?? ''}
-        onChange={e => onChange({ ...variable, name: e.target.value || undefined })}
+        onChange={e =>
+          onChange({ ...variable, name: e.target.value || undefined })
+        }
         error={at('name').length > 0}
         helperText={at('name').join(' ')}
       />
@@ -109,7 +117,9 @@ function EnvRow(props: {
           label="Value"
           style={{ flexGrow: 1 }}
           value={'value' in variable ? variable.value ?? '' : ''}
-          onChange={e => onChange({ name: variable.name, value: e.target.value })}
+          onChange={e =>
+            onChange({ name: variable.name, value: e.target.value })
+          }
           error={at('value').length > 0}
           helperText={at('value').join(' ')}
         />
@@ -119,7 +129,9 @@ function EnvRow(props: {
             id={`${id}_refName`}
             label={source === 'secretKeyRef' ? 'Secret' : 'ConfigMap'}
             value={ref.name ?? ''}
-            onChange={e => onChange(withRef(variable, { ...ref, name: e.target.value }))}
+            onChange={e =>
+              onChange(withRef(variable, { ...ref, name: e.target.value }))
+            }
             error={at(...refPath, 'name').length > 0}
             helperText={at(...refPath, 'name').join(' ')}
           />
@@ -127,7 +139,9 @@ function EnvRow(props: {
             id={`${id}_refKey`}
             label="Key"
             value={ref.key ?? ''}
-            onChange={e => onChange(withRef(variable, { ...ref, key: e.target.value }))}
+            onChange={e =>
+              onChange(withRef(variable, { ...ref, key: e.target.value }))
+            }
             error={at(...refPath, 'key').length > 0}
             helperText={at(...refPath, 'key').join(' ')}
           />
@@ -137,7 +151,9 @@ function EnvRow(props: {
                 id={`${id}_optional`}
                 checked={ref.optional === true}
                 onChange={e =>
-                  onChange(withRef(variable, { ...ref, optional: e.target.checked }))
+                  onChange(
+                    withRef(variable, { ...ref, optional: e.target.checked }),
+                  )
                 }
               />
             }
@@ -162,7 +178,9 @@ function EnvRow(props: {
  * `env`: the Connect container's environment variables, each a plain value or a reference
  * to a key of a Secret or ConfigMap. Switching between the two leaves no key of the other.
  */
-export function EnvEditor(props: FieldExtensionComponentProps<EnvVar[] | undefined>) {
+export function EnvEditor(
+  props: FieldExtensionComponentProps<EnvVar[] | undefined>,
+) {
   const { formData, onChange, idSchema } = props;
   const path = fieldPath(props, ['env']);
   const problems = fieldProblems(props, path);

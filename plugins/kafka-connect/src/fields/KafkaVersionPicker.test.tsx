@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { findRelease } from '@internal/plugin-kafka-connect-common';
 import { KafkaVersionPicker } from './KafkaVersionPicker';
-import { renderField } from '../testUtils/renderField';
-import { choose, optionsOf } from '../testUtils/select';
+import { renderField } from '../__testUtils__/renderField';
+import { choose, optionsOf } from '../__testUtils__/select';
 
 const ID = 'root_kafka_version';
 

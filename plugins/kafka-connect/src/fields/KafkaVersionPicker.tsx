@@ -21,7 +21,8 @@ export function KafkaVersionPicker(
   const release = chosenRelease(wholeForm(props));
   const problems = fieldProblems(props, fieldPath(props, ['kafka', 'version']));
   const messages = messagesAt(problems, []);
-  const known = formData === undefined || release.kafkaVersions.includes(formData);
+  const known =
+    formData === undefined || release.kafkaVersions.includes(formData);
   return (
     <TextField
       select

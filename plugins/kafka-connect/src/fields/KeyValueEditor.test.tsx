@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { KeyValueEditor } from './KeyValueEditor';
-import { renderField } from '../testUtils/renderField';
+import { renderField } from '../__testUtils__/renderField';
 
 function type(id: string, text: string) {
   fireEvent.change(document.getElementById(id)!, { target: { value: text } });
@@ -32,14 +32,18 @@ describe('KeyValueEditor', () => {
     fireEvent.click(screen.getByText('Add'));
     type('root_labels_1_key', 'team');
     type('root_labels_1_value', 'other');
-    expect(screen.getByText(/"team" is given above already/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/"team" is given above already/),
+    ).toBeInTheDocument();
     expect(field.value()).toEqual({ team: 'data' });
   });
 
   it('keeps a non-string setting as given until it is edited', () => {
     const field = renderField(KeyValueEditor, {
       path: ['connect', 'config'],
-      form: { connect: { config: { 'value.converter.schemas.enable': false } } },
+      form: {
+        connect: { config: { 'value.converter.schemas.enable': false } },
+      },
     });
     type('root_connect_config_0_key', 'key.converter.schemas.enable');
     expect(field.value()).toEqual({ 'key.converter.schemas.enable': false });
@@ -58,7 +62,9 @@ describe('KeyValueEditor', () => {
         labels: { 'strimzi.io/cluster': 'x' },
       },
     });
-    expect(screen.getByText(/strimzi\.io/, { selector: 'p' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/strimzi\.io/, { selector: 'p' }),
+    ).toBeInTheDocument();
   });
 
   it('takes a change made elsewhere', () => {

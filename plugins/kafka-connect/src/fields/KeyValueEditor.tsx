@@ -45,7 +45,10 @@ function sameMapping(a: Mapping | undefined, b: Mapping | undefined) {
  * given twice is named beside the second row and left out until renamed.
  */
 export function KeyValueEditor(
-  props: FieldExtensionComponentProps<Mapping | undefined, { keyLabel?: string; valueLabel?: string }>,
+  props: FieldExtensionComponentProps<
+    Mapping | undefined,
+    { keyLabel?: string; valueLabel?: string }
+  >,
 ) {
   const { formData, onChange, schema, idSchema, uiSchema } = props;
   const options = (uiSchema?.['ui:options'] ?? {}) as {
@@ -85,13 +88,22 @@ export function KeyValueEditor(
         seen.add(row.key);
         const keyProblems = messagesAt(problems, [row.key]);
         return (
-          <Box key={i} display="flex" alignItems="flex-start" style={{ gap: 8 }}>
+          <Box
+            key={i}
+            display="flex"
+            alignItems="flex-start"
+            style={{ gap: 8 }}
+          >
             <TextField
               id={`${id}_${i}_key`}
               label={options.keyLabel ?? 'Key'}
               value={row.key}
               onChange={e =>
-                update(rows.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))
+                update(
+                  rows.map((r, j) =>
+                    j === i ? { ...r, key: e.target.value } : r,
+                  ),
+                )
               }
               error={duplicate}
               helperText={

@@ -65,7 +65,7 @@ const INPUTS: Record<ArtifactType, [string, string][]> = {
   other: [
     ['url', 'URL'],
     ['sha512sum', 'SHA-512 checksum'],
-    ['fileName', 'File name (empty: the URL\'s last segment)'],
+    ['fileName', "File name (empty: the URL's last segment)"],
   ],
 };
 
@@ -79,13 +79,21 @@ function ArtifactRow(props: {
   const { id, artifact, problems, onChange } = props;
   const values = artifact as Record<string, string | undefined>;
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 8 }} mb={1}>
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      style={{ gap: 8 }}
+      mb={1}
+    >
       <TextField
         select
         id={`${id}_type`}
         label="Kind"
         value={artifact.type}
-        onChange={e => onChange(withArtifactType(artifact, e.target.value as ArtifactType))}
+        onChange={e =>
+          onChange(withArtifactType(artifact, e.target.value as ArtifactType))
+        }
         style={{ minWidth: 220 }}
       >
         {ARTIFACT_TYPES.map(t => (
@@ -97,8 +105,13 @@ function ArtifactRow(props: {
       {INPUTS[artifact.type].map(([key, label]) => {
         const messages = messagesAt(problems, [key]);
         const checksumHint =
-          key === 'sha512sum' && artifact.type !== 'maven' && artifact.url && !artifact.sha512sum
-            ? `Required: the 128 hex digits of the file's SHA-512. Compute it where the URL is reachable: ${checksumCommand(artifact.url)}`
+          key === 'sha512sum' &&
+          artifact.type !== 'maven' &&
+          artifact.url &&
+          !artifact.sha512sum
+            ? `Required: the 128 hex digits of the file's SHA-512. Compute it where the URL is reachable: ${checksumCommand(
+                artifact.url,
+              )}`
             : undefined;
         return (
           <TextField
@@ -106,14 +119,21 @@ function ArtifactRow(props: {
             id={`${id}_${key}`}
             label={label}
             value={values[key] ?? ''}
-            onChange={e => onChange(withArtifactField(artifact, key, e.target.value))}
+            onChange={e =>
+              onChange(withArtifactField(artifact, key, e.target.value))
+            }
             error={messages.length > 0}
             helperText={[...messages, checksumHint].filter(Boolean).join(' ')}
-            style={{ flexGrow: key === 'url' || key === 'sha512sum' ? 1 : 0, minWidth: 160 }}
+            style={{
+              flexGrow: key === 'url' || key === 'sha512sum' ? 1 : 0,
+              minWidth: 160,
+            }}
           />
         );
       })}
-      {props.onRemove && <RemoveButton label="Remove artifact" onClick={props.onRemove} />}
+      {props.onRemove && (
+        <RemoveButton label="Remove artifact" onClick={props.onRemove} />
+      )}
       <Box width="100%">
         <ProblemLines messages={messagesAt(problems, [])} />
       </Box>
@@ -132,7 +152,8 @@ function PluginCard(props: {
   const { id, plugin, problems, onChange } = props;
   const artifacts = plugin.artifacts ?? [];
   const origin = catalogOrigin(plugin);
-  const setArtifacts = (next: Artifact[]) => onChange({ ...plugin, artifacts: next });
+  const setArtifacts = (next: Artifact[]) =>
+    onChange({ ...plugin, artifacts: next });
   return (
     <Paper variant="outlined" style={{ padding: 12, marginBottom: 8 }}>
       <Box display="flex" alignItems="flex-start" style={{ gap: 8 }}>
@@ -140,7 +161,9 @@ function PluginCard(props: {
           id={`${id}_name`}
           label="Plugin folder name"
           value={plugin.name ?? ''}
-          onChange={e => onChange({ ...plugin, name: e.target.value || undefined })}
+          onChange={e =>
+            onChange({ ...plugin, name: e.target.value || undefined })
+          }
           error={messagesAt(problems, ['name']).length > 0}
           helperText={messagesAt(problems, ['name']).join(' ')}
         />
@@ -151,7 +174,9 @@ function PluginCard(props: {
             label={`${origin.entry.title} version`}
             value={origin.version.version}
             onChange={e => {
-              const version = origin.entry.versions.find(v => v.version === e.target.value);
+              const version = origin.entry.versions.find(
+                v => v.version === e.target.value,
+              );
               if (version) onChange(switchCatalogVersion(plugin, version));
             }}
             style={{ minWidth: 220 }}
@@ -164,7 +189,10 @@ function PluginCard(props: {
           </TextField>
         )}
         <Box flexGrow={1} />
-        <RemoveButton label={`Remove plugin ${plugin.name || props.index + 1}`} onClick={props.onRemove} />
+        <RemoveButton
+          label={`Remove plugin ${plugin.name || props.index + 1}`}
+          onClick={props.onRemove}
+        />
       </Box>
       {origin && (
         <Typography variant="body2" color="textSecondary">
@@ -182,7 +210,9 @@ function PluginCard(props: {
           problems={problems
             .filter(p => p.segments[0] === 'artifacts' && p.segments[1] === j)
             .map(p => ({ ...p, segments: p.segments.slice(2) }))}
-          onChange={a => setArtifacts(artifacts.map((old, k) => (k === j ? a : old)))}
+          onChange={a =>
+            setArtifacts(artifacts.map((old, k) => (k === j ? a : old)))
+          }
           onRemove={
             artifacts.length > 1
               ? () => setArtifacts(artifacts.filter((_, k) => k !== j))
@@ -194,7 +224,12 @@ function PluginCard(props: {
         label="Add an artifact"
         onClick={() => setArtifacts([...artifacts, { type: 'maven' }])}
       />
-      <ProblemLines messages={[...messagesAt(problems, []), ...messagesAt(problems, ['artifacts'])]} />
+      <ProblemLines
+        messages={[
+          ...messagesAt(problems, []),
+          ...messagesAt(problems, ['artifacts']),
+        ]}
+      />
     </Paper>
   );
 }
@@ -204,10 +239,17 @@ function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
   const [notice, setNotice] = useState<string | undefined>();
   const entry = findCatalogEntry(entryId);
   const [version, setVersion] = useState('');
-  const chosenVersion = entry?.versions.find(v => v.version === version) ?? entry?.versions[0];
+  const chosenVersion =
+    entry?.versions.find(v => v.version === version) ?? entry?.versions[0];
   const categories = Object.keys(CATEGORY_TITLES) as CatalogCategory[];
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 8 }} mb={2}>
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      style={{ gap: 8 }}
+      mb={2}
+    >
       <TextField
         select
         id={`${props.id}_catalog`}
@@ -221,7 +263,9 @@ function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
         style={{ minWidth: 320 }}
       >
         {categories.flatMap(category => [
-          <ListSubheader key={category}>{CATEGORY_TITLES[category]}</ListSubheader>,
+          <ListSubheader key={category}>
+            {CATEGORY_TITLES[category]}
+          </ListSubheader>,
           ...PLUGIN_CATALOG.filter(e => e.category === category).map(e => (
             <MenuItem key={e.id} value={e.id}>
               {e.title}
@@ -263,7 +307,11 @@ function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
         </Button>
       )}
       {entry && (
-        <Typography variant="body2" color="textSecondary" style={{ width: '100%' }}>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          style={{ width: '100%' }}
+        >
           {notice ?? entry.description}
         </Typography>
       )}
@@ -276,7 +324,9 @@ function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
  * for where the catalog cannot vouch for one) or given freely as a Maven artifact or a
  * jar/tgz/zip/other URL with its SHA-512. Switching an artifact's kind leaves no key of the old one.
  */
-export function PluginPicker(props: FieldExtensionComponentProps<Plugin[] | undefined>) {
+export function PluginPicker(
+  props: FieldExtensionComponentProps<Plugin[] | undefined>,
+) {
   const { formData, onChange, idSchema } = props;
   const path = fieldPath(props, ['plugins']);
   const problems = fieldProblems(props, path);
@@ -305,7 +355,9 @@ export function PluginPicker(props: FieldExtensionComponentProps<Plugin[] | unde
       ))}
       <AddButton
         label="Add your own plugin"
-        onClick={() => set([...plugins, { name: undefined, artifacts: [{ type: 'maven' }] }])}
+        onClick={() =>
+          set([...plugins, { name: undefined, artifacts: [{ type: 'maven' }] }])
+        }
       />
     </FieldFrame>
   );

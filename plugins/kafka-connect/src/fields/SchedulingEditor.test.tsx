@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { SchedulingEditor } from './SchedulingEditor';
-import { renderField } from '../testUtils/renderField';
-import { choose } from '../testUtils/select';
+import { renderField } from '../__testUtils__/renderField';
+import { choose } from '../__testUtils__/select';
 
 const BASE = {
   name: 'orders',
@@ -16,12 +16,18 @@ function type(id: string, text: string) {
 
 describe('SchedulingEditor', () => {
   it('writes nothing until something is chosen', () => {
-    const field = renderField(SchedulingEditor, { path: ['scheduling'], form: BASE });
+    const field = renderField(SchedulingEditor, {
+      path: ['scheduling'],
+      form: BASE,
+    });
     expect(field.value()).toBeUndefined();
   });
 
   it('"run on a node group" is a node selector on the platform\'s label', () => {
-    const field = renderField(SchedulingEditor, { path: ['scheduling'], form: BASE });
+    const field = renderField(SchedulingEditor, {
+      path: ['scheduling'],
+      form: BASE,
+    });
     fireEvent.click(screen.getByText('Add a node group'));
     type('root_scheduling_nodeGroup_0_value', 'streaming');
     expect(field.value()).toEqual({
@@ -37,7 +43,10 @@ describe('SchedulingEditor', () => {
   });
 
   it('"spread across zones" is a zone topology spread of this cluster\'s pods', () => {
-    const field = renderField(SchedulingEditor, { path: ['scheduling'], form: BASE });
+    const field = renderField(SchedulingEditor, {
+      path: ['scheduling'],
+      form: BASE,
+    });
     fireEvent.click(document.getElementById('root_scheduling_zoneSpread')!);
     expect(field.value()).toEqual({
       topologySpreadConstraints: [
@@ -46,7 +55,10 @@ describe('SchedulingEditor', () => {
           topologyKey: 'topology.kubernetes.io/zone',
           whenUnsatisfiable: 'ScheduleAnyway',
           labelSelector: {
-            matchLabels: { 'strimzi.io/cluster': 'orders', 'strimzi.io/kind': 'KafkaConnect' },
+            matchLabels: {
+              'strimzi.io/cluster': 'orders',
+              'strimzi.io/kind': 'KafkaConnect',
+            },
           },
         },
       ],
@@ -60,17 +72,29 @@ describe('SchedulingEditor', () => {
   });
 
   it('"tolerate a taint" is Exists without a value and Equal with one', () => {
-    const field = renderField(SchedulingEditor, { path: ['scheduling'], form: BASE });
-    fireEvent.click(screen.getByText('Tolerate a taint', { selector: 'button *' }));
+    const field = renderField(SchedulingEditor, {
+      path: ['scheduling'],
+      form: BASE,
+    });
+    fireEvent.click(
+      screen.getByText('Tolerate a taint', { selector: 'button *' }),
+    );
     type('root_scheduling_taint_0_key', 'dedicated');
     choose('root_scheduling_taint_0_effect', 'NoSchedule');
     expect(field.value()).toEqual({
-      tolerations: [{ key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' }],
+      tolerations: [
+        { key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' },
+      ],
     });
     type('root_scheduling_taint_0_value', 'streaming');
     expect(field.value()).toEqual({
       tolerations: [
-        { key: 'dedicated', operator: 'Equal', value: 'streaming', effect: 'NoSchedule' },
+        {
+          key: 'dedicated',
+          operator: 'Equal',
+          value: 'streaming',
+          effect: 'NoSchedule',
+        },
       ],
     });
   });
@@ -79,7 +103,10 @@ describe('SchedulingEditor', () => {
     const affinity = {
       podAntiAffinity: {
         preferredDuringSchedulingIgnoredDuringExecution: [
-          { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } },
+          {
+            weight: 100,
+            podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' },
+          },
         ],
       },
     };
@@ -87,7 +114,9 @@ describe('SchedulingEditor', () => {
       path: ['scheduling'],
       form: { ...BASE, scheduling: { affinity } },
     });
-    expect(screen.getByText(/Also set, shown with the Kubernetes shapes: affinity/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Also set, shown with the Kubernetes shapes: affinity/),
+    ).toBeInTheDocument();
     fireEvent.click(document.getElementById('root_scheduling_zoneSpread')!);
     expect((field.value() as any).affinity).toEqual(affinity);
   });
@@ -95,16 +124,28 @@ describe('SchedulingEditor', () => {
   it('shows the full Kubernetes shapes one click away, and takes edits there', () => {
     const field = renderField(SchedulingEditor, {
       path: ['scheduling'],
-      form: { ...BASE, scheduling: { nodeSelector: { workload: 'streaming' } } },
+      form: {
+        ...BASE,
+        scheduling: { nodeSelector: { workload: 'streaming' } },
+      },
     });
     fireEvent.click(screen.getByText('Show the Kubernetes shapes'));
-    const yaml = document.getElementById('root_scheduling_yaml') as HTMLTextAreaElement;
+    const yaml = document.getElementById(
+      'root_scheduling_yaml',
+    ) as HTMLTextAreaElement;
     expect(yaml.value).toBe('nodeSelector:\n  workload: streaming\n');
-    type('root_scheduling_yaml', 'tolerations:\n  - key: spot\n    operator: Exists\n');
-    expect(field.value()).toEqual({ tolerations: [{ key: 'spot', operator: 'Exists' }] });
+    type(
+      'root_scheduling_yaml',
+      'tolerations:\n  - key: spot\n    operator: Exists\n',
+    );
+    expect(field.value()).toEqual({
+      tolerations: [{ key: 'spot', operator: 'Exists' }],
+    });
     type('root_scheduling_yaml', 'tolerations: [');
     expect(screen.getByText(/not YAML yet/)).toBeInTheDocument();
-    expect(field.value()).toEqual({ tolerations: [{ key: 'spot', operator: 'Exists' }] });
+    expect(field.value()).toEqual({
+      tolerations: [{ key: 'spot', operator: 'Exists' }],
+    });
   });
 
   it('offers to follow a renamed cluster', () => {
@@ -119,7 +160,12 @@ describe('SchedulingEditor', () => {
               maxSkew: 1,
               topologyKey: 'topology.kubernetes.io/zone',
               whenUnsatisfiable: 'ScheduleAnyway',
-              labelSelector: { matchLabels: { 'strimzi.io/cluster': 'orders', 'strimzi.io/kind': 'KafkaConnect' } },
+              labelSelector: {
+                matchLabels: {
+                  'strimzi.io/cluster': 'orders',
+                  'strimzi.io/kind': 'KafkaConnect',
+                },
+              },
             },
           ],
         },
@@ -127,7 +173,8 @@ describe('SchedulingEditor', () => {
     });
     fireEvent.click(screen.getByText("Count this cluster's pods"));
     expect(
-      (field.value() as any).topologySpreadConstraints[0].labelSelector.matchLabels['strimzi.io/cluster'],
+      (field.value() as any).topologySpreadConstraints[0].labelSelector
+        .matchLabels['strimzi.io/cluster'],
     ).toBe('orders-v2');
   });
 });

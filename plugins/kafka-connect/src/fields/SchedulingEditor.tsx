@@ -63,7 +63,9 @@ function NodeGroups(props: {
                 others.delete(i);
                 setCustom(others);
                 setEntries(
-                  entries.map((entry, j) => (j === i ? [chosen, entry[1]] : entry)),
+                  entries.map((entry, j) =>
+                    j === i ? [chosen, entry[1]] : entry,
+                  ),
                 );
               }}
               style={{ minWidth: 200 }}
@@ -115,9 +117,7 @@ function NodeGroups(props: {
       })}
       <AddButton
         label="Add a node group"
-        onClick={() =>
-          setEntries([...entries, [NODE_GROUP_LABELS[0].key, '']])
-        }
+        onClick={() => setEntries([...entries, [NODE_GROUP_LABELS[0].key, '']])}
       />
     </Box>
   );
@@ -142,7 +142,12 @@ function ZoneSpread(props: {
   return (
     <Box mt={2}>
       <Typography variant="subtitle2">Spread across zones</Typography>
-      <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 8 }}
+      >
         <FormControlLabel
           control={
             <Checkbox
@@ -162,15 +167,17 @@ function ZoneSpread(props: {
             onChange={e => set(true, e.target.value === 'strict')}
             style={{ minWidth: 260 }}
           >
-            <MenuItem value="prefer">Start the pod in another zone anyway</MenuItem>
+            <MenuItem value="prefer">
+              Start the pod in another zone anyway
+            </MenuItem>
             <MenuItem value="strict">Leave the pod pending</MenuItem>
           </TextField>
         )}
       </Box>
       {spread && selected !== undefined && selected !== props.name && (
         <FormHelperText error>
-          The spread counts the pods of cluster "{selected}", but this cluster is
-          named "{props.name}".{' '}
+          The spread counts the pods of cluster "{selected}", but this cluster
+          is named "{props.name}".{' '}
           <Button size="small" onClick={() => set(true, strict)}>
             Count this cluster's pods
           </Button>
@@ -207,7 +214,9 @@ function Tolerations(props: {
             id={`${props.id}_taint_${i}_key`}
             label="Taint key"
             value={t.key ?? ''}
-            onChange={e => edit(i, e.target.value, t.value ?? '', t.effect ?? '')}
+            onChange={e =>
+              edit(i, e.target.value, t.value ?? '', t.effect ?? '')
+            }
           />
           <TextField
             id={`${props.id}_taint_${i}_value`}
@@ -236,7 +245,9 @@ function Tolerations(props: {
           <Box width="100%">
             <ProblemLines
               messages={props.problems
-                .filter(p => p.segments[0] === 'tolerations' && p.segments[1] === i)
+                .filter(
+                  p => p.segments[0] === 'tolerations' && p.segments[1] === i,
+                )
                 .map(p => p.message)}
             />
           </Box>
@@ -272,12 +283,18 @@ function FullShapes(props: {
       onChange={e => {
         setText(e.target.value);
         try {
-          const parsed = e.target.value.trim() ? parse(e.target.value) : undefined;
+          const parsed = e.target.value.trim()
+            ? parse(e.target.value)
+            : undefined;
           if (
             parsed !== undefined &&
-            (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            (typeof parsed !== 'object' ||
+              parsed === null ||
+              Array.isArray(parsed))
           ) {
-            setError('must be a mapping of nodeSelector, affinity, tolerations and topologySpreadConstraints');
+            setError(
+              'must be a mapping of nodeSelector, affinity, tolerations and topologySpreadConstraints',
+            );
             return;
           }
           setError(undefined);
@@ -302,7 +319,8 @@ export function SchedulingEditor(
   const { formData, onChange, idSchema } = props;
   const [full, setFull] = useState(false);
   const form = wholeForm(props);
-  const name = typeof form.name === 'string' && form.name ? form.name : 'cluster-name';
+  const name =
+    typeof form.name === 'string' && form.name ? form.name : 'cluster-name';
   const path = fieldPath(props, ['scheduling']);
   const problems = fieldProblems(props, path);
   const id = idSchema?.$id ?? 'root_scheduling';
@@ -322,7 +340,11 @@ export function SchedulingEditor(
         ...(full
           ? []
           : problems
-              .filter(p => ['affinity', 'topologySpreadConstraints'].includes(String(p.segments[0])))
+              .filter(p =>
+                ['affinity', 'topologySpreadConstraints'].includes(
+                  String(p.segments[0]),
+                ),
+              )
               .map(p => `${p.path}: ${p.message}`)),
       ]}
     >
@@ -337,13 +359,30 @@ export function SchedulingEditor(
       {full ? (
         <Box mt={1}>
           <FullShapes id={id} scheduling={formData} onChange={onChange} />
-          <ProblemLines messages={problems.map(p => `${p.path}: ${p.message}`)} />
+          <ProblemLines
+            messages={problems.map(p => `${p.path}: ${p.message}`)}
+          />
         </Box>
       ) : (
         <>
-          <NodeGroups id={id} scheduling={formData} problems={problems} onChange={onChange} />
-          <ZoneSpread id={id} name={name} scheduling={formData} onChange={onChange} />
-          <Tolerations id={id} scheduling={formData} problems={problems} onChange={onChange} />
+          <NodeGroups
+            id={id}
+            scheduling={formData}
+            problems={problems}
+            onChange={onChange}
+          />
+          <ZoneSpread
+            id={id}
+            name={name}
+            scheduling={formData}
+            onChange={onChange}
+          />
+          <Tolerations
+            id={id}
+            scheduling={formData}
+            problems={problems}
+            onChange={onChange}
+          />
           {unspoken.length > 0 && (
             <Typography variant="body2" color="textSecondary">
               Also set, shown with the Kubernetes shapes: {unspoken.join(', ')}.
@@ -354,4 +393,3 @@ export function SchedulingEditor(
     </FieldFrame>
   );
 }
-

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { RELEASE_FACTS } from '@internal/plugin-kafka-connect-common';
 import { StrimziReleasePicker } from './StrimziReleasePicker';
-import { renderField } from '../testUtils/renderField';
-import { choose, optionsOf } from '../testUtils/select';
+import { renderField } from '../__testUtils__/renderField';
+import { choose, optionsOf } from '../__testUtils__/select';
 
 const VERSION = 'root_strimzi_version';
 const API = 'root_strimzi_apiVersion';
@@ -28,7 +28,10 @@ describe('StrimziReleasePicker', () => {
       'v1',
     ]);
     choose(VERSION, '0.45.0');
-    expect(optionsOf(API)).toEqual(["The release's default (v1beta2)", 'v1beta2']);
+    expect(optionsOf(API)).toEqual([
+      "The release's default (v1beta2)",
+      'v1beta2',
+    ]);
     expect(field.value()).toEqual({ version: '0.45.0' });
   });
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { VolumeEditor } from './VolumeEditor';
-import { renderField } from '../testUtils/renderField';
-import { choose, optionsOf } from '../testUtils/select';
+import { renderField } from '../__testUtils__/renderField';
+import { choose, optionsOf } from '../__testUtils__/select';
 
 const BASE = {
   name: 'orders',
@@ -18,7 +18,13 @@ describe('VolumeEditor', () => {
   it('offers only the sources the chosen release accepts', () => {
     renderField(VolumeEditor, {
       path: ['volumes'],
-      form: { ...BASE, strimzi: { version: '0.45.0' }, volumes: [{ name: 'a', mountPath: '/mnt/a', secret: { secretName: 's' } }] },
+      form: {
+        ...BASE,
+        strimzi: { version: '0.45.0' },
+        volumes: [
+          { name: 'a', mountPath: '/mnt/a', secret: { secretName: 's' } },
+        ],
+      },
     });
     expect(optionsOf('root_volumes_0_type')).toEqual([
       'Secret',
@@ -27,21 +33,31 @@ describe('VolumeEditor', () => {
       'Persistent volume claim',
       'CSI driver',
     ]);
-    expect(screen.getByText(/Image volumes need Strimzi 0\.47\.0 or newer/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Image volumes need Strimzi 0\.47\.0 or newer/),
+    ).toBeInTheDocument();
   });
 
   it('offers image volumes from 0.47.0', () => {
     renderField(VolumeEditor, {
       path: ['volumes'],
-      form: { ...BASE, strimzi: { version: '0.47.0' }, volumes: [{ name: 'a', mountPath: '/mnt/a', secret: {} }] },
+      form: {
+        ...BASE,
+        strimzi: { version: '0.47.0' },
+        volumes: [{ name: 'a', mountPath: '/mnt/a', secret: {} }],
+      },
     });
     expect(optionsOf('root_volumes_0_type')).toContain('Image (OCI artifact)');
   });
 
   it('explains why projected is missing and what to do instead', () => {
     renderField(VolumeEditor, { path: ['volumes'], form: BASE });
-    expect(screen.getByText(/Why is there no projected volume/)).toBeInTheDocument();
-    expect(screen.getByText(/put the\s+credential configuration file in a Secret/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Why is there no projected volume/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/put the\s+credential configuration file in a Secret/),
+    ).toBeInTheDocument();
   });
 
   it('writes one volume with one source', () => {
@@ -52,7 +68,12 @@ describe('VolumeEditor', () => {
     type('root_volumes_0_secret_secretName', 'gcp-credentials');
     fireEvent.click(document.getElementById('root_volumes_0_readOnly')!);
     expect(field.value()).toEqual([
-      { name: 'gcp', mountPath: '/mnt/gcp', readOnly: true, secret: { secretName: 'gcp-credentials' } },
+      {
+        name: 'gcp',
+        mountPath: '/mnt/gcp',
+        readOnly: true,
+        secret: { secretName: 'gcp-credentials' },
+      },
     ]);
   });
 
@@ -61,23 +82,37 @@ describe('VolumeEditor', () => {
       path: ['volumes'],
       form: {
         ...BASE,
-        volumes: [{ name: 'data', mountPath: '/mnt/data', readOnly: true, secret: { secretName: 's', defaultMode: 288 } }],
+        volumes: [
+          {
+            name: 'data',
+            mountPath: '/mnt/data',
+            readOnly: true,
+            secret: { secretName: 's', defaultMode: 288 },
+          },
+        ],
       },
     });
     choose('root_volumes_0_type', 'Empty directory');
-    expect(field.value()).toEqual([{ name: 'data', mountPath: '/mnt/data', readOnly: true, emptyDir: {} }]);
+    expect(field.value()).toEqual([
+      { name: 'data', mountPath: '/mnt/data', readOnly: true, emptyDir: {} },
+    ]);
     choose('root_volumes_0_type', 'CSI driver');
     type('root_volumes_0_csi_driver', 'secrets-store.csi.k8s.io');
     // Typed as a person types: the line is no pair until it has its "=".
     type('root_volumes_0_csi_volumeAttributes', 'secretProviderClass');
-    expect(document.getElementById('root_volumes_0_csi_volumeAttributes')).toHaveValue('secretProviderClass');
+    expect(
+      document.getElementById('root_volumes_0_csi_volumeAttributes'),
+    ).toHaveValue('secretProviderClass');
     type('root_volumes_0_csi_volumeAttributes', 'secretProviderClass=orders');
     expect(field.value()).toEqual([
       {
         name: 'data',
         mountPath: '/mnt/data',
         readOnly: true,
-        csi: { driver: 'secrets-store.csi.k8s.io', volumeAttributes: { secretProviderClass: 'orders' } },
+        csi: {
+          driver: 'secrets-store.csi.k8s.io',
+          volumeAttributes: { secretProviderClass: 'orders' },
+        },
       },
     ]);
   });
@@ -85,10 +120,25 @@ describe('VolumeEditor', () => {
   it('keeps fields it has no input for when a source is edited', () => {
     const field = renderField(VolumeEditor, {
       path: ['volumes'],
-      form: { ...BASE, volumes: [{ name: 'a', mountPath: '/mnt/a', secret: { secretName: 's', defaultMode: 288 } }] },
+      form: {
+        ...BASE,
+        volumes: [
+          {
+            name: 'a',
+            mountPath: '/mnt/a',
+            secret: { secretName: 's', defaultMode: 288 },
+          },
+        ],
+      },
     });
     type('root_volumes_0_secret_secretName', 't');
-    expect(field.value()).toEqual([{ name: 'a', mountPath: '/mnt/a', secret: { secretName: 't', defaultMode: 288 } }]);
+    expect(field.value()).toEqual([
+      {
+        name: 'a',
+        mountPath: '/mnt/a',
+        secret: { secretName: 't', defaultMode: 288 },
+      },
+    ]);
   });
 
   it('names a projected volume and a mount outside /mnt/ beside the volume', () => {
@@ -102,8 +152,14 @@ describe('VolumeEditor', () => {
         ],
       },
     });
-    expect(document.getElementById('root_volumes_0_type')).toHaveTextContent('projected (not accepted by Strimzi 1.2.0)');
-    expect(screen.getByText(/volume type "projected" is not supported by Strimzi/)).toBeInTheDocument();
-    expect(document.getElementById('root_volumes_1_mountPath-helper-text')).toHaveTextContent(/\/mnt\//);
+    expect(document.getElementById('root_volumes_0_type')).toHaveTextContent(
+      'projected (not accepted by Strimzi 1.2.0)',
+    );
+    expect(
+      screen.getByText(/volume type "projected" is not supported by Strimzi/),
+    ).toBeInTheDocument();
+    expect(
+      document.getElementById('root_volumes_1_mountPath-helper-text'),
+    ).toHaveTextContent(/\/mnt\//);
   });
 });

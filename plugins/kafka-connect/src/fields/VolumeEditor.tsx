@@ -82,7 +82,11 @@ const SOURCE_INPUTS: Record<VolumeType, SourceInput[]> = {
   ],
   csi: [
     { key: 'driver', label: 'Driver (e.g. secrets-store.csi.k8s.io)' },
-    { key: 'volumeAttributes', label: 'Attributes, one key=value a line', kind: 'pairs' },
+    {
+      key: 'volumeAttributes',
+      label: 'Attributes, one key=value a line',
+      kind: 'pairs',
+    },
     { key: 'readOnly', label: 'Read-only', kind: 'flag' },
   ],
   image: [
@@ -109,7 +113,8 @@ export function sourcesOf(volume: Volume): string[] {
 /** The volume with another source: its mount kept, no key of the old source left. */
 export function withSourceType(volume: Volume, type: VolumeType): Volume {
   const next: Volume = {};
-  for (const key of MOUNT_KEYS) if (volume[key] !== undefined) next[key] = volume[key];
+  for (const key of MOUNT_KEYS)
+    if (volume[key] !== undefined) next[key] = volume[key];
   next[type] = {};
   return next;
 }
@@ -183,7 +188,11 @@ function SourceInputs(props: {
             <FormControlLabel
               key={input.key}
               control={
-                <Checkbox id={id} checked={value === true} onChange={e => set(e.target.checked)} />
+                <Checkbox
+                  id={id}
+                  checked={value === true}
+                  onChange={e => set(e.target.checked)}
+                />
               }
               label={input.label}
             />
@@ -241,13 +250,19 @@ function VolumeRow(props: {
   const at = (...path: (string | number)[]) => messagesAt(problems, path);
   const setMount = (key: string, value: unknown) => {
     const next = { ...volume };
-    if (value === undefined || value === '' || value === false) delete next[key];
+    if (value === undefined || value === '' || value === false)
+      delete next[key];
     else next[key] = value;
     onChange(next);
   };
   return (
     <Paper variant="outlined" style={{ padding: 12, marginBottom: 8 }}>
-      <Box display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        style={{ gap: 8 }}
+      >
         <TextField
           id={`${id}_name`}
           label="Volume name"
@@ -280,13 +295,20 @@ function VolumeRow(props: {
           onClick={props.onRemove}
         />
       </Box>
-      <Box display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        style={{ gap: 8 }}
+      >
         <TextField
           select
           id={`${id}_type`}
           label="Source"
           value={type}
-          onChange={e => onChange(withSourceType(volume, e.target.value as VolumeType))}
+          onChange={e =>
+            onChange(withSourceType(volume, e.target.value as VolumeType))
+          }
           style={{ minWidth: 220 }}
         >
           {offered.map(t => (
@@ -320,7 +342,9 @@ function VolumeRow(props: {
  * chosen Strimzi release accepts in its pod template. Switching a volume's source drops the
  * old source's keys; the mount (name, path, read-only) stays.
  */
-export function VolumeEditor(props: FieldExtensionComponentProps<Volume[] | undefined>) {
+export function VolumeEditor(
+  props: FieldExtensionComponentProps<Volume[] | undefined>,
+) {
   const { formData, onChange, idSchema } = props;
   const release = chosenRelease(wholeForm(props));
   const path = fieldPath(props, ['volumes']);
@@ -333,9 +357,9 @@ export function VolumeEditor(props: FieldExtensionComponentProps<Volume[] | unde
   return (
     <FieldFrame
       title="Volumes"
-      description={`Mounted in the Connect container below /mnt/. Strimzi ${release.version} accepts: ${offered
-        .map(t => SOURCE_LABELS[t])
-        .join(', ')}.`}
+      description={`Mounted in the Connect container below /mnt/. Strimzi ${
+        release.version
+      } accepts: ${offered.map(t => SOURCE_LABELS[t]).join(', ')}.`}
       problems={messagesAt(problems, [])}
     >
       {volumes.map((volume, i) => (
@@ -363,12 +387,12 @@ export function VolumeEditor(props: FieldExtensionComponentProps<Volume[] | unde
         }
       />
       <Typography variant="body2" color="textSecondary" component="div">
-        <strong>Why is there no projected volume?</strong> No Strimzi release up to
-        1.2.0 accepts projected volumes (nor hostPath, downwardAPI and the other
-        sources) in its pod template. For GCP Workload Identity Federation, put the
-        credential configuration file in a Secret and mount it with a Secret volume,
-        or use GKE Workload Identity through the service account annotation
-        iam.gke.io/gcp-service-account.
+        <strong>Why is there no projected volume?</strong> No Strimzi release up
+        to 1.2.0 accepts projected volumes (nor hostPath, downwardAPI and the
+        other sources) in its pod template. For GCP Workload Identity
+        Federation, put the credential configuration file in a Secret and mount
+        it with a Secret volume, or use GKE Workload Identity through the
+        service account annotation iam.gke.io/gcp-service-account.
         {missing.includes('image') &&
           ` Image volumes need Strimzi 0.47.0 or newer (this cluster runs ${release.version}).`}
       </Typography>

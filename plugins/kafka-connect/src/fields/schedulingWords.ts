@@ -39,7 +39,10 @@ export const ZONE_KEY = 'topology.kubernetes.io/zone';
 /** Drops the empty parts, so an untouched section writes nothing. */
 export function tidy(scheduling: Scheduling): Scheduling | undefined {
   const next: Scheduling = {};
-  if (scheduling.nodeSelector && Object.keys(scheduling.nodeSelector).length > 0)
+  if (
+    scheduling.nodeSelector &&
+    Object.keys(scheduling.nodeSelector).length > 0
+  )
     next.nodeSelector = scheduling.nodeSelector;
   if (scheduling.affinity && Object.keys(scheduling.affinity).length > 0)
     next.affinity = scheduling.affinity;
@@ -55,10 +58,7 @@ export function connectPodLabels(name: string): Record<string, string> {
 }
 
 /** "Spread across zones": one pod per zone before a second lands in any. */
-export function zoneSpread(
-  name: string,
-  strict: boolean,
-): SpreadConstraint {
+export function zoneSpread(name: string, strict: boolean): SpreadConstraint {
   return {
     maxSkew: 1,
     topologyKey: ZONE_KEY,
@@ -70,7 +70,9 @@ export function zoneSpread(
 export function findZoneSpread(
   scheduling: Scheduling | undefined,
 ): SpreadConstraint | undefined {
-  return scheduling?.topologySpreadConstraints?.find(c => c.topologyKey === ZONE_KEY);
+  return scheduling?.topologySpreadConstraints?.find(
+    c => c.topologyKey === ZONE_KEY,
+  );
 }
 
 export function withZoneSpread(

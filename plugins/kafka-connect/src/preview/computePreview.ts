@@ -74,7 +74,9 @@ export function computePreview(form: FormState): Preview {
   const missingPaths = new Set(missing.map(p => p.path.join('.')));
   // Problems of the missing fields themselves (or of the whole kafka section) do not stop the stand-in render.
   const others = problems.filter(
-    p => !missingPaths.has(p.path) && !(p.path === 'kafka' && missingPaths.has('kafka.bootstrapServers')),
+    p =>
+      !missingPaths.has(p.path) &&
+      !(p.path === 'kafka' && missingPaths.has('kafka.bootstrapServers')),
   );
   if (others.length > 0) return { problems, placeholders: [] };
   const standIn = renderCluster(withPlaceholders(values, missing), { layout });

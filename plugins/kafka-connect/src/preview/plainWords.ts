@@ -65,7 +65,9 @@ const LABELS: Record<string, string> = {
 };
 
 function words(key: string): string {
-  return LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return (
+    LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+  );
 }
 
 function itemName(item: unknown): string | undefined {
@@ -90,7 +92,9 @@ export function fieldInWords(
     if (typeof segment === 'number') {
       const name = itemName(next);
       const last = parts.length - 1;
-      parts[last] = `${parts[last]} ${segment + 1}${name ? ` ("${name}")` : ''}`;
+      parts[last] = `${parts[last]} ${segment + 1}${
+        name ? ` ("${name}")` : ''
+      }`;
     } else {
       parts.push(words(segment));
     }

@@ -1,5 +1,5 @@
 import { ComponentType, useState } from 'react';
-import { render } from '@testing-library/react';
+import { render, RenderResult } from '@testing-library/react';
 import { PathSegment } from '@internal/plugin-kafka-connect-common';
 import { FormState } from '../preview/formValues';
 
@@ -40,7 +40,11 @@ export function renderField(
     form?: FormState;
     uiOptions?: Record<string, unknown>;
   },
-) {
+): RenderResult & {
+  latest: () => FormState;
+  value: () => unknown;
+  changes: unknown[];
+} {
   let current: FormState = options.form ?? {};
   const changes: unknown[] = [];
   function Harness() {
