@@ -1,7 +1,8 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { kafkaConnectFormFieldsModule } from '@internal/plugin-kafka-connect';
 import { navModule } from './modules/nav';
 
 export default createApp({
-  features: [catalogPlugin, navModule],
+  features: [catalogPlugin, navModule, kafkaConnectFormFieldsModule],
 });
