@@ -14,6 +14,7 @@ const RUNS = {
   renderOne: { runs: 2000, warmup: 200 },
   renderMany: 1000,
   importWidest: { runs: 1000, warmup: 100 },
+  previewKeystroke: { runs: 200, warmup: 30 },
   // Per turn; the two actions take four turns each.
   actions: { runs: 25, warmup: 5 },
   task: { runs: 20, warmup: 3 },
@@ -43,6 +44,15 @@ export async function main(args: string[]): Promise<number> {
     RUNS.importWidest.runs,
     RUNS.importWidest.warmup,
   );
+  // The form's preview in a DOM (jsdom, React, Material UI): after the renderer-only figures.
+  progress(
+    `typing into the preview page of the widest cluster ${RUNS.previewKeystroke.runs} times`,
+  );
+  const { previewKeystroke } = await import('./previewKeystroke');
+  const keystroke = await previewKeystroke(
+    RUNS.previewKeystroke.runs,
+    RUNS.previewKeystroke.warmup,
+  );
   // The scaffolder and the backend load only now: the render figures are those of a process
   // that holds the renderer alone, as the command line does.
   const { compareWithFetchTemplate } = await import('./fetchTemplate');
@@ -62,6 +72,7 @@ export async function main(args: string[]): Promise<number> {
     ...one,
     ...many,
     ...imported,
+    ...keystroke,
     ...actions,
     renderVsFetchTemplate:
       actions.renderActionMedianMs / actions.fetchTemplateMedianMs,

@@ -8,6 +8,9 @@ export interface Figures {
   renderOneExampleMedianMs: number;
   render1000Ms: number;
   importWidestMedianMs: number;
+  previewKeystrokeMedianMs: number;
+  previewKeystrokeP95Ms: number;
+  previewKeystrokeCpuP95Ms: number;
   renderActionMedianMs: number;
   fetchTemplateMedianMs: number;
   renderVsFetchTemplate: number;
@@ -59,6 +62,22 @@ function rows(f: Figures): Row[] {
     {
       label: 'import of the widest cluster, median',
       value: f.importWidestMedianMs,
+      unit: 'ms',
+    },
+    {
+      label: 'keystroke to updated preview, median',
+      value: f.previewKeystrokeMedianMs,
+      unit: 'ms',
+    },
+    {
+      label: 'keystroke to updated preview, p95',
+      value: f.previewKeystrokeP95Ms,
+      unit: 'ms',
+      target: 50,
+    },
+    {
+      label: 'keystroke to updated preview, CPU time, p95',
+      value: f.previewKeystrokeCpuP95Ms,
       unit: 'ms',
     },
     {

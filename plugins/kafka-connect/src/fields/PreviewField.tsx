@@ -7,5 +7,12 @@ import { wholeForm } from './fieldContext';
  * before Review). It writes no value: put it on a property the template does not pass on.
  */
 export function PreviewField(props: FieldExtensionComponentProps<undefined>) {
-  return <PreviewPanel form={wholeForm(props)} title={props.schema?.title} />;
+  const file = props.uiSchema?.['ui:options']?.previewFile;
+  return (
+    <PreviewPanel
+      form={wholeForm(props)}
+      title={props.schema?.title}
+      initialFile={typeof file === 'string' ? file : undefined}
+    />
+  );
 }

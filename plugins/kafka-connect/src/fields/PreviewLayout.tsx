@@ -1,6 +1,5 @@
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { PathSegment } from '@internal/plugin-kafka-connect-common';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { PreviewPanel } from '../components/PreviewPanel';
 import { ErrorTree, withProblems } from '../preview/errorSchema';
@@ -64,6 +63,11 @@ export function PreviewLayout(
     string,
     unknown
   >;
+  const options = pageUiSchema['ui:options'] as
+    | { previewFile?: unknown }
+    | undefined;
+  const previewFile =
+    typeof options?.previewFile === 'string' ? options.previewFile : undefined;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
@@ -74,9 +78,9 @@ export function PreviewLayout(
         />
       </Grid>
       <Grid item xs={12} md={5}>
-        <Box position="sticky" top={16}>
-          <PreviewPanel form={form} />
-        </Box>
+        <div style={{ position: 'sticky', top: 16 }}>
+          <PreviewPanel form={form} initialFile={previewFile} />
+        </div>
       </Grid>
     </Grid>
   );
