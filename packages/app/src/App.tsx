@@ -1,8 +1,14 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { kafkaConnectFormFieldsModule } from '@internal/plugin-kafka-connect';
 import { navModule } from './modules/nav';
 import { taskStepsModule } from './modules/taskSteps';
 
 export default createApp({
-  features: [catalogPlugin, navModule, taskStepsModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    taskStepsModule,
+    kafkaConnectFormFieldsModule,
+  ],
 });

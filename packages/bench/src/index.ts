@@ -16,6 +16,7 @@ const RUNS = {
   renderMany: 1000,
   importWidest: { runs: 1000, warmup: 100 },
   fleet: 1000,
+  previewKeystroke: { runs: 200, warmup: 30 },
   // Per turn; the two actions take four turns each.
   actions: { runs: 25, warmup: 5 },
   task: { runs: 20, warmup: 3 },
@@ -49,6 +50,15 @@ export async function main(args: string[]): Promise<number> {
     `connect-skeleton diff and upgrade over ${RUNS.fleet} cluster folders`,
   );
   const fleetFigures = await fleet(RUNS.fleet);
+  // The form's preview in a DOM (jsdom, React, Material UI): after the renderer-only figures.
+  progress(
+    `typing into the preview page of the widest cluster ${RUNS.previewKeystroke.runs} times`,
+  );
+  const { previewKeystroke } = await import('./previewKeystroke');
+  const keystroke = await previewKeystroke(
+    RUNS.previewKeystroke.runs,
+    RUNS.previewKeystroke.warmup,
+  );
   // The scaffolder and the backend load only now: the render figures are those of a process
   // that holds the renderer alone, as the command line does.
   const { compareWithFetchTemplate } = await import('./fetchTemplate');
@@ -74,6 +84,7 @@ export async function main(args: string[]): Promise<number> {
     ...many,
     ...imported,
     ...fleetFigures,
+    ...keystroke,
     ...actions,
     renderVsFetchTemplate:
       actions.renderActionMedianMs / actions.fetchTemplateMedianMs,

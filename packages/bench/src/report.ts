@@ -10,6 +10,9 @@ export interface Figures {
   importWidestMedianMs: number;
   fleetDiff1000Ms: number;
   fleetUpgrade1000Ms: number;
+  previewKeystrokeMedianMs: number;
+  previewKeystrokeP95Ms: number;
+  previewKeystrokeCpuP95Ms: number;
   renderActionMedianMs: number;
   fetchTemplateMedianMs: number;
   renderVsFetchTemplate: number;
@@ -75,6 +78,22 @@ function rows(f: Figures): Row[] {
       value: f.fleetUpgrade1000Ms,
       unit: 'ms',
       target: 10000,
+    },
+    {
+      label: 'keystroke to updated preview, median',
+      value: f.previewKeystrokeMedianMs,
+      unit: 'ms',
+    },
+    {
+      label: 'keystroke to updated preview, p95',
+      value: f.previewKeystrokeP95Ms,
+      unit: 'ms',
+      target: 50,
+    },
+    {
+      label: 'keystroke to updated preview, CPU time, p95',
+      value: f.previewKeystrokeCpuP95Ms,
+      unit: 'ms',
     },
     {
       label: 'kafka-connect:render action, median',

@@ -1,0 +1,364 @@
+import { useState } from 'react';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import ListSubheader from '@material-ui/core/ListSubheader';
+import MenuItem from '@material-ui/core/MenuItem';
+import Paper from '@material-ui/core/Paper';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { AddButton, RemoveButton } from '../components/RowButtons';
+import { FieldFrame, ProblemLines } from '../components/FieldFrame';
+import { LocatedProblem, messagesAt } from '../preview/problemPaths';
+import { fieldPath, fieldProblems } from './fieldContext';
+import {
+  CatalogCategory,
+  PLUGIN_CATALOG,
+  checksumCommand,
+  findCatalogEntry,
+} from '../catalog/pluginCatalog';
+import {
+  ARTIFACT_TYPES,
+  Artifact,
+  ArtifactType,
+  Plugin,
+  catalogOrigin,
+  pluginFromCatalog,
+  switchCatalogVersion,
+  withArtifactField,
+  withArtifactType,
+} from '../catalog/artifacts';
+
+const TYPE_LABELS: Record<ArtifactType, string> = {
+  maven: 'Maven artifact (one jar)',
+  jar: 'JAR file by URL',
+  tgz: 'TGZ archive by URL',
+  zip: 'ZIP archive by URL',
+  other: 'Other file by URL (stored as it is)',
+};
+
+const CATEGORY_TITLES: Record<CatalogCategory, string> = {
+  connector: 'Connectors',
+  transform: 'Transforms (SMTs)',
+  'config-provider': 'Config providers',
+};
+
+const INPUTS: Record<ArtifactType, [string, string][]> = {
+  maven: [
+    ['group', 'Group id'],
+    ['artifact', 'Artifact id'],
+    ['version', 'Version'],
+    ['repository', 'Repository (empty: Maven Central)'],
+  ],
+  jar: [
+    ['url', 'URL'],
+    ['sha512sum', 'SHA-512 checksum'],
+  ],
+  tgz: [
+    ['url', 'URL'],
+    ['sha512sum', 'SHA-512 checksum'],
+  ],
+  zip: [
+    ['url', 'URL'],
+    ['sha512sum', 'SHA-512 checksum'],
+  ],
+  other: [
+    ['url', 'URL'],
+    ['sha512sum', 'SHA-512 checksum'],
+    ['fileName', "File name (empty: the URL's last segment)"],
+  ],
+};
+
+function ArtifactRow(props: {
+  id: string;
+  artifact: Artifact;
+  problems: LocatedProblem[];
+  onChange: (a: Artifact) => void;
+  onRemove?: () => void;
+}) {
+  const { id, artifact, problems, onChange } = props;
+  const values = artifact as Record<string, string | undefined>;
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      style={{ gap: 8 }}
+      mb={1}
+    >
+      <TextField
+        select
+        id={`${id}_type`}
+        label="Kind"
+        value={artifact.type}
+        onChange={e =>
+          onChange(withArtifactType(artifact, e.target.value as ArtifactType))
+        }
+        style={{ minWidth: 220 }}
+      >
+        {ARTIFACT_TYPES.map(t => (
+          <MenuItem key={t} value={t}>
+            {TYPE_LABELS[t]}
+          </MenuItem>
+        ))}
+      </TextField>
+      {INPUTS[artifact.type].map(([key, label]) => {
+        const messages = messagesAt(problems, [key]);
+        const checksumHint =
+          key === 'sha512sum' &&
+          artifact.type !== 'maven' &&
+          artifact.url &&
+          !artifact.sha512sum
+            ? `Required: the 128 hex digits of the file's SHA-512. Compute it where the URL is reachable: ${checksumCommand(
+                artifact.url,
+              )}`
+            : undefined;
+        return (
+          <TextField
+            key={key}
+            id={`${id}_${key}`}
+            label={label}
+            value={values[key] ?? ''}
+            onChange={e =>
+              onChange(withArtifactField(artifact, key, e.target.value))
+            }
+            error={messages.length > 0}
+            helperText={[...messages, checksumHint].filter(Boolean).join(' ')}
+            style={{
+              flexGrow: key === 'url' || key === 'sha512sum' ? 1 : 0,
+              minWidth: 160,
+            }}
+          />
+        );
+      })}
+      {props.onRemove && (
+        <RemoveButton label="Remove artifact" onClick={props.onRemove} />
+      )}
+      <Box width="100%">
+        <ProblemLines messages={messagesAt(problems, [])} />
+      </Box>
+    </Box>
+  );
+}
+
+function PluginCard(props: {
+  id: string;
+  index: number;
+  plugin: Plugin;
+  problems: LocatedProblem[];
+  onChange: (p: Plugin) => void;
+  onRemove: () => void;
+}) {
+  const { id, plugin, problems, onChange } = props;
+  const artifacts = plugin.artifacts ?? [];
+  const origin = catalogOrigin(plugin);
+  const setArtifacts = (next: Artifact[]) =>
+    onChange({ ...plugin, artifacts: next });
+  return (
+    <Paper variant="outlined" style={{ padding: 12, marginBottom: 8 }}>
+      <Box display="flex" alignItems="flex-start" style={{ gap: 8 }}>
+        <TextField
+          id={`${id}_name`}
+          label="Plugin folder name"
+          value={plugin.name ?? ''}
+          onChange={e =>
+            onChange({ ...plugin, name: e.target.value || undefined })
+          }
+          error={messagesAt(problems, ['name']).length > 0}
+          helperText={messagesAt(problems, ['name']).join(' ')}
+        />
+        {origin && origin.entry.versions.length > 1 && (
+          <TextField
+            select
+            id={`${id}_catalogVersion`}
+            label={`${origin.entry.title} version`}
+            value={origin.version.version}
+            onChange={e => {
+              const version = origin.entry.versions.find(
+                v => v.version === e.target.value,
+              );
+              if (version) onChange(switchCatalogVersion(plugin, version));
+            }}
+            style={{ minWidth: 220 }}
+          >
+            {origin.entry.versions.map(v => (
+              <MenuItem key={v.version} value={v.version}>
+                {v.version}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+        <Box flexGrow={1} />
+        <RemoveButton
+          label={`Remove plugin ${plugin.name || props.index + 1}`}
+          onClick={props.onRemove}
+        />
+      </Box>
+      {origin && (
+        <Typography variant="body2" color="textSecondary">
+          {origin.entry.title} {origin.version.version}, from the catalog.{' '}
+          {origin.entry.providerClass &&
+            `Declare it under config providers with the class ${origin.entry.providerClass}. `}
+          {origin.entry.note}
+        </Typography>
+      )}
+      {artifacts.map((artifact, j) => (
+        <ArtifactRow
+          key={j}
+          id={`${id}_artifacts_${j}`}
+          artifact={artifact}
+          problems={problems
+            .filter(p => p.segments[0] === 'artifacts' && p.segments[1] === j)
+            .map(p => ({ ...p, segments: p.segments.slice(2) }))}
+          onChange={a =>
+            setArtifacts(artifacts.map((old, k) => (k === j ? a : old)))
+          }
+          onRemove={
+            artifacts.length > 1
+              ? () => setArtifacts(artifacts.filter((_, k) => k !== j))
+              : undefined
+          }
+        />
+      ))}
+      <AddButton
+        label="Add an artifact"
+        onClick={() => setArtifacts([...artifacts, { type: 'maven' }])}
+      />
+      <ProblemLines
+        messages={[
+          ...messagesAt(problems, []),
+          ...messagesAt(problems, ['artifacts']),
+        ]}
+      />
+    </Paper>
+  );
+}
+
+function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
+  const [entryId, setEntryId] = useState('');
+  const [notice, setNotice] = useState<string | undefined>();
+  const entry = findCatalogEntry(entryId);
+  const [version, setVersion] = useState('');
+  const chosenVersion =
+    entry?.versions.find(v => v.version === version) ?? entry?.versions[0];
+  const categories = Object.keys(CATEGORY_TITLES) as CatalogCategory[];
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      style={{ gap: 8 }}
+      mb={2}
+    >
+      <TextField
+        select
+        id={`${props.id}_catalog`}
+        label="Add from the catalog"
+        value={entryId}
+        onChange={e => {
+          setEntryId(e.target.value);
+          setVersion('');
+          setNotice(undefined);
+        }}
+        style={{ minWidth: 320 }}
+      >
+        {categories.flatMap(category => [
+          <ListSubheader key={category}>
+            {CATEGORY_TITLES[category]}
+          </ListSubheader>,
+          ...PLUGIN_CATALOG.filter(e => e.category === category).map(e => (
+            <MenuItem key={e.id} value={e.id}>
+              {e.title}
+            </MenuItem>
+          )),
+        ])}
+      </TextField>
+      {entry && !entry.includedInStrimziImage && (
+        <TextField
+          select
+          id={`${props.id}_catalogVersion`}
+          label="Version"
+          value={chosenVersion?.version ?? ''}
+          onChange={e => setVersion(e.target.value)}
+          style={{ minWidth: 160 }}
+        >
+          {entry.versions.map(v => (
+            <MenuItem key={v.version} value={v.version}>
+              {v.version}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      {entry && (
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={() => {
+            if (entry.includedInStrimziImage || !chosenVersion) {
+              setNotice(entry.description);
+              return;
+            }
+            props.onAdd(pluginFromCatalog(entry, chosenVersion));
+            setEntryId('');
+            setNotice(undefined);
+          }}
+        >
+          Add
+        </Button>
+      )}
+      {entry && (
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          style={{ width: '100%' }}
+        >
+          {notice ?? entry.description}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * `plugins`: connector plugins from the curated catalog (versions on offer, checksums asked
+ * for where the catalog cannot vouch for one) or given freely as a Maven artifact or a
+ * jar/tgz/zip/other URL with its SHA-512. Switching an artifact's kind leaves no key of the old one.
+ */
+export function PluginPicker(
+  props: FieldExtensionComponentProps<Plugin[] | undefined>,
+) {
+  const { formData, onChange, idSchema } = props;
+  const path = fieldPath(props, ['plugins']);
+  const problems = fieldProblems(props, path);
+  const plugins = formData ?? [];
+  const id = idSchema?.$id ?? 'root_plugins';
+  const set = (next: Plugin[]) => onChange(next.length > 0 ? next : undefined);
+  return (
+    <FieldFrame
+      title="Connector plugins"
+      description="Each plugin is a folder of /opt/kafka/plugins in the image. Maven artifacts are checked against the .sha1 their repository publishes; files by URL need their SHA-512."
+      problems={messagesAt(problems, [])}
+    >
+      <CatalogAdder id={id} onAdd={p => set([...plugins, p])} />
+      {plugins.map((plugin, i) => (
+        <PluginCard
+          key={i}
+          id={`${id}_${i}`}
+          index={i}
+          plugin={plugin}
+          problems={problems
+            .filter(p => p.segments[0] === i)
+            .map(p => ({ ...p, segments: p.segments.slice(1) }))}
+          onChange={p => set(plugins.map((old, j) => (j === i ? p : old)))}
+          onRemove={() => set(plugins.filter((_, j) => j !== i))}
+        />
+      ))}
+      <AddButton
+        label="Add your own plugin"
+        onClick={() =>
+          set([...plugins, { name: undefined, artifacts: [{ type: 'maven' }] }])
+        }
+      />
+    </FieldFrame>
+  );
+}

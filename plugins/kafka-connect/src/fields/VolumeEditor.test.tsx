@@ -1,0 +1,165 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { VolumeEditor } from './VolumeEditor';
+import { renderField } from '../__testUtils__/renderField';
+import { choose, optionsOf } from '../__testUtils__/select';
+
+const BASE = {
+  name: 'orders',
+  namespace: 'data',
+  owner: 'group:default/data',
+  kafka: { bootstrapServers: 'kafka:9092' },
+};
+
+function type(id: string, text: string) {
+  fireEvent.change(document.getElementById(id)!, { target: { value: text } });
+}
+
+describe('VolumeEditor', () => {
+  it('offers only the sources the chosen release accepts', () => {
+    renderField(VolumeEditor, {
+      path: ['volumes'],
+      form: {
+        ...BASE,
+        strimzi: { version: '0.45.0' },
+        volumes: [
+          { name: 'a', mountPath: '/mnt/a', secret: { secretName: 's' } },
+        ],
+      },
+    });
+    expect(optionsOf('root_volumes_0_type')).toEqual([
+      'Secret',
+      'ConfigMap',
+      'Empty directory',
+      'Persistent volume claim',
+      'CSI driver',
+    ]);
+    expect(
+      screen.getByText(/Image volumes need Strimzi 0\.47\.0 or newer/),
+    ).toBeInTheDocument();
+  });
+
+  it('offers image volumes from 0.47.0', () => {
+    renderField(VolumeEditor, {
+      path: ['volumes'],
+      form: {
+        ...BASE,
+        strimzi: { version: '0.47.0' },
+        volumes: [{ name: 'a', mountPath: '/mnt/a', secret: {} }],
+      },
+    });
+    expect(optionsOf('root_volumes_0_type')).toContain('Image (OCI artifact)');
+  });
+
+  it('explains why projected is missing and what to do instead', () => {
+    renderField(VolumeEditor, { path: ['volumes'], form: BASE });
+    expect(
+      screen.getByText(/Why is there no projected volume/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/put the\s+credential configuration file in a Secret/),
+    ).toBeInTheDocument();
+  });
+
+  it('writes one volume with one source', () => {
+    const field = renderField(VolumeEditor, { path: ['volumes'], form: BASE });
+    fireEvent.click(screen.getByText('Add a volume'));
+    type('root_volumes_0_name', 'gcp');
+    type('root_volumes_0_mountPath', '/mnt/gcp');
+    type('root_volumes_0_secret_secretName', 'gcp-credentials');
+    fireEvent.click(document.getElementById('root_volumes_0_readOnly')!);
+    expect(field.value()).toEqual([
+      {
+        name: 'gcp',
+        mountPath: '/mnt/gcp',
+        readOnly: true,
+        secret: { secretName: 'gcp-credentials' },
+      },
+    ]);
+  });
+
+  it('switching the source leaves no key of the old one, and keeps the mount', () => {
+    const field = renderField(VolumeEditor, {
+      path: ['volumes'],
+      form: {
+        ...BASE,
+        volumes: [
+          {
+            name: 'data',
+            mountPath: '/mnt/data',
+            readOnly: true,
+            secret: { secretName: 's', defaultMode: 288 },
+          },
+        ],
+      },
+    });
+    choose('root_volumes_0_type', 'Empty directory');
+    expect(field.value()).toEqual([
+      { name: 'data', mountPath: '/mnt/data', readOnly: true, emptyDir: {} },
+    ]);
+    choose('root_volumes_0_type', 'CSI driver');
+    type('root_volumes_0_csi_driver', 'secrets-store.csi.k8s.io');
+    // Typed as a person types: the line is no pair until it has its "=".
+    type('root_volumes_0_csi_volumeAttributes', 'secretProviderClass');
+    expect(
+      document.getElementById('root_volumes_0_csi_volumeAttributes'),
+    ).toHaveValue('secretProviderClass');
+    type('root_volumes_0_csi_volumeAttributes', 'secretProviderClass=orders');
+    expect(field.value()).toEqual([
+      {
+        name: 'data',
+        mountPath: '/mnt/data',
+        readOnly: true,
+        csi: {
+          driver: 'secrets-store.csi.k8s.io',
+          volumeAttributes: { secretProviderClass: 'orders' },
+        },
+      },
+    ]);
+  });
+
+  it('keeps fields it has no input for when a source is edited', () => {
+    const field = renderField(VolumeEditor, {
+      path: ['volumes'],
+      form: {
+        ...BASE,
+        volumes: [
+          {
+            name: 'a',
+            mountPath: '/mnt/a',
+            secret: { secretName: 's', defaultMode: 288 },
+          },
+        ],
+      },
+    });
+    type('root_volumes_0_secret_secretName', 't');
+    expect(field.value()).toEqual([
+      {
+        name: 'a',
+        mountPath: '/mnt/a',
+        secret: { secretName: 't', defaultMode: 288 },
+      },
+    ]);
+  });
+
+  it('names a projected volume and a mount outside /mnt/ beside the volume', () => {
+    renderField(VolumeEditor, {
+      path: ['volumes'],
+      form: {
+        ...BASE,
+        volumes: [
+          { name: 'wif', mountPath: '/mnt/wif', projected: { sources: [] } },
+          { name: 'etc', mountPath: '/etc/x', secret: { secretName: 's' } },
+        ],
+      },
+    });
+    expect(document.getElementById('root_volumes_0_type')).toHaveTextContent(
+      'projected (not accepted by Strimzi 1.2.0)',
+    );
+    expect(
+      screen.getByText(/volume type "projected" is not supported by Strimzi/),
+    ).toBeInTheDocument();
+    expect(
+      document.getElementById('root_volumes_1_mountPath-helper-text'),
+    ).toHaveTextContent(/\/mnt\//);
+  });
+});

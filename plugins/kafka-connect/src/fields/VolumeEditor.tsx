@@ -1,0 +1,401 @@
+import { useState } from 'react';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { VolumeType } from '@internal/plugin-kafka-connect-common';
+import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Paper from '@material-ui/core/Paper';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { AddButton, RemoveButton } from '../components/RowButtons';
+import { FieldFrame, ProblemLines } from '../components/FieldFrame';
+import { LocatedProblem, messagesAt } from '../preview/problemPaths';
+import {
+  chosenRelease,
+  fieldPath,
+  fieldProblems,
+  wholeForm,
+} from './fieldContext';
+
+type Source = Record<string, unknown>;
+export type Volume = {
+  name?: string;
+  mountPath?: string;
+  readOnly?: boolean;
+  subPath?: string;
+} & Record<string, unknown>;
+
+const MOUNT_KEYS = ['name', 'mountPath', 'readOnly', 'subPath'];
+
+/** Every volume source the values know, in the order the editor offers them. */
+export const ALL_SOURCES: readonly VolumeType[] = [
+  'secret',
+  'configMap',
+  'emptyDir',
+  'persistentVolumeClaim',
+  'csi',
+  'image',
+];
+
+const SOURCE_LABELS: Record<VolumeType, string> = {
+  secret: 'Secret',
+  configMap: 'ConfigMap',
+  emptyDir: 'Empty directory',
+  persistentVolumeClaim: 'Persistent volume claim',
+  csi: 'CSI driver',
+  image: 'Image (OCI artifact)',
+};
+
+interface SourceInput {
+  key: string;
+  label: string;
+  kind?: 'text' | 'flag' | 'choice' | 'pairs';
+  choices?: [string, string][];
+}
+
+/** The inputs of each source; fields the editor does not show (items, defaultMode) are kept as given. */
+const SOURCE_INPUTS: Record<VolumeType, SourceInput[]> = {
+  secret: [
+    { key: 'secretName', label: 'Secret name' },
+    { key: 'optional', label: 'May be missing', kind: 'flag' },
+  ],
+  configMap: [
+    { key: 'name', label: 'ConfigMap name' },
+    { key: 'optional', label: 'May be missing', kind: 'flag' },
+  ],
+  emptyDir: [
+    {
+      key: 'medium',
+      label: 'Medium',
+      kind: 'choice',
+      choices: [
+        ['', "The node's disk"],
+        ['Memory', 'Memory (tmpfs)'],
+      ],
+    },
+    { key: 'sizeLimit', label: 'Size limit (e.g. 256Mi)' },
+  ],
+  persistentVolumeClaim: [
+    { key: 'claimName', label: 'Claim name' },
+    { key: 'readOnly', label: 'Read-only claim', kind: 'flag' },
+  ],
+  csi: [
+    { key: 'driver', label: 'Driver (e.g. secrets-store.csi.k8s.io)' },
+    {
+      key: 'volumeAttributes',
+      label: 'Attributes, one key=value a line',
+      kind: 'pairs',
+    },
+    { key: 'readOnly', label: 'Read-only', kind: 'flag' },
+  ],
+  image: [
+    { key: 'reference', label: 'Image reference' },
+    {
+      key: 'pullPolicy',
+      label: 'Pull policy',
+      kind: 'choice',
+      choices: [
+        ['', 'Kubernetes default'],
+        ['IfNotPresent', 'IfNotPresent'],
+        ['Always', 'Always'],
+        ['Never', 'Never'],
+      ],
+    },
+  ],
+};
+
+/** The source keys of a volume: exactly one when it is right. */
+export function sourcesOf(volume: Volume): string[] {
+  return Object.keys(volume).filter(k => !MOUNT_KEYS.includes(k));
+}
+
+/** The volume with another source: its mount kept, no key of the old source left. */
+export function withSourceType(volume: Volume, type: VolumeType): Volume {
+  const next: Volume = {};
+  for (const key of MOUNT_KEYS)
+    if (volume[key] !== undefined) next[key] = volume[key];
+  next[type] = {};
+  return next;
+}
+
+function setSourceField(source: Source, key: string, value: unknown): Source {
+  const next = { ...source };
+  if (value === undefined || value === '' || value === false) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+function pairsText(value: unknown): string {
+  return Object.entries((value ?? {}) as Record<string, string>)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
+}
+
+function pairsOf(text: string): Record<string, string> | undefined {
+  const pairs: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('=');
+    if (at > 0) pairs[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return Object.keys(pairs).length > 0 ? pairs : undefined;
+}
+
+/** key=value lines, kept as typed (a line without "=" yet is no pair, but stays on screen). */
+function PairsInput(props: {
+  id: string;
+  label: string;
+  value: unknown;
+  messages: string[];
+  onChange: (pairs: Record<string, string> | undefined) => void;
+}) {
+  const [text, setText] = useState(() => pairsText(props.value));
+  return (
+    <TextField
+      id={props.id}
+      multiline
+      label={props.label}
+      value={text}
+      onChange={e => {
+        setText(e.target.value);
+        props.onChange(pairsOf(e.target.value));
+      }}
+      error={props.messages.length > 0}
+      helperText={props.messages.join(' ')}
+      style={{ minWidth: 220 }}
+    />
+  );
+}
+
+function SourceInputs(props: {
+  id: string;
+  type: string;
+  source: Source;
+  problems: LocatedProblem[];
+  onChange: (source: Source) => void;
+}) {
+  const inputs = SOURCE_INPUTS[props.type as VolumeType] ?? [];
+  return (
+    <>
+      {inputs.map(input => {
+        const id = `${props.id}_${input.key}`;
+        const messages = messagesAt(props.problems, [props.type, input.key]);
+        const value = props.source[input.key];
+        const set = (v: unknown) =>
+          props.onChange(setSourceField(props.source, input.key, v));
+        if (input.kind === 'flag') {
+          return (
+            <FormControlLabel
+              key={input.key}
+              control={
+                <Checkbox
+                  id={id}
+                  checked={value === true}
+                  onChange={e => set(e.target.checked)}
+                />
+              }
+              label={input.label}
+            />
+          );
+        }
+        if (input.kind === 'pairs') {
+          return (
+            <PairsInput
+              key={input.key}
+              id={id}
+              label={input.label}
+              value={value}
+              messages={messages}
+              onChange={set}
+            />
+          );
+        }
+        return (
+          <TextField
+            key={input.key}
+            id={id}
+            select={input.kind === 'choice'}
+            label={input.label}
+            value={(value as string) ?? ''}
+            onChange={e => set(e.target.value)}
+            error={messages.length > 0}
+            helperText={messages.join(' ')}
+            style={{ minWidth: 220 }}
+          >
+            {input.choices?.map(([v, label]) => (
+              <MenuItem key={v} value={v}>
+                {label}
+              </MenuItem>
+            ))}
+          </TextField>
+        );
+      })}
+    </>
+  );
+}
+
+function VolumeRow(props: {
+  id: string;
+  index: number;
+  volume: Volume;
+  offered: readonly VolumeType[];
+  releaseVersion: string;
+  problems: LocatedProblem[];
+  onChange: (volume: Volume) => void;
+  onRemove: () => void;
+}) {
+  const { id, volume, offered, problems, onChange } = props;
+  const sources = sourcesOf(volume);
+  const type = sources[0] ?? '';
+  const at = (...path: (string | number)[]) => messagesAt(problems, path);
+  const setMount = (key: string, value: unknown) => {
+    const next = { ...volume };
+    if (value === undefined || value === '' || value === false)
+      delete next[key];
+    else next[key] = value;
+    onChange(next);
+  };
+  return (
+    <Paper variant="outlined" style={{ padding: 12, marginBottom: 8 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        style={{ gap: 8 }}
+      >
+        <TextField
+          id={`${id}_name`}
+          label="Volume name"
+          value={volume.name ?? ''}
+          onChange={e => setMount('name', e.target.value)}
+          error={at('name').length > 0}
+          helperText={at('name').join(' ')}
+        />
+        <TextField
+          id={`${id}_mountPath`}
+          label="Mount path (below /mnt/)"
+          value={volume.mountPath ?? ''}
+          onChange={e => setMount('mountPath', e.target.value)}
+          error={at('mountPath').length > 0}
+          helperText={at('mountPath').join(' ')}
+          style={{ flexGrow: 1 }}
+        />
+        <FormControlLabel
+          control={
+            <Checkbox
+              id={`${id}_readOnly`}
+              checked={volume.readOnly === true}
+              onChange={e => setMount('readOnly', e.target.checked)}
+            />
+          }
+          label="Read-only mount"
+        />
+        <RemoveButton
+          label={`Remove ${volume.name || `volume ${props.index + 1}`}`}
+          onClick={props.onRemove}
+        />
+      </Box>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        style={{ gap: 8 }}
+      >
+        <TextField
+          select
+          id={`${id}_type`}
+          label="Source"
+          value={type}
+          onChange={e =>
+            onChange(withSourceType(volume, e.target.value as VolumeType))
+          }
+          style={{ minWidth: 220 }}
+        >
+          {offered.map(t => (
+            <MenuItem key={t} value={t}>
+              {SOURCE_LABELS[t]}
+            </MenuItem>
+          ))}
+          {type && !offered.includes(type as VolumeType) && (
+            <MenuItem value={type}>
+              {type} (not accepted by Strimzi {props.releaseVersion})
+            </MenuItem>
+          )}
+        </TextField>
+        {type && (
+          <SourceInputs
+            id={`${id}_${type}`}
+            type={type}
+            source={(volume[type] ?? {}) as Source}
+            problems={problems}
+            onChange={source => onChange({ ...volume, [type]: source })}
+          />
+        )}
+      </Box>
+      <ProblemLines messages={[...at(), ...sources.flatMap(s => at(s))]} />
+    </Paper>
+  );
+}
+
+/**
+ * `volumes`: extra pod volumes, each with exactly one source, offering only the sources the
+ * chosen Strimzi release accepts in its pod template. Switching a volume's source drops the
+ * old source's keys; the mount (name, path, read-only) stays.
+ */
+export function VolumeEditor(
+  props: FieldExtensionComponentProps<Volume[] | undefined>,
+) {
+  const { formData, onChange, idSchema } = props;
+  const release = chosenRelease(wholeForm(props));
+  const path = fieldPath(props, ['volumes']);
+  const problems = fieldProblems(props, path);
+  const volumes = formData ?? [];
+  const id = idSchema?.$id ?? 'root_volumes';
+  const offered = ALL_SOURCES.filter(t => release.volumeTypes.includes(t));
+  const missing = ALL_SOURCES.filter(t => !release.volumeTypes.includes(t));
+  const set = (next: Volume[]) => onChange(next.length > 0 ? next : undefined);
+  return (
+    <FieldFrame
+      title="Volumes"
+      description={`Mounted in the Connect container below /mnt/. Strimzi ${
+        release.version
+      } accepts: ${offered.map(t => SOURCE_LABELS[t]).join(', ')}.`}
+      problems={messagesAt(problems, [])}
+    >
+      {volumes.map((volume, i) => (
+        <VolumeRow
+          key={i}
+          id={`${id}_${i}`}
+          index={i}
+          volume={volume}
+          offered={offered}
+          releaseVersion={release.version}
+          problems={problems
+            .filter(p => p.segments[0] === i)
+            .map(p => ({ ...p, segments: p.segments.slice(1) }))}
+          onChange={v => set(volumes.map((old, j) => (j === i ? v : old)))}
+          onRemove={() => set(volumes.filter((_, j) => j !== i))}
+        />
+      ))}
+      <AddButton
+        label="Add a volume"
+        onClick={() =>
+          set([
+            ...volumes,
+            { name: undefined, mountPath: '/mnt/', secret: {} } as Volume,
+          ])
+        }
+      />
+      <Typography variant="body2" color="textSecondary" component="div">
+        <strong>Why is there no projected volume?</strong> No Strimzi release up
+        to 1.2.0 accepts projected volumes (nor hostPath, downwardAPI and the
+        other sources) in its pod template. For GCP Workload Identity
+        Federation, put the credential configuration file in a Secret and mount
+        it with a Secret volume, or use GKE Workload Identity through the
+        service account annotation iam.gke.io/gcp-service-account.
+        {missing.includes('image') &&
+          ` Image volumes need Strimzi 0.47.0 or newer (this cluster runs ${release.version}).`}
+      </Typography>
+    </FieldFrame>
+  );
+}

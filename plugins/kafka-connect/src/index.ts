@@ -1,0 +1,31 @@
+/**
+ * Scaffolder field extensions for Kafka Connect clusters, with a live preview that runs the
+ * render step's own renderer in the browser.
+ *
+ * @packageDocumentation
+ */
+import { kafkaConnectFormFieldsModule } from './module';
+
+export { kafkaConnectFormFieldsModule };
+export { FIELDS } from './fields/fieldNames';
+export type { FieldName } from './fields/fieldNames';
+export { PLUGIN_CATALOG } from './catalog/pluginCatalog';
+export type {
+  CatalogEntry,
+  CatalogVersion,
+  CatalogArtifact,
+} from './catalog/pluginCatalog';
+export { PreviewPanel } from './components/PreviewPanel';
+export { computePreview } from './preview/computePreview';
+export type { Preview } from './preview/computePreview';
+export { PluginPicker } from './fields/PluginPicker';
+export { StrimziReleasePicker } from './fields/StrimziReleasePicker';
+export { KafkaVersionPicker } from './fields/KafkaVersionPicker';
+export { VolumeEditor } from './fields/VolumeEditor';
+export { EnvEditor } from './fields/EnvEditor';
+export { SchedulingEditor } from './fields/SchedulingEditor';
+export { KeyValueEditor } from './fields/KeyValueEditor';
+export { PreviewField } from './fields/PreviewField';
+export { PreviewLayout } from './fields/PreviewLayout';
+
+export default kafkaConnectFormFieldsModule;
