@@ -68,6 +68,7 @@ export function formParameters(
     return {
       title: page.title,
       ...(page.description ? { description: page.description } : {}),
+      ...page.ui,
       ...(required.length > 0 ? { required } : {}),
       // The steps pass each value by name: a field nobody asked for would be dropped on
       // the way to the render step without a word. Every page is validated against the

@@ -16,6 +16,13 @@ export const formLayoutSchema = z.strictObject({
         title: z.string().min(1),
         description: z.string().min(1).optional(),
         fields: z.array(z.string().min(1)).min(1),
+        /** `ui:*` options of the page itself (a page-wide field such as a preview layout). */
+        ui: z
+          .record(
+            z.string().regex(/^ui:/, { message: 'must be a ui: option' }),
+            z.unknown(),
+          )
+          .optional(),
       }),
     )
     .min(1),
