@@ -230,20 +230,7 @@ export function reservedEnvProblem(
   return `${because}; ${rule.fix}`;
 }
 
-export function checkEnv(
-  values: Pick<
-    ParsedValues,
-    | 'env'
-    | 'jvmOptions'
-    | 'logging'
-    | 'rack'
-    | 'resources'
-    | 'strimzi'
-    | 'tracing'
-    | 'image'
-    | 'truststore'
-  >,
-): Problem[] {
+export function checkEnv(values: EnvFields): Problem[] {
   return values.env.flatMap((variable, index) => {
     const message = reservedEnvProblem(variable.name, values);
     return message ? [problem(['env', index, 'name'], message)] : [];

@@ -78,12 +78,7 @@ function securityContextSince(values: MetadataFields): Problem[] {
 }
 
 /** Resource and pod metadata: keys Strimzi or the renderer own, and merged annotations. */
-export function checkMetadata(
-  values: Pick<
-    ParsedValues,
-    'annotations' | 'labels' | 'metrics' | 'pod' | 'podSet' | 'strimzi'
-  >,
-): Problem[] {
+export function checkMetadata(values: MetadataFields): Problem[] {
   const problems = [
     ...labelKeyProblems(values.labels, ['labels']),
     ...labelKeyProblems(values.pod?.labels, ['pod', 'labels']),
