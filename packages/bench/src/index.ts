@@ -50,15 +50,6 @@ export async function main(args: string[]): Promise<number> {
     `connect-skeleton diff and upgrade over ${RUNS.fleet} cluster folders`,
   );
   const fleetFigures = await fleet(RUNS.fleet);
-  // The form's preview in a DOM (jsdom, React, Material UI): after the renderer-only figures.
-  progress(
-    `typing into the preview page of the widest cluster ${RUNS.previewKeystroke.runs} times`,
-  );
-  const { previewKeystroke } = await import('./previewKeystroke');
-  const keystroke = await previewKeystroke(
-    RUNS.previewKeystroke.runs,
-    RUNS.previewKeystroke.warmup,
-  );
   // The scaffolder and the backend load only now: the render figures are those of a process
   // that holds the renderer alone, as the command line does.
   const { compareWithFetchTemplate } = await import('./fetchTemplate');
@@ -78,6 +69,17 @@ export async function main(args: string[]): Promise<number> {
     'building the seed-shaped image with buildah (local artifacts, warm base)',
   );
   const image = await seedImageBuild();
+  // The form's preview in a DOM (jsdom, React, Material UI) comes last: jsdom's globals
+  // (document, location) make the backend's package-path lookups resolve against
+  // http://localhost/ in the same process.
+  progress(
+    `typing into the preview page of the widest cluster ${RUNS.previewKeystroke.runs} times`,
+  );
+  const { previewKeystroke } = await import('./previewKeystroke');
+  const keystroke = await previewKeystroke(
+    RUNS.previewKeystroke.runs,
+    RUNS.previewKeystroke.warmup,
+  );
 
   const figures: Figures = {
     ...one,
