@@ -255,8 +255,8 @@ export async function makeArtifacts(work: string): Promise<Artifacts> {
     'zip',
   );
   await archive(
-    'kafka-config-provider-aws.zip',
-    'kafka-config-provider-aws/lib',
+    'csid-secrets-provider-aws.zip',
+    'csid-secrets-provider-aws/lib',
     [PLUGIN_JARS.aws.jar],
     'zip',
   );

@@ -247,7 +247,7 @@ describe('a build that must fail', () => {
                   url: `${server.url}/${zip}`,
                   // Another file's checksum.
                   sha512sum:
-                    artifacts.sha512['plugins/kafka-config-provider-aws.zip'],
+                    artifacts.sha512['plugins/csid-secrets-provider-aws.zip'],
                 },
               ],
             },

@@ -98,7 +98,7 @@ export const PLUGIN_JARS = {
     classes: { [CLASSES.extractTimestamp]: versionOnly('transform') },
   },
   aws: {
-    jar: 'kafka-config-provider-aws.jar',
+    jar: 'csid-secrets-provider-aws.jar',
     classes: { [CLASSES.awsProvider]: versionOnly('aws provider') },
   },
   converter: {

@@ -16,7 +16,7 @@ export const PLUGIN = {
   mysql: 'debezium-connector-mysql',
   postgres: 'debezium-connector-postgres',
   transforms: 'kafka-connect-transform-common',
-  aws: 'kafka-config-provider-aws',
+  aws: 'csid-secrets-provider-aws',
   orders: 'orders',
 } as const;
 
@@ -69,7 +69,7 @@ export function seedShapedValues(
       {
         name: PLUGIN.aws,
         artifacts: [
-          { type: 'zip', ...file('plugins/kafka-config-provider-aws.zip') },
+          { type: 'zip', ...file('plugins/csid-secrets-provider-aws.zip') },
         ],
       },
       {

@@ -31,7 +31,7 @@ const PLUGINS = [
   'debezium-connector-mysql',
   'debezium-connector-postgres',
   'kafka-connect-transform-common',
-  'kafka-config-provider-aws',
+  'csid-secrets-provider-aws',
 ];
 
 function single(objects: K8sObject[], kind: string): K8sObject {

@@ -5,11 +5,11 @@ const AWS_CLASS =
   'io.confluent.csid.config.provider.aws.SecretsManagerConfigProvider';
 const SHA512 = '0123456789abcdef'.repeat(8);
 const AWS_PLUGIN = {
-  name: 'kafka-config-provider-aws',
+  name: 'csid-secrets-provider-aws',
   artifacts: [
     {
       type: 'zip',
-      url: 'https://hub-downloads.confluent.io/api/plugins/jcustenborder/kafka-config-provider-aws/versions/0.1.2/jcustenborder-kafka-config-provider-aws-0.1.2.zip',
+      url: 'https://hub-downloads.confluent.io/api/plugins/jcustenborder/csid-secrets-provider-aws/versions/0.1.2/jcustenborder-csid-secrets-provider-aws-0.1.2.zip',
       sha512sum: SHA512,
     },
   ],
@@ -49,7 +49,7 @@ describe('known config providers bring their plugin', () => {
       ),
     ).toEqual([
       expect.stringMatching(
-        /^configProviders\[0\]\.type: aws-secrets-manager needs the class io\.confluent\.csid\.config\.provider\.aws\.SecretsManagerConfigProvider, which Strimzi's Kafka image does not have: add its plugin to plugins\[\], for example name kafka-config-provider-aws with a zip artifact https:\/\/hub-downloads\.confluent\.io\/.*kafka-config-provider-aws-0\.1\.2\.zip/,
+        /^configProviders\[0\]\.type: aws-secrets-manager needs the class io\.confluent\.csid\.config\.provider\.aws\.SecretsManagerConfigProvider, which Strimzi's Kafka image does not have: add its plugin to plugins\[\], for example name csid-secrets-provider-aws with a zip artifact https:\/\/hub-downloads\.confluent\.io\/.*csid-secrets-provider-aws-1\.0\.44\.zip/,
       ),
     ]);
   });

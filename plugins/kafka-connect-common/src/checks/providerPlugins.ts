@@ -22,16 +22,14 @@ export const CONFIG_PROVIDER_PLUGINS: Partial<
   Record<ConfigProviderType, ProviderPlugin>
 > = {
   'aws-secrets-manager': {
-    plugin: 'kafka-config-provider-aws',
+    // Confluent's provider: its class is the one the type sets. (jcustenborder's
+    // kafka-config-provider-aws has another class: type custom.)
+    plugin: 'csid-secrets-provider-aws',
     artifact: {
       type: 'zip',
-      url: 'https://hub-downloads.confluent.io/api/plugins/jcustenborder/kafka-config-provider-aws/versions/0.1.2/jcustenborder-kafka-config-provider-aws-0.1.2.zip',
+      url: 'https://hub-downloads.confluent.io/api/plugins/confluentinc/csid-secrets-provider-aws/versions/1.0.44/confluentinc-csid-secrets-provider-aws-1.0.44.zip',
     },
-    markers: [
-      'kafka-config-provider-aws',
-      'secrets-provider-aws',
-      'aws-secrets-manager',
-    ],
+    markers: ['secrets-provider-aws', 'aws-secrets-manager'],
   },
 };
 
