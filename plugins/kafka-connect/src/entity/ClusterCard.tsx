@@ -54,7 +54,7 @@ export function ClusterCard() {
         </Typography>
         {href ? (
           <Button
-            variant="contained"
+            variant="outlined"
             color="primary"
             component={Link as ElementType}
             to={href}
