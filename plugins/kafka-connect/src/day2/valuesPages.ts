@@ -73,8 +73,12 @@ export function valuesPages(
       key => VALUES_FIELDS.includes(key) && !LEFT_OUT.has(key),
     );
     if (fields.length === 0) continue;
+    // Not the owner: the scaffolder's MyGroupsPicker picks a required owner by itself when the
+    // user is in one group only, which here would move a cluster nobody meant to move.
     const required = Array.isArray(schema.required)
-      ? schema.required.filter(key => fields.includes(String(key)))
+      ? schema.required.filter(
+          key => fields.includes(String(key)) && key !== 'owner',
+        )
       : [];
     const { title: _title, ...rest } = schema;
     const ui: Json = { ...uiSchema };
