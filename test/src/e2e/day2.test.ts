@@ -324,6 +324,10 @@ async function dayTwo(
     .waitFor();
   await page.getByRole('button', { name: /how to get it deployed/i }).click();
   await changed.getByText(BRANCH).first().waitFor();
+  // The commands it gives: a look at the branch and its merge.
+  await changed.locator('pre').first().waitFor();
+  const blocks = await changed.locator('pre').allInnerTexts();
+  expect(blocks.join('\n')).toContain(`git merge --no-ff origin/${BRANCH}`);
   await judge('2-task-how-to-deploy');
 
   // A second branch beside main, one commit on it, holding only the files that change.
