@@ -1,6 +1,10 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import { kafkaConnectFormFieldsModule } from '@internal/plugin-kafka-connect';
+import {
+  kafkaConnectChangeFormModule,
+  kafkaConnectEntityPageModule,
+  kafkaConnectFormFieldsModule,
+} from '@internal/plugin-kafka-connect';
 import { navModule } from './modules/nav';
 import { taskStepsModule } from './modules/taskSteps';
 
@@ -10,5 +14,7 @@ export default createApp({
     navModule,
     taskStepsModule,
     kafkaConnectFormFieldsModule,
+    kafkaConnectChangeFormModule,
+    kafkaConnectEntityPageModule,
   ],
 });

@@ -3,7 +3,10 @@
  * guest sign-in and an embedded SQLite database, so it needs no outside service.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { gitopsUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+import {
+  gitopsUrlReaderServiceFactory,
+  kafkaConnectClusterValuesPlugin,
+} from '@internal/plugin-scaffolder-backend-module-kafka-connect';
 import { catalogModuleGitopsClusters } from './gitops/catalogModuleGitopsClusters';
 import { scaffolderModuleGitopsRepository } from './gitops/scaffolderModuleGitopsRepository';
 
@@ -20,6 +23,8 @@ backend.add(scaffolderModuleGitopsRepository);
 // Backstage's URL reader reads that repository too, so the day-2 templates read a cluster there
 // as they read one on GitHub or GitLab.
 backend.add(gitopsUrlReaderServiceFactory);
+// The change form reads a cluster's values through it, as the signed-in user.
+backend.add(kafkaConnectClusterValuesPlugin);
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));

@@ -67,4 +67,7 @@ export {
 export type { FormLayout, FormLayoutInput, JsonSchema } from './form';
 export * from './day2';
 export { GENERATOR_NAME, GENERATOR_VERSION } from './generator';
-export { PROVENANCE_ANNOTATIONS } from './render/catalogInfo';
+export {
+  PROVENANCE_ANNOTATIONS,
+  ENTITY_TYPE as CLUSTER_ENTITY_TYPE,
+} from './render/catalogInfo';

@@ -27,5 +27,11 @@ export { SchedulingEditor } from './fields/SchedulingEditor';
 export { KeyValueEditor } from './fields/KeyValueEditor';
 export { PreviewField } from './fields/PreviewField';
 export { PreviewLayout } from './fields/PreviewLayout';
+export {
+  kafkaConnectChangeFormModule,
+  kafkaConnectEntityPageModule,
+} from './day2Module';
+export { ClusterChangeField } from './day2/ClusterChangeField';
+export { ClusterCard } from './entity/ClusterCard';
 
 export default kafkaConnectFormFieldsModule;

@@ -8,6 +8,11 @@
 export { scaffolderModuleKafkaConnect as default } from './module';
 export { gitopsUrlReaderServiceFactory } from './lib/gitopsUrlReader';
 export {
+  kafkaConnectClusterValuesPlugin,
+  CLUSTER_VALUES_PATH,
+} from './clusterValues/plugin';
+export type { ClusterValues } from './clusterValues/readClusterValues';
+export {
   CHANGE_VALUES_ACTION_ID,
   CHECK_OWNERSHIP_ACTION_ID,
   createChangeValuesAction,

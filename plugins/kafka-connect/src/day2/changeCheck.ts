@@ -1,0 +1,48 @@
+import {
+  changeCluster,
+  formatProblem,
+} from '@internal/plugin-kafka-connect-common';
+import { readPatch } from './changePatch';
+
+/** What the change form's other parameters say, as the change template passes them on. */
+export interface ChangeOptions {
+  upgradeTo?: string;
+  allowIdentityChange?: boolean;
+}
+
+/** What the change action will make of the form: the changes in words, or its problems. */
+export type ChangeCheck =
+  | { ok: true; changes: string[] }
+  | { ok: false; problems: string[] };
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** The form's own parameters, read from the whole form state. */
+export function changeOptions(form: Record<string, unknown>): ChangeOptions {
+  return {
+    upgradeTo: text(form.upgradeTo),
+    allowIdentityChange: form.allowIdentityChange === true,
+  };
+}
+
+/**
+ * Runs `changeCluster`, the function kafka-connect:change-values runs, on the values read and
+ * the patch: the form says what the task will change, and refuses what it would refuse (an
+ * identity change not meant, values the checks reject) before Create.
+ */
+export function checkChange(
+  current: Record<string, unknown>,
+  changes: unknown,
+  options: ChangeOptions,
+): ChangeCheck {
+  const result = changeCluster(current, {
+    changes: readPatch(changes) ?? {},
+    upgradeTo: options.upgradeTo,
+    allowIdentityChange: options.allowIdentityChange ?? false,
+  });
+  return result.ok
+    ? { ok: true, changes: result.value.changes }
+    : { ok: false, problems: result.problems.map(formatProblem) };
+}

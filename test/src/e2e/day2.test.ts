@@ -1,0 +1,374 @@
+import {
+  fileChanges,
+  Layout,
+  renderSkeleton,
+} from '@internal/plugin-kafka-connect-common';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { Chromium, launchChromium, requireChromium } from './browser';
+import { git } from './git';
+import { PageProblems, watchPageProblems } from './pageProblems';
+import { Portal, startPortal } from './portal';
+import { SCREENSHOTS_DIR } from './screenshots';
+
+/**
+ * Day 2 in the browser (issue 11): a cluster on the GitOps repository's main branch, opened
+ * from the catalog by clicking, changed through "Change this cluster" on its entity page. The
+ * change form shows the cluster's values as its connect-cluster.yaml holds them; changing one
+ * and creating pushes a branch holding only the files that change; the same with no change
+ * pushes nothing. Any page error, console error (bar the known harmless ones of
+ * pageProblems.ts) or error overlay fails it. A picture of every page is saved as
+ * test/e2e-screenshots/day2-NN-<page>.png.
+ */
+
+jest.setTimeout(10 * 60_000);
+
+const NAME = 'e2e-day2';
+const FOLDER = `clusters/${NAME}`;
+const ENTITY = `resource:default/${NAME}`;
+const BRANCH = `kafka-connect-change/${FOLDER}`;
+const OWNER_TITLE = 'Data Platform';
+const LAYOUT: Layout = 'helm';
+const VALUES = {
+  name: NAME,
+  namespace: 'streaming',
+  owner: 'group:default/data-platform',
+  replicas: 1,
+  kafka: { bootstrapServers: 'orders-kafka-bootstrap.kafka.svc:9093' },
+};
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Polls `check` until it returns a value; undefined (or a throw) means wait. */
+async function eventually<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<T | undefined>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+      last = 'not yet';
+    } catch (error) {
+      last = String(error);
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `${what}: not within ${timeoutMs / 1000} s (last: ${last})`,
+      );
+    await sleep(1000);
+  }
+}
+
+/** The files a render of `values` writes, path → content. */
+function rendered(values: unknown): Map<string, string> {
+  const result = renderSkeleton(values, { layout: LAYOUT });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return new Map(result.value.map(f => [f.path, f.content]));
+}
+
+/** Pictures named day2-NN-<label>.png beside the portal test's, which stay. */
+function day2Screenshots() {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  for (const file of readdirSync(SCREENSHOTS_DIR))
+    if (file.startsWith('day2-'))
+      rmSync(join(SCREENSHOTS_DIR, file), { force: true });
+  let count = 0;
+  return {
+    async take(page: Page, label: string) {
+      count += 1;
+      const path = join(
+        SCREENSHOTS_DIR,
+        `day2-${String(count).padStart(2, '0')}-${label}.png`,
+      );
+      await page.screenshot({ path, fullPage: true, timeout: 15_000 });
+      return path;
+    },
+  };
+}
+
+/** Puts the cluster's rendered folder on main, as a merged template branch would. */
+function seedCluster(p: Portal) {
+  const clone = join(p.workDir, 'seed');
+  git(p.workDir, ['clone', '--quiet', p.repository, clone]);
+  for (const [path, content] of rendered(VALUES)) {
+    const file = join(clone, FOLDER, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  git(clone, ['add', '-A']);
+  git(clone, ['commit', '--quiet', '-m', `Add Kafka Connect cluster ${NAME}`]);
+  git(clone, ['push', '--quiet', 'origin', 'HEAD:main']);
+}
+
+interface Task {
+  status: string;
+}
+interface TaskEvent {
+  body: { message?: string };
+}
+
+describe('day 2 in the browser: change a cluster from its entity page', () => {
+  let portal: Portal | undefined;
+  let chromium: Chromium | undefined;
+
+  beforeAll(async () => {
+    requireChromium();
+    portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
+    chromium = await launchChromium(portal.workDir);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await portal?.stop();
+  });
+
+  it('from the home page: the form filled from connect-cluster.yaml, one change pushed alone, no change pushed at all', async () => {
+    // The assertions are in dayTwo(), inside the try that adds the screenshot and the log.
+    expect.hasAssertions();
+    const p = portal!;
+    const shots = day2Screenshots();
+    const page = await chromium!.context.newPage();
+    page.setDefaultTimeout(30_000);
+    const problems: PageProblems = watchPageProblems(page);
+    const judge = async (label: string) => {
+      await problems.check(label);
+      await shots.take(page, label);
+    };
+    try {
+      await dayTwo(p, page, judge);
+    } catch (error) {
+      const picture = await shots
+        .take(page, 'failure')
+        .then(path => `Screenshot of the page at the failure: ${path}`)
+        .catch(e => `No screenshot of the page at the failure: ${e}`);
+      throw new Error(
+        [
+          String(error),
+          picture,
+          `Portal log (last lines; all of it in ${p.keepLog()}):\n${p.logTail()}`,
+        ].join('\n'),
+      );
+    }
+  });
+});
+
+async function dayTwo(
+  p: Portal,
+  page: Page,
+  judge: (label: string) => Promise<void>,
+) {
+  const repo = (args: string[]) => git(p.repository, args);
+  const branches = () =>
+    repo(['for-each-ref', '--format=%(refname:short)', 'refs/heads'])
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+
+  for (const ref of [
+    'template/default/kafka-connect-change',
+    'template/default/kafka-connect-cluster',
+    'group/default/data-platform',
+    'user/default/guest',
+  ]) {
+    await eventually(`the catalog has ${ref}`, 90_000, async () =>
+      (await p.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
+        ? true
+        : undefined,
+    );
+  }
+  seedCluster(p);
+  await eventually(`${ENTITY} in the catalog`, 60_000, async () =>
+    (
+      await p.api(`/api/catalog/entities/by-name/resource/default/${NAME}`)
+    ).status === 200
+      ? true
+      : undefined,
+  );
+  const seededMain = repo(['rev-parse', 'main']).trim();
+
+  // Home page, guest sign-in.
+  await page.goto(p.appUrl);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor({ timeout: 60_000 });
+  await enter.click();
+  await enter.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
+  await judge('home');
+
+  /** From the catalog to the cluster's entity page, by clicking. */
+  const openEntityPage = async (label: string) => {
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true })
+      .click();
+    await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
+    await page
+      .getByRole('button', { name: /component/i })
+      .first()
+      .click();
+    await page.getByRole('option', { name: /^resource$/i }).click();
+    const link = page.getByRole('link', { name: NAME, exact: true });
+    await link.waitFor();
+    await judge(`${label}-catalog-resources`);
+    await link.click();
+    await page.waitForURL(new RegExp(`/catalog/default/resource/${NAME}$`));
+    await page
+      .getByRole('heading', { name: NAME, exact: true })
+      .first()
+      .waitFor();
+    await page.getByText('Kafka Connect cluster', { exact: true }).waitFor();
+    await judge(`${label}-entity`);
+  };
+
+  /** "Change this cluster", the cluster page of the form, then the change page with the values. */
+  const openChangeForm = async (label: string) => {
+    // A link drawn as a button (an <a href> with the button role, as Backstage's LinkButton).
+    await page.getByRole('button', { name: 'Change this cluster' }).click();
+    await page.waitForURL(/\/create\/templates\/default\/kafka-connect-change/);
+    expect(
+      JSON.parse(new URL(page.url()).searchParams.get('formData') ?? '{}'),
+    ).toEqual({ cluster: ENTITY });
+    await activeStep(page, 'The cluster');
+    await judge(`${label}-form-1-the-cluster`);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await activeStep(page, 'The change');
+    const replicas = page.locator('#root_replicas');
+    await replicas.waitFor({ timeout: 60_000 });
+    // Filled from connect-cluster.yaml on main.
+    expect(await replicas.inputValue()).toBe(String(VALUES.replicas));
+    expect(await page.locator('#root_name').inputValue()).toBe(NAME);
+    expect(await page.locator('#root_name').isDisabled()).toBe(true);
+    expect(await page.locator('#root_namespace').inputValue()).toBe(
+      VALUES.namespace,
+    );
+    // The owner picker shows the owner's title once it has read the user's groups.
+    const owner = page.getByLabel(/^Owner/).first();
+    await eventually(`the owner shown as ${OWNER_TITLE}`, 30_000, async () =>
+      (await owner.inputValue()) === OWNER_TITLE ? true : undefined,
+    );
+    return replicas;
+  };
+
+  /** Review, Create, and the task's end, with its log when it did not complete. */
+  const create = async (label: string) => {
+    await page.getByRole('button', { name: 'Review' }).click();
+    await activeStep(page, 'Review');
+    await judge(`${label}-review`);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
+    const taskId = new URL(page.url()).pathname.split('/').pop()!;
+    const task = await eventually('the task finishes', 180_000, async () => {
+      const { status, body } = await p.api<Task>(
+        `/api/scaffolder/v2/tasks/${taskId}`,
+      );
+      if (status !== 200) throw new Error(`HTTP ${status}`);
+      return ['completed', 'failed', 'cancelled'].includes(body.status)
+        ? body
+        : undefined;
+    });
+    if (task.status !== 'completed') {
+      const events = await p.api<TaskEvent[]>(
+        `/api/scaffolder/v2/tasks/${taskId}/events`,
+      );
+      throw new Error(
+        `The task ${taskId} ended ${task.status}:\n${
+          Array.isArray(events.body)
+            ? events.body.map(e => e.body.message ?? '').join('\n')
+            : JSON.stringify(events.body)
+        }`,
+      );
+    }
+    const text = page.getByTestId('text-output-box');
+    await text.waitFor({ timeout: 60_000 });
+    await judge(`${label}-task`);
+    return text;
+  };
+
+  // First, no change: the form untouched, the task pushes nothing.
+  await openEntityPage('1');
+  await openChangeForm('1');
+  const summary = page.getByTestId('cluster-change-summary');
+  await summary.getByText(/Nothing yet/).waitFor();
+  await judge('1-form-2-the-change');
+  const unchanged = await create('1');
+  await unchanged
+    .getByText(/No change/)
+    .first()
+    .waitFor();
+  expect(branches()).toEqual(['main']);
+  expect(repo(['rev-parse', 'main']).trim()).toBe(seededMain);
+
+  // Then one change: replicas 1 → 2, from the entity page again.
+  await openEntityPage('2');
+  const replicas = await openChangeForm('2');
+  // The group and storage topics are read-only on the Kafka connection section.
+  await page.getByRole('tab', { name: 'Kafka connection' }).click();
+  const groupId = page.locator('#root_connect_groupId');
+  await groupId.waitFor();
+  expect(await groupId.isDisabled()).toBe(true);
+  await judge('2-form-2-kafka-connection');
+  await page.getByRole('tab', { name: 'Cluster and owner' }).click();
+  await replicas.fill('2');
+  await summary.getByText('replicas: 1 → 2').waitFor();
+  await judge('2-form-2-the-change');
+  const changed = await create('2');
+  await changed
+    .getByText(/replicas: 1 → 2/)
+    .first()
+    .waitFor();
+  await page.getByRole('button', { name: /how to get it deployed/i }).click();
+  await changed.getByText(BRANCH).first().waitFor();
+  // The commands it gives: a look at the branch and its merge.
+  await changed.locator('pre').first().waitFor();
+  const blocks = await changed.locator('pre').allInnerTexts();
+  expect(blocks.join('\n')).toContain(`git merge --no-ff origin/${BRANCH}`);
+  await judge('2-task-how-to-deploy');
+
+  // A second branch beside main, one commit on it, holding only the files that change.
+  expect(branches()).toEqual([BRANCH, 'main']);
+  expect(repo(['rev-parse', 'main']).trim()).toBe(seededMain);
+  expect(repo(['rev-parse', `${BRANCH}~1`]).trim()).toBe(seededMain);
+  const diff = fileChanges(
+    rendered(VALUES),
+    rendered({ ...VALUES, replicas: 2 }),
+  );
+  const expected = [...diff.added, ...diff.changed, ...diff.removed]
+    .map(f => `${FOLDER}/${f}`)
+    .sort();
+  expect(expected).toContain(`${FOLDER}/connect-cluster.yaml`);
+  const touched = repo(['diff', '--name-only', 'main', BRANCH])
+    .split('\n')
+    .filter(Boolean)
+    .sort();
+  expect(touched).toEqual(expected);
+  const values = parse(
+    repo(['show', `${BRANCH}:${FOLDER}/connect-cluster.yaml`]),
+  );
+  const before = parse(repo(['show', `main:${FOLDER}/connect-cluster.yaml`]));
+  expect(values).toEqual({ ...before, replicas: 2 });
+}
+
+/** Waits for the form's stepper to show `title` as the current page. */
+async function activeStep(page: Page, title: string) {
+  const active = page.locator('.MuiStepLabel-label.MuiStepLabel-active');
+  try {
+    await active.filter({ hasText: title }).waitFor({ timeout: 30_000 });
+  } catch {
+    const shown = await active.allInnerTexts().catch(() => []);
+    const errors = await page
+      .locator('.Mui-error, [role="alert"]')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `The form did not reach the page "${title}" (current: ${
+        shown.join(', ') || 'none'
+      }; errors shown: ${errors.filter(Boolean).join(' | ') || 'none'})`,
+    );
+  }
+}
