@@ -76,7 +76,7 @@ describe('faults of the forge', () => {
       ...clusterValues({ name }),
       destination: {
         type: 'github',
-        repoUrl: 'github.com?owner=acme&repo=gitops',
+        githubRepoUrl: 'github.com?owner=acme&repo=gitops',
       },
     });
     const pullsOf = (name: string) =>
@@ -95,7 +95,7 @@ describe('faults of the forge', () => {
       expect(github.faults[0].times).toBe(0);
       expect(pullsOf('gh-transient')).toHaveLength(1);
       expect(result.output?.links?.[0]).toEqual({
-        title: 'Pull request',
+        title: `Pull request #${pullsOf('gh-transient')[0].number} on GitHub`,
         url: pullsOf('gh-transient')[0].html_url,
       });
     });
@@ -122,7 +122,7 @@ describe('faults of the forge', () => {
       expectCompleted(again);
       expect(pullsOf('gh-late-502')).toHaveLength(1);
       expect(again.output?.links?.[0]).toEqual({
-        title: 'Pull request',
+        title: `Pull request #${pullsOf('gh-late-502')[0].number} on GitHub`,
         url: pullsOf('gh-late-502')[0].html_url,
       });
     });
@@ -162,7 +162,7 @@ describe('faults of the forge', () => {
       ...clusterValues({ name }),
       destination: {
         type: 'gitlab',
-        repoUrl: 'gitlab.com?owner=acme&repo=gitops',
+        gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
       },
     });
     const mergeRequestsOf = (name: string) =>
@@ -192,7 +192,7 @@ describe('faults of the forge', () => {
       expectCompleted(again);
       expect(mergeRequestsOf('gl-500')).toHaveLength(1);
       expect(again.output?.links?.[0]).toEqual({
-        title: 'Merge request',
+        title: `Merge request !${mergeRequestsOf('gl-500')[0].iid} on GitLab`,
         url: mergeRequestsOf('gl-500')[0].web_url,
       });
     });
@@ -210,7 +210,9 @@ describe('faults of the forge', () => {
       expectCompleted(result);
       expect(mergeRequestsOf('gl-late-502')).toHaveLength(1);
       expect(result.output?.links?.[0]).toEqual({
-        title: 'Merge request',
+        title: `Merge request !${
+          mergeRequestsOf('gl-late-502')[0].iid
+        } on GitLab`,
         url: mergeRequestsOf('gl-late-502')[0].web_url,
       });
       expect(result.log).toContain(

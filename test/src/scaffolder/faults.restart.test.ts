@@ -77,7 +77,7 @@ describe('a task whose backend crashed', () => {
       ...clusterValues({ name: 'restarted' }),
       destination: {
         type: 'gitlab',
-        repoUrl: 'gitlab.com?owner=acme&repo=gitops',
+        gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
       },
     });
     await until(
@@ -125,7 +125,7 @@ describe('a task whose backend crashed', () => {
     ).toHaveLength(1);
     expect(gitlab.branches.get(BRANCH)).toHaveLength(commitsBefore);
     expect(result.output?.links?.[0]).toEqual({
-      title: 'Merge request',
+      title: 'Merge request !1 on GitLab',
       url: 'https://gitlab.com/acme/gitops/-/merge_requests/1',
     });
     expect(gitlab.violations).toEqual([]);
