@@ -16,6 +16,8 @@ export async function choose(page: Page, id: string, option: string | RegExp) {
     })
     .click();
   await listbox.waitFor({ state: 'detached' });
+  // The menu fades out after it let go of its options: gone before the next picture.
+  await page.locator('.MuiPopover-root').last().waitFor({ state: 'detached' });
 }
 
 /** Types into the input with this id, replacing what is there. */

@@ -134,7 +134,7 @@ async function seedThroughPortal(
   // The destination: GitHub and GitLab each with their own host and help, then local.
   const last = titles[titles.length - 1];
   await activeStep(page, last);
-  const seen = await destination(page);
+  const seen = await destination(page, judge);
   expect(seen.githubHost).toBe(FORGES.github.host);
   expect(seen.gitlabHost).toBe(FORGES.gitlab.host);
   expect(seen.github).toContain(FORGES.github.help);
@@ -248,5 +248,7 @@ async function seedThroughPortal(
   await page.waitForURL(new RegExp(`/catalog/default/resource/${name}$`));
   await page.getByRole('heading', { name, exact: true }).first().waitFor();
   await page.getByText(OWNER_TITLE).first().waitFor();
+  // The relations card draws its graph once the relations have loaded.
+  await page.locator('svg').getByText(name, { exact: true }).first().waitFor();
   await judge('entity');
 }

@@ -306,7 +306,10 @@ export const FORGES = {
  * pull request without its repository is refused next to the owner field, then the seed
  * goes to the portal's own GitOps repository. Returns the texts seen per forge.
  */
-export async function destination(page: Page) {
+export async function destination(
+  page: Page,
+  picture: (label: string) => Promise<void>,
+) {
   const seen: Record<string, string> = {};
   for (const [forge, expected] of Object.entries(FORGES)) {
     await choose(page, 'root_destination_type', expected.option);
@@ -322,6 +325,7 @@ export async function destination(page: Page) {
           ? e.options[e.selectedIndex]?.text ?? ''
           : (e as HTMLElement).innerText,
       );
+    await picture(`destination-${forge}`);
     if (forge === 'github') {
       // No owner, no repository: the browser refuses the page and says so at the owner.
       const owner = field.getByLabel('Owner');
