@@ -39,6 +39,25 @@ describe('harmlessReason', () => {
     ).toMatch(/filter extensions/);
   });
 
+  it("lets through the form's log of a refused Next from @rjsf/core only", () => {
+    const refused = 'Form validation failed [object Object]';
+    expect(
+      harmlessReason(
+        refused,
+        FORM,
+        'webpack-internal:///../../node_modules/@rjsf/core/lib/components/Form.js',
+      ),
+    ).toMatch(/@rjsf\/core/);
+    expect(harmlessReason(refused, FORM)).toBeUndefined();
+    expect(
+      harmlessReason(
+        refused,
+        FORM,
+        'webpack-internal:///../../plugins/kafka-connect/src/fields/PluginPicker.tsx',
+      ),
+    ).toBeUndefined();
+  });
+
   it('fails the same warning from our own code, on another page, or with no stack', () => {
     const fromOurs = reactWarning(
       'Warning: Each child in a list should have a unique "key" prop.',

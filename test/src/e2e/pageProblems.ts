@@ -11,17 +11,24 @@ interface Harmless {
   /** The message's first line. */
   message: RegExp;
   /** A frame of React's component stack that must be there: the package that logs it. */
-  stack: RegExp;
+  stack?: RegExp;
+  /**
+   * For a plain console.error (no React stack): the file of the console call, which must be
+   * in the package named. One of `stack` and `source` is always given.
+   */
+  source?: RegExp;
   /** When given, every frame of the stack must match it. */
   everyFrame?: RegExp;
   /** When given, the path of the page it may happen on. */
   path?: RegExp;
 }
 
-// Each entry is a warning of React's development build (the dev server serves it; a
-// production build prints none of them), logged through console.error for code in a
+// Each entry but the last is a warning of React's development build (the dev server serves
+// it; a production build prints none of them), logged through console.error for code in a
 // third-party package, never ours: the stack must name that package. None changes what is
 // rendered; each names an API that a future React drops or markup that React tolerates.
+// The last is the form library's own log of a refused Next, which the page shows anyway:
+// the file of the console call must be that library's.
 export const HARMLESS_CONSOLE_ERRORS: Harmless[] = [
   {
     why: 'Material UI v4 (under Backstage core-components) finds DOM nodes with findDOMNode, which React 18 deprecates',
@@ -56,6 +63,11 @@ export const HARMLESS_CONSOLE_ERRORS: Harmless[] = [
       /^Warning: (React does not recognize the `errorSchema` prop|Invalid DOM property `autocomplete`)/,
     stack: /node_modules\/@rjsf\/material-ui\//,
   },
+  {
+    why: "the form (@rjsf/core) logs the errors that refused a page's Next when the scaffolder gives it no onError; the page shows the same errors next to their fields",
+    message: /^Form validation failed\b/,
+    source: /node_modules\/@rjsf\/core\/lib\/components\/Form\.js$/,
+  },
 ];
 
 /** A console message as React formats it: `%s` filled from the arguments, stack included. */
@@ -69,7 +81,15 @@ async function formatted(message: ConsoleMessage): Promise<string> {
   return [filled, ...rest].join(' ');
 }
 
-export function harmlessReason(text: string, url: string): string | undefined {
+/**
+ * Why a console error is known to be harmless, or undefined when it fails the test. `source`
+ * is the file of the console call (Playwright's message location).
+ */
+export function harmlessReason(
+  text: string,
+  url: string,
+  source = '',
+): string | undefined {
   const path = new URL(url).pathname;
   const firstLine = text.split('\n')[0];
   const frames = text
@@ -79,7 +99,9 @@ export function harmlessReason(text: string, url: string): string | undefined {
   return HARMLESS_CONSOLE_ERRORS.find(
     h =>
       h.message.test(firstLine) &&
-      h.stack.test(text) &&
+      (h.stack !== undefined || h.source !== undefined) &&
+      (!h.stack || h.stack.test(text)) &&
+      (!h.source || h.source.test(source)) &&
       (!h.everyFrame || frames.every(f => h.everyFrame!.test(f))) &&
       (!h.path || h.path.test(path)),
   )?.why;
@@ -101,9 +123,10 @@ export function watchPageProblems(page: Page): PageProblems {
   page.on('console', message => {
     if (message.type() !== 'error') return;
     const url = page.url();
+    const source = message.location().url;
     pending.push(
       formatted(message).then(text => {
-        if (!harmlessReason(text, url)) {
+        if (!harmlessReason(text, url, source)) {
           problems.push(`console error on ${url}: ${text.slice(0, 3000)}`);
         }
       }),

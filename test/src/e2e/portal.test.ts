@@ -1,13 +1,21 @@
 import { renderSkeleton } from '@internal/plugin-kafka-connect-common';
-import { spawnSync } from 'node:child_process';
-import { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { loadTemplate, REPO_ROOT } from '../scaffolder/templateFile';
+import { loadTemplate } from '../scaffolder/templateFile';
+import { BrowserState, withOneRetryOnReload } from './attempts';
 import { Chromium, launchChromium, requireChromium } from './browser';
-import { git, gitEnv } from './git';
-import { PageProblems, watchPageProblems } from './pageProblems';
+import { eventually } from './eventually';
+import { activeStep } from './formDriver';
+import { git } from './git';
+import {
+  catalogReady,
+  checkoutState,
+  completedTask,
+  homeToTemplateForm,
+  judgedPage,
+  runMergeBlock,
+} from './journey';
 import { Portal, startPortal } from './portal';
-import { Screenshots, screenshots, SCREENSHOTS_DIR } from './screenshots';
+import { Screenshots, screenshots } from './screenshots';
 
 /**
  * The whole self-service flow, as a new portal user does it, by clicking from the home page:
@@ -17,7 +25,7 @@ import { Screenshots, screenshots, SCREENSHOTS_DIR } from './screenshots';
  * repository root), then the cluster's entity page, its Catalog Graph, and the scaffolder's
  * actions and tasks lists. Any page error, console error (bar the few known harmless ones in
  * pageProblems.ts) or error overlay fails it. A picture of every page is saved in
- * test/e2e-screenshots/.
+ * test/e2e-screenshots/portal/.
  */
 
 jest.setTimeout(8 * 60_000);
@@ -39,44 +47,9 @@ function typed(name: string) {
   };
 }
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** Polls `check` until it returns a value; `check` returns undefined (or throws) to wait. */
-async function eventually<T>(
-  what: string,
-  timeoutMs: number,
-  check: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer yet';
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-      last = 'not yet';
-    } catch (error) {
-      last = String(error);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${what}: not within ${timeoutMs / 1000} s (last: ${last})`,
-      );
-    }
-    await sleep(1000);
-  }
-}
-
 interface Entity {
   spec?: { owner?: string };
   relations?: { type: string; targetRef: string }[];
-}
-
-interface Task {
-  status: string;
-}
-
-interface TaskEvent {
-  body: { message?: string; stepId?: string; status?: string };
 }
 
 /** Key paths (a.b.c) of every key in `value`, to name what a file holds. */
@@ -102,16 +75,6 @@ function connectClusterOf(values: unknown): unknown {
   return parse(file!.content);
 }
 
-/** The repository root's files as git sees them: the merge must leave them as they were. */
-function checkoutState(): string {
-  return git(REPO_ROOT, [
-    'status',
-    '--porcelain',
-    '--untracked-files=all',
-    '--ignored=no',
-  ]);
-}
-
 describe('the portal in a browser', () => {
   let portal: Portal | undefined;
   let chromium: Chromium | undefined;
@@ -132,61 +95,12 @@ describe('the portal in a browser', () => {
     // The assertions are in selfService(), inside the try that adds screenshots and the log.
     expect.hasAssertions();
     const p = portal!;
-    const shots = screenshots();
-    // A second attempt only when the portal reloaded during the first: someone saved a file
-    // it loads (the CLI restarts the backend, with an empty in-memory database, and the dev
-    // server reloads the page). It uses another cluster name, so that what the first attempt
-    // left in the GitOps repository does not change the second. Any other failure fails.
-    for (let attempt = 1; ; attempt++) {
-      const reloadsBefore = p.reloads().length;
-      const browser: BrowserState = {};
-      const name = attempt === 1 ? 'e2e-orders' : `e2e-orders-${attempt}`;
-      try {
-        await selfService(p, chromium!, browser, shots, name);
-        return;
-      } catch (error) {
-        const reloaded = p.reloads().slice(reloadsBefore);
-        if (reloaded.length > 0 && attempt === 1) {
-          // Said out loud, so that a retried run is not mistaken for a clean one.
-          console.warn(
-            `Attempt 1 failed while the portal reloaded (${reloaded.join(
-              ' | ',
-            )}); trying once more. The failure: ${error}`,
-          );
-          await browser.page?.close();
-          await p.ready(2 * 60_000);
-          continue;
-        }
-        let picture = '';
-        if (browser.page) {
-          picture = await shots
-            .take(browser.page, 'failure')
-            .then(path => `Screenshot of the page at the failure: ${path}`)
-            .catch(e => `No screenshot of the page at the failure: ${e}`);
-        }
-        const details = [
-          reloaded.length > 0
-            ? `The portal reloaded during this attempt (a file it loads changed): ${reloaded.join(
-                ' | ',
-              )}`
-            : '',
-          picture,
-          `Screenshots of every page so far: ${SCREENSHOTS_DIR}`,
-          `Portal log (last lines; all of it in ${p.keepLog()}):\n${p.logTail()}`,
-        ];
-        throw new Error(
-          [`Attempt ${attempt}: ${error}`, ...details]
-            .filter(Boolean)
-            .join('\n'),
-        );
-      }
-    }
+    const shots = screenshots('portal');
+    await withOneRetryOnReload(p, shots, 'e2e-orders', (browser, name) =>
+      selfService(p, chromium!, browser, shots, name),
+    );
   });
 });
-
-interface BrowserState {
-  page?: Page;
-}
 
 async function selfService(
   p: Portal,
@@ -199,62 +113,17 @@ async function selfService(
   const branch = `kafka-connect/${name}`;
   const folder = `clusters/${name}`;
 
-  // The catalog reads the template and examples/org.yaml a few seconds after the start.
-  for (const ref of [
-    'template/default/kafka-connect-cluster',
-    'group/default/data-platform',
-  ]) {
-    await eventually(`the catalog has ${ref}`, 60_000, async () =>
-      (await p.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
-        ? true
-        : undefined,
-    );
-  }
-
-  const page = await chromium.context.newPage();
-  browser.page = page;
-  page.setDefaultTimeout(30_000);
-  const problems: PageProblems = watchPageProblems(page);
-  /** Judges the page shown now, then saves its picture. */
-  const judge = async (label: string) => {
-    await problems.check(label);
-    await shots.take(page, label);
-  };
-  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
-  const sidebarLink = (text: string) =>
-    sidebar.getByRole('link', { name: text, exact: true });
+  await catalogReady(p);
+  const judged = await judgedPage(chromium, browser, shots);
+  const { page, judge, sidebarLink } = judged;
   // The scaffolder's sub-pages (Templates, Tasks, Actions) are tabs under its header.
   const createTab = (text: string) =>
     page
       .getByRole('tab', { name: text, exact: true })
       .or(page.getByRole('link', { name: text, exact: true }))
       .first();
+  await homeToTemplateForm(p, judged);
 
-  // The home page. The guest sign-in card appears a few seconds after the page loads.
-  await page.goto(p.appUrl);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.waitFor({ timeout: 60_000 });
-  await judge('sign-in');
-  await enter.click();
-  await enter.waitFor({ state: 'detached' });
-  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
-  await judge('home');
-
-  await sidebarLink('Catalog').click();
-  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
-  await judge('catalog');
-
-  await sidebarLink('Create').click();
-  // Three templates name a Kafka Connect cluster: the day-2 ones say Change and Adopt.
-  const card = page
-    .locator('.MuiCard-root')
-    .filter({ hasText: 'Kafka Connect cluster' })
-    .filter({ hasNotText: 'Change a Kafka Connect cluster' })
-    .filter({ hasNotText: 'Adopt an existing Kafka Connect cluster' });
-  await card.waitFor();
-  await judge('create-templates');
-
-  await card.getByRole('button', { name: 'Choose' }).click();
   await page.locator('#root_name').fill(TYPED.name);
   await page.getByLabel('Kubernetes namespace').fill(TYPED.namespace);
   // The owner picker offers the guest's own groups (examples/org.yaml), and nothing else.
@@ -283,26 +152,7 @@ async function selfService(
   await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
   const taskId = new URL(page.url()).pathname.split('/').pop()!;
 
-  const task = await eventually('the task finishes', 120_000, async () => {
-    const { status, body } = await p.api<Task>(
-      `/api/scaffolder/v2/tasks/${taskId}`,
-    );
-    // Gone: the backend restarted and lost its in-memory database; no use waiting.
-    if (status === 404) return { status: 'gone from the backend' };
-    if (status !== 200) throw new Error(`HTTP ${status}`);
-    return ['completed', 'failed', 'cancelled'].includes(body.status)
-      ? body
-      : undefined;
-  });
-  const events = await p.api<TaskEvent[]>(
-    `/api/scaffolder/v2/tasks/${taskId}/events`,
-  );
-  if (task.status !== 'completed') {
-    const log = Array.isArray(events.body)
-      ? events.body.map(e => e.body.message ?? '').join('\n')
-      : JSON.stringify(events.body);
-    throw new Error(`The task ${taskId} ended ${task.status}:\n${log}`);
-  }
+  const events = await completedTask(p, taskId);
 
   // The finished task page: the outputs show once the task has completed.
   const deployed = page.getByTestId('text-output-box');
@@ -314,7 +164,7 @@ async function selfService(
   // Only the steps that ran, in the template's order; the other destinations' steps, which
   // the scaffolder skipped, are not on the page.
   const lastStatus = new Map<string, string>();
-  for (const event of events.body) {
+  for (const event of events) {
     if (event.body.stepId && event.body.status) {
       lastStatus.set(event.body.stepId, event.body.status);
     }
@@ -396,18 +246,7 @@ async function selfService(
   const mergeBlock = blocks.find(b => b.includes('git merge'));
   expect(mergeBlock).toBeDefined();
   const before = checkoutState();
-  const merge = spawnSync('bash', ['-euo', 'pipefail', '-c', mergeBlock!], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    // The clone's temporary folder goes where the portal's clean-up removes it.
-    env: { ...gitEnv(), TMPDIR: p.workDir },
-    timeout: 60_000,
-  });
-  if (merge.status !== 0) {
-    throw new Error(
-      `The task page's merge commands failed from the repository root (exit ${merge.status}):\n${mergeBlock}\n${merge.stderr}`,
-    );
-  }
+  runMergeBlock(p, mergeBlock!);
   // They left the checkout as it was, merged into main and removed the branch.
   expect(checkoutState()).toBe(before);
   expect(branches()).not.toContain(branch);
@@ -460,34 +299,4 @@ async function selfService(
   await page.waitForURL(/\/create\/tasks$/);
   await page.getByText(taskId).first().waitFor();
   await judge('tasks');
-}
-
-/** Waits for the form's stepper to show `title` as the current page. */
-async function activeStep(page: Page, title: string) {
-  const active = page.locator('.MuiStepLabel-label.MuiStepLabel-active');
-  try {
-    await active.filter({ hasText: title }).waitFor({ timeout: 15_000 });
-  } catch {
-    const shown = await active.allInnerTexts().catch(() => []);
-    const errors = await page
-      .locator('.Mui-error, [role="alert"]')
-      .allInnerTexts()
-      .catch(() => []);
-    // Fields the browser itself refuses (a `required` select left empty, say).
-    const invalid = await page
-      .locator('input:invalid, select:invalid, textarea:invalid')
-      .evaluateAll(fields =>
-        fields.map(f => `${f.id || f.getAttribute('name')}`),
-      )
-      .catch(() => []);
-    throw new Error(
-      `The form did not reach the page "${title}" (current: ${
-        shown.join(', ') || 'none'
-      }; errors shown: ${errors.filter(Boolean).join(' | ') || 'none'}${
-        invalid.length
-          ? `; fields the browser refuses: ${invalid.join(', ')}`
-          : ''
-      })`,
-    );
-  }
 }

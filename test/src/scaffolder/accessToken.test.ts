@@ -62,7 +62,7 @@ const values = (forge: Forge, accessToken: string) => ({
   ...clusterValues(),
   destination: {
     type: forge.type,
-    repoUrl: `${forge.type}.com?owner=acme&repo=gitops`,
+    [`${forge.type}RepoUrl`]: `${forge.type}.com?owner=acme&repo=gitops`,
     accessToken,
   },
 });

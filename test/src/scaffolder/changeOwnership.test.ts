@@ -134,7 +134,7 @@ describe('changing an existing cluster, GitHub destination', () => {
     ...values,
     destination: {
       type: 'github',
-      repoUrl: 'github.com?owner=acme&repo=gitops',
+      githubRepoUrl: 'github.com?owner=acme&repo=gitops',
     },
   });
 
@@ -213,7 +213,7 @@ describe('changing an existing cluster, GitLab destination', () => {
     ...values,
     destination: {
       type: 'gitlab',
-      repoUrl: 'gitlab.com?owner=acme&repo=gitops',
+      gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
     },
   });
 

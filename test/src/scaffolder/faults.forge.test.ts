@@ -76,7 +76,7 @@ describe('faults of the forge', () => {
       ...clusterValues({ name }),
       destination: {
         type: 'github',
-        repoUrl: 'github.com?owner=acme&repo=gitops',
+        githubRepoUrl: 'github.com?owner=acme&repo=gitops',
       },
     });
     const pullsOf = (name: string) =>
@@ -162,7 +162,7 @@ describe('faults of the forge', () => {
       ...clusterValues({ name }),
       destination: {
         type: 'gitlab',
-        repoUrl: 'gitlab.com?owner=acme&repo=gitops',
+        gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
       },
     });
     const mergeRequestsOf = (name: string) =>

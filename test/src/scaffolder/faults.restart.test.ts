@@ -77,7 +77,7 @@ describe('a task whose backend crashed', () => {
       ...clusterValues({ name: 'restarted' }),
       destination: {
         type: 'gitlab',
-        repoUrl: 'gitlab.com?owner=acme&repo=gitops',
+        gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
       },
     });
     await until(

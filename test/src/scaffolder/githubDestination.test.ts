@@ -21,7 +21,10 @@ const CATALOG_INFO = `https://github.com/acme/gitops/blob/main/${ORDERS_FOLDER}/
 
 const toGitHub = (overrides: Record<string, unknown> = {}) => ({
   ...clusterValues(overrides),
-  destination: { type: 'github', repoUrl: 'github.com?owner=acme&repo=gitops' },
+  destination: {
+    type: 'github',
+    githubRepoUrl: 'github.com?owner=acme&repo=gitops',
+  },
 });
 
 jest.setTimeout(60_000);

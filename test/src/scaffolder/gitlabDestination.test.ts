@@ -33,7 +33,10 @@ const CATALOG_INFO = `https://gitlab.com/acme/gitops/-/blob/main/${ORDERS_FOLDER
 
 const toGitLab = (overrides: Record<string, unknown> = {}) => ({
   ...clusterValues(overrides),
-  destination: { type: 'gitlab', repoUrl: 'gitlab.com?owner=acme&repo=gitops' },
+  destination: {
+    type: 'gitlab',
+    gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
+  },
 });
 
 describe('the template with a GitLab destination', () => {

@@ -177,6 +177,27 @@ describe('the template with the local GitOps repository', () => {
     ).not.toContain('billing-sink/connect-cluster.yaml');
   });
 
+  it('reads no GitHub or GitLab repository the form still holds from before the switch to local', async () => {
+    // The form keeps what was typed for a forge when the user goes back to the local destination.
+    const result = await suite.scaffolder.run({
+      ...clusterValues({ name: 'switched-back' }),
+      destination: {
+        type: 'local',
+        githubRepoUrl: 'github.com?owner=acme&repo=gitops',
+        gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
+      },
+    });
+
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect(suite.repo.branches()).toContain('kafka-connect/switched-back');
+    expect(stepStatus(result, 'check-ownership')).toBe('completed');
+    // The ownership check was handed no repository it would have to ignore.
+    expect(result.log).not.toContain('is not read');
+  });
+
   it('refuses values that break the form constraints before any step runs', async () => {
     const snapshot = suite.repo.snapshot();
     const created = await suite.scaffolder.createTask(

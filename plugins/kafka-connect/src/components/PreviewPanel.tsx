@@ -7,7 +7,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { FormState } from '../preview/formValues';
-import { previewOf } from '../preview/computePreview';
+import { isStillToFill, previewOf } from '../preview/computePreview';
 import { fieldId, fieldInWords } from '../preview/plainWords';
 
 /** The files a developer looks at first; the others follow in path order. */
@@ -162,12 +162,10 @@ export function PreviewPanel(props: {
   const stale = !preview.files;
   const [selected, setSelected] = useState(props.initialFile);
   const current = files.find(f => f.path === selected) ?? files[0];
-  const placeholders = new Set(preview.placeholders);
-  const isToFill = (path: string) =>
-    placeholders.has(path) ||
-    (path === 'kafka' && placeholders.has('kafka.bootstrapServers'));
-  const toFill = preview.problems.filter(p => isToFill(p.path));
-  const problems = preview.problems.filter(p => !isToFill(p.path));
+  const toFill = preview.problems.filter(p => isStillToFill(preview, p.path));
+  const problems = preview.problems.filter(
+    p => !isStillToFill(preview, p.path),
+  );
 
   return (
     <InfoCard title={props.title ?? 'Preview'}>

@@ -19,13 +19,43 @@ const SCHEMA = {
   },
 };
 
+/** The Kafka connection page, trimmed: its section holds objects RJSF fills with defaults. */
+const KAFKA_SCHEMA = {
+  type: 'object' as const,
+  properties: {
+    kafka: {
+      type: 'object' as const,
+      title: 'Kafka',
+      properties: {
+        bootstrapServers: {
+          type: 'string' as const,
+          title: 'Bootstrap servers',
+        },
+        tls: {
+          type: 'object' as const,
+          title: 'TLS',
+          properties: {
+            trustedCertificates: {
+              type: 'array' as const,
+              items: { type: 'object' as const },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 /** The page as the scaffolder's stepper renders it: the whole state in formContext. */
-function Page(props: { initial: Record<string, unknown> }) {
+function Page(props: {
+  initial: Record<string, unknown>;
+  schema?: typeof SCHEMA | typeof KAFKA_SCHEMA;
+}) {
   const [state, setState] = useState(props.initial);
   return (
     <Form
       validator={validator}
-      schema={SCHEMA}
+      schema={props.schema ?? SCHEMA}
       uiSchema={{
         'ui:field': 'KafkaConnectPreviewLayout',
         labels: { 'ui:field': 'KafkaConnectKeyValue' },
@@ -81,6 +111,28 @@ describe('PreviewLayout', () => {
     expect(
       screen.getByLabelText('Contents of catalog-info.yaml').textContent,
     ).toContain('orders-v2');
+  });
+
+  it('names a section not filled in yet as still to fill in, not in red on the page', () => {
+    render(
+      <Page
+        schema={KAFKA_SCHEMA}
+        initial={{
+          name: 'orders',
+          namespace: 'data',
+          owner: 'group:default/data',
+        }}
+      />,
+    );
+    // RJSF has given the section its empty defaults: it is there, but holds nothing yet.
+    expect(screen.getByLabelText('Bootstrap servers')).toHaveValue('');
+    expect(screen.queryAllByRole('alert')).toEqual([]);
+    expect(document.querySelector('.Mui-error')).toBeNull();
+    expect(screen.getByText(/Still to fill in: kafka/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Bootstrap servers'), {
+      target: { value: 'kafka:9092' },
+    });
+    expect(screen.getByText('ready to create')).toBeInTheDocument();
   });
 
   it('leaves a field extension to show its own problems', () => {

@@ -3,7 +3,8 @@ import { PathSegment } from '@internal/plugin-kafka-connect-common';
 import Grid from '@material-ui/core/Grid';
 import { PreviewPanel } from '../components/PreviewPanel';
 import { ErrorTree, withProblems } from '../preview/errorSchema';
-import { previewOf } from '../preview/computePreview';
+import { isStillToFill, Preview, previewOf } from '../preview/computePreview';
+import { LocatedProblem } from '../preview/problemPaths';
 import { wholeForm } from './fieldContext';
 import { FIELD_NAMES } from './fieldNames';
 
@@ -24,16 +25,21 @@ function drawnByOwnField(
   return false;
 }
 
-/** Required fields not given yet: the scaffolder says so on Next; the preview lists them meanwhile. */
+/**
+ * Required fields not given yet: the scaffolder says so on Next; the preview lists them
+ * meanwhile as still to fill in. A section the form holds only as empty defaults (the
+ * `kafka` page before the bootstrap servers are typed) counts as not given.
+ */
 function notGivenYet(
-  message: string,
+  problem: LocatedProblem,
+  preview: Preview,
   form: Record<string, unknown>,
-  segments: readonly PathSegment[],
 ) {
   return (
-    message.startsWith('is required') &&
-    segments.length === 1 &&
-    form[String(segments[0])] === undefined
+    problem.message.startsWith('is required') &&
+    (isStillToFill(preview, problem.path) ||
+      (problem.segments.length === 1 &&
+        form[String(problem.segments[0])] === undefined))
   );
 }
 
@@ -49,10 +55,11 @@ export function PreviewLayout(
   const { registry, uiSchema } = props;
   const ObjectField = registry.fields.ObjectField;
   const form = wholeForm(props);
-  const problems = previewOf(form).problems.filter(
+  const preview = previewOf(form);
+  const problems = preview.problems.filter(
     p =>
       !drawnByOwnField(uiSchema as UiNode, p.segments) &&
-      !notGivenYet(p.message, form, p.segments),
+      !notGivenYet(p, preview, form),
   );
   const errorSchema = withProblems(
     props.errorSchema as ErrorTree,

@@ -141,6 +141,86 @@ describe('VolumeEditor', () => {
     ]);
   });
 
+  it('mounts only the keys listed, each as a file of its name or the one after "="', () => {
+    const field = renderField(VolumeEditor, { path: ['volumes'], form: BASE });
+    fireEvent.click(screen.getByText('Add a volume'));
+    type('root_volumes_0_name', 'service-account');
+    type('root_volumes_0_mountPath', '/mnt/service-account');
+    type('root_volumes_0_secret_secretName', 'connect-cluster-secrets');
+    type(
+      'root_volumes_0_secret_items',
+      'gcp-credential.json\nca.crt=certs/ca.pem\n',
+    );
+    expect(field.value()).toEqual([
+      {
+        name: 'service-account',
+        mountPath: '/mnt/service-account',
+        secret: {
+          secretName: 'connect-cluster-secrets',
+          items: [
+            { key: 'gcp-credential.json', path: 'gcp-credential.json' },
+            { key: 'ca.crt', path: 'certs/ca.pem' },
+          ],
+        },
+      },
+    ]);
+    // Emptied, the list goes: every key is mounted again.
+    type('root_volumes_0_secret_items', '');
+    expect(field.value()).toEqual([
+      {
+        name: 'service-account',
+        mountPath: '/mnt/service-account',
+        secret: { secretName: 'connect-cluster-secrets' },
+      },
+    ]);
+  });
+
+  it("shows the items given, keeps an item's mode, and names a bad file path by its line", () => {
+    const field = renderField(VolumeEditor, {
+      path: ['volumes'],
+      form: {
+        ...BASE,
+        volumes: [
+          {
+            name: 'cfg',
+            mountPath: '/mnt/cfg',
+            configMap: {
+              name: 'settings',
+              items: [
+                { key: 'a.properties', path: 'a.properties', mode: 256 },
+                { key: 'b', path: '../b' },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    const items = document.getElementById('root_volumes_0_configMap_items');
+    expect(items).toHaveValue('a.properties\nb=../b');
+    expect(
+      document.getElementById('root_volumes_0_configMap_items-helper-text'),
+    ).toHaveTextContent(
+      'line 2: must be a relative path without ".." segments',
+    );
+    type('root_volumes_0_configMap_items', 'a.properties\nb=b.txt');
+    expect(field.value()).toEqual([
+      {
+        name: 'cfg',
+        mountPath: '/mnt/cfg',
+        configMap: {
+          name: 'settings',
+          items: [
+            { key: 'a.properties', path: 'a.properties', mode: 256 },
+            { key: 'b', path: 'b.txt' },
+          ],
+        },
+      },
+    ]);
+    expect(
+      document.getElementById('root_volumes_0_configMap_items-helper-text'),
+    ).toBeNull();
+  });
+
   it('names a projected volume and a mount outside /mnt/ beside the volume', () => {
     renderField(VolumeEditor, {
       path: ['volumes'],

@@ -50,18 +50,23 @@ const SOURCE_LABELS: Record<VolumeType, string> = {
 interface SourceInput {
   key: string;
   label: string;
-  kind?: 'text' | 'flag' | 'choice' | 'pairs';
+  kind?: 'text' | 'flag' | 'choice' | 'pairs' | 'items';
   choices?: [string, string][];
 }
 
-/** The inputs of each source; fields the editor does not show (items, defaultMode) are kept as given. */
+const ITEMS_LABEL =
+  'Only these keys, one a line as key or key=file (empty: every key)';
+
+/** The inputs of each source; fields the editor does not show (defaultMode, an item's mode) are kept as given. */
 const SOURCE_INPUTS: Record<VolumeType, SourceInput[]> = {
   secret: [
     { key: 'secretName', label: 'Secret name' },
+    { key: 'items', label: ITEMS_LABEL, kind: 'items' },
     { key: 'optional', label: 'May be missing', kind: 'flag' },
   ],
   configMap: [
     { key: 'name', label: 'ConfigMap name' },
+    { key: 'items', label: ITEMS_LABEL, kind: 'items' },
     { key: 'optional', label: 'May be missing', kind: 'flag' },
   ],
   emptyDir: [
@@ -141,15 +146,56 @@ function pairsOf(text: string): Record<string, string> | undefined {
   return Object.keys(pairs).length > 0 ? pairs : undefined;
 }
 
-/** key=value lines, kept as typed (a line without "=" yet is no pair, but stays on screen). */
-function PairsInput(props: {
+/** A Secret or ConfigMap key mounted as a file (`items[]` of the source). */
+export interface KeyToPath {
+  key: string;
+  path: string;
+  mode?: number;
+}
+
+/** `key`, or `key=path` when the file is named otherwise, one item a line. */
+export function itemsText(value: unknown): string {
+  return ((value ?? []) as KeyToPath[])
+    .map(item =>
+      item.path === item.key ? item.key : `${item.key}=${item.path}`,
+    )
+    .join('\n');
+}
+
+/**
+ * The items of the lines: a line without "=" mounts the key as a file of its own name. An
+ * item's mode, which the lines do not show, stays with the item of the same key.
+ */
+export function itemsOf(
+  text: string,
+  before: unknown,
+): KeyToPath[] | undefined {
+  const modes = new Map(
+    ((before ?? []) as KeyToPath[]).map(item => [item.key, item.mode]),
+  );
+  const items: KeyToPath[] = [];
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('=');
+    const key = (at === -1 ? line : line.slice(0, at)).trim();
+    if (!key) continue;
+    const path = at === -1 ? key : line.slice(at + 1).trim();
+    const mode = modes.get(key);
+    items.push(mode === undefined ? { key, path } : { key, path, mode });
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+/** Lines of text edited as a value (pairs, items), kept as typed while a line is unfinished. */
+function LinesInput(props: {
   id: string;
   label: string;
   value: unknown;
   messages: string[];
-  onChange: (pairs: Record<string, string> | undefined) => void;
+  format: (value: unknown) => string;
+  parse: (text: string) => unknown;
+  onChange: (value: unknown) => void;
 }) {
-  const [text, setText] = useState(() => pairsText(props.value));
+  const [text, setText] = useState(() => props.format(props.value));
   return (
     <TextField
       id={props.id}
@@ -158,11 +204,11 @@ function PairsInput(props: {
       value={text}
       onChange={e => {
         setText(e.target.value);
-        props.onChange(pairsOf(e.target.value));
+        props.onChange(props.parse(e.target.value));
       }}
       error={props.messages.length > 0}
       helperText={props.messages.join(' ')}
-      style={{ minWidth: 220 }}
+      style={{ minWidth: 220, flexGrow: 1 }}
     />
   );
 }
@@ -200,12 +246,37 @@ function SourceInputs(props: {
         }
         if (input.kind === 'pairs') {
           return (
-            <PairsInput
+            <LinesInput
               key={input.key}
               id={id}
               label={input.label}
               value={value}
               messages={messages}
+              format={pairsText}
+              parse={pairsOf}
+              onChange={set}
+            />
+          );
+        }
+        if (input.kind === 'items') {
+          // Problems of one item (items.0.path) are named beside the lines too.
+          const itemMessages = props.problems
+            .filter(
+              p =>
+                p.segments[0] === props.type &&
+                p.segments[1] === input.key &&
+                p.segments.length > 2,
+            )
+            .map(p => `line ${Number(p.segments[2]) + 1}: ${p.message}`);
+          return (
+            <LinesInput
+              key={input.key}
+              id={id}
+              label={input.label}
+              value={value}
+              messages={[...messages, ...itemMessages]}
+              format={itemsText}
+              parse={text => itemsOf(text, value)}
               onChange={set}
             />
           );

@@ -89,6 +89,18 @@ export function computePreview(form: FormState): Preview {
     : { problems, placeholders: [] };
 }
 
+/**
+ * Whether a problem at `path` only says that a required field is not filled in yet (the
+ * preview shows a stand-in for it): named as still to fill in, not as a problem.
+ */
+export function isStillToFill(preview: Preview, path: string): boolean {
+  return (
+    preview.placeholders.includes(path) ||
+    (path === 'kafka' &&
+      preview.placeholders.includes('kafka.bootstrapServers'))
+  );
+}
+
 const cache = new WeakMap<object, Preview>();
 
 /**
