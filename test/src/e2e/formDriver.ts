@@ -103,6 +103,18 @@ export async function expectRefusedNextTo(
   }
   await waitForText(field, message, 'after Next');
   await expectNoSchemaSpeak(page);
+  await pictureOfRefusal?.(page, title);
+}
+
+let pictureOfRefusal:
+  | ((page: Page, title: string) => Promise<unknown>)
+  | undefined;
+
+/** Has every refused Next photographed by `take` (a test's screenshots). */
+export function photographRefusals(
+  take: ((page: Page, title: string) => Promise<unknown>) | undefined,
+) {
+  pictureOfRefusal = take;
 }
 
 // The JSON-schema validator's own wording (ajv), which the form must not show.

@@ -6,7 +6,7 @@ import { loadTemplate, REPO_ROOT } from '../scaffolder/templateFile';
 import { BrowserState, withOneRetryOnReload } from './attempts';
 import { Chromium, launchChromium, requireChromium } from './browser';
 import { eventually } from './eventually';
-import { activeStep, choose } from './formDriver';
+import { activeStep, choose, photographRefusals } from './formDriver';
 import { git } from './git';
 import {
   catalogReady,
@@ -106,6 +106,7 @@ async function seedThroughPortal(
   await catalogReady(p);
   const judged = await judgedPage(chromium, browser, shots);
   const { page, judge } = judged;
+  photographRefusals((pg, title) => shots.take(pg, `refused-${title}`));
   await homeToTemplateForm(p, judged);
 
   // Every values page: filled in, a wrong value refused on the way (seedForm.ts).

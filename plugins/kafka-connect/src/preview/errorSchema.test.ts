@@ -27,7 +27,10 @@ describe('withProblems', () => {
   });
 
   it("keeps the validator's words where no problem is, and every problem of a field", () => {
-    const other: LocatedProblem = { ...problem, message: 'must name a listener' };
+    const other: LocatedProblem = {
+      ...problem,
+      message: 'must name a listener',
+    };
     const tree = withProblems(
       {
         name: { __errors: ['is required'] },
