@@ -148,6 +148,10 @@ async function seedThroughPortal(
   await page.getByRole('button', { name: 'Review' }).click();
 
   await activeStep(page, 'Review');
+  // The Review step shows the preview too, with the files Create will push.
+  expect(await previewedDockerfile(page)).toContain(
+    'FROM quay.io/strimzi/kafka:0.45.0-kafka-3.9.0',
+  );
   await judge('form-review');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });

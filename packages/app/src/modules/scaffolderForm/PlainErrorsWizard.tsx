@@ -13,6 +13,7 @@ import {
 import { rootRouteRef } from '@backstage/plugin-scaffolder';
 import { JsonValue } from '@backstage/types';
 import { plainErrors } from '@internal/plugin-kafka-connect';
+import { ReviewWithPreview } from './ReviewWithPreview';
 
 /**
  * The form's options: no banner listing the schema validator's messages above the page
@@ -26,7 +27,8 @@ export const plainErrorsFormProps = {
 
 /**
  * The scaffolder's template wizard (its TemplateWizardPageContent) with the form options
- * above: the new frontend system's templates page hands the wizard no form options.
+ * above and a Review step with the live preview: the new frontend system's templates page
+ * hands the wizard neither form options nor a Review step.
  * Templates here use no form decorators, which this wizard does not run.
  */
 export function PlainErrorsWizard(props: { formFields: FormField[] }) {
@@ -71,6 +73,7 @@ export function PlainErrorsWizard(props: { formFields: FormField[] }) {
         // A form field is its own extension options (name, component, validation, schema).
         extensions={props.formFields as unknown as FieldExtensionOptions[]}
         formProps={plainErrorsFormProps}
+        components={{ ReviewStepComponent: ReviewWithPreview }}
       />
     </>
   );
