@@ -6,6 +6,7 @@ import {
   kafkaConnectFormFieldsModule,
 } from '@internal/plugin-kafka-connect';
 import { navModule } from './modules/nav';
+import { scaffolderFormModule } from './modules/scaffolderForm';
 import { taskStepsModule } from './modules/taskSteps';
 
 export default createApp({
@@ -13,6 +14,7 @@ export default createApp({
     catalogPlugin,
     navModule,
     taskStepsModule,
+    scaffolderFormModule,
     kafkaConnectFormFieldsModule,
     kafkaConnectChangeFormModule,
     kafkaConnectEntityPageModule,

@@ -35,3 +35,5 @@ export { ClusterChangeField } from './day2/ClusterChangeField';
 export { ClusterCard } from './entity/ClusterCard';
 
 export default kafkaConnectFormFieldsModule;
+export { plainErrors } from './preview/plainErrors';
+export type { SchemaError } from './preview/plainErrors';

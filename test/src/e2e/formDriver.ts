@@ -102,6 +102,46 @@ export async function expectRefusedNextTo(
     );
   }
   await waitForText(field, message, 'after Next');
+  await expectNoSchemaSpeak(page);
+  await pictureOfRefusal?.(page, title);
+}
+
+let pictureOfRefusal:
+  | ((page: Page, title: string) => Promise<unknown>)
+  | undefined;
+
+/** Has every refused Next photographed by `take` (a test's screenshots). */
+export function photographRefusals(
+  take: ((page: Page, title: string) => Promise<unknown>) | undefined,
+) {
+  pictureOfRefusal = take;
+}
+
+// The JSON-schema validator's own wording (ajv), which the form must not show.
+const SCHEMA_SPEAK =
+  /must match (pattern|exactly one schema|a schema in anyOf)|oneOf|anyOf|must have required property|must be equal to (constant|one of the allowed values)|must NOT have/;
+
+/**
+ * No banner above the form listing errors (the scaffolder's error list: a list item with
+ * an error icon), and no schema-validator wording anywhere on the page.
+ */
+export async function expectNoSchemaSpeak(page: Page) {
+  const banner = page.locator(
+    'form .MuiListItemIcon-root .MuiSvgIcon-colorError',
+  );
+  const banners = await banner.count();
+  if (banners > 0) {
+    throw new Error(
+      `The form shows a banner of ${banners} error line(s): ${JSON.stringify(
+        await banner.locator('xpath=ancestor::ul[1]').first().innerText(),
+      )}`,
+    );
+  }
+  const text = await page.locator('body').innerText();
+  const speak = text.split('\n').filter(line => SCHEMA_SPEAK.test(line));
+  if (speak.length > 0) {
+    throw new Error(`The page speaks JSON schema: ${JSON.stringify(speak)}`);
+  }
 }
 
 async function waitForText(field: Locator, message: string, when: string) {

@@ -6,7 +6,7 @@ import { loadTemplate, REPO_ROOT } from '../scaffolder/templateFile';
 import { BrowserState, withOneRetryOnReload } from './attempts';
 import { Chromium, launchChromium, requireChromium } from './browser';
 import { eventually } from './eventually';
-import { activeStep, choose } from './formDriver';
+import { activeStep, choose, photographRefusals } from './formDriver';
 import { git } from './git';
 import {
   catalogReady,
@@ -106,6 +106,7 @@ async function seedThroughPortal(
   await catalogReady(p);
   const judged = await judgedPage(chromium, browser, shots);
   const { page, judge } = judged;
+  photographRefusals((pg, title) => shots.take(pg, `refused-${title}`));
   await homeToTemplateForm(p, judged);
 
   // Every values page: filled in, a wrong value refused on the way (seedForm.ts).
@@ -147,6 +148,10 @@ async function seedThroughPortal(
   await page.getByRole('button', { name: 'Review' }).click();
 
   await activeStep(page, 'Review');
+  // The Review step shows the preview too, with the files Create will push.
+  expect(await previewedDockerfile(page)).toContain(
+    'FROM quay.io/strimzi/kafka:0.45.0-kafka-3.9.0',
+  );
   await judge('form-review');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });

@@ -20,7 +20,8 @@ function clone(tree: ErrorTree | undefined): ErrorTree {
 /**
  * The form's own errors with the problems of the common checks added at their fields, so
  * every field of the page shows its problem under it as the developer types. `skip` leaves
- * out the problems a field extension shows itself.
+ * out the problems a field extension shows itself. Where a problem is, it replaces the
+ * form's own (schema validator's) words for that field: the problem names the fix.
  */
 export function withProblems(
   errors: ErrorTree | undefined,
@@ -28,6 +29,7 @@ export function withProblems(
   skip: (segments: readonly PathSegment[]) => boolean,
 ): ErrorTree {
   const tree = clone(errors);
+  const replaced = new Set<ErrorTree>();
   for (const problem of problems) {
     if (skip(problem.segments)) continue;
     let node = tree;
@@ -36,7 +38,10 @@ export function withProblems(
       node[key] = (node[key] as ErrorTree | undefined) ?? {};
       node = node[key] as ErrorTree;
     }
-    const list = (node.__errors = node.__errors ?? []);
+    const list = (node.__errors = replaced.has(node)
+      ? node.__errors ?? []
+      : []);
+    replaced.add(node);
     if (!list.includes(problem.message)) list.push(problem.message);
   }
   return tree;

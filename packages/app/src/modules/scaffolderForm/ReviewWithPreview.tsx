@@ -1,0 +1,63 @@
+import { ComponentProps } from 'react';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import { ReviewStepProps } from '@backstage/plugin-scaffolder-react';
+import {
+  ParsedTemplateSchema,
+  ReviewState,
+} from '@backstage/plugin-scaffolder-react/alpha';
+import { PreviewPanel } from '@internal/plugin-kafka-connect';
+
+type PreviewForm = ComponentProps<typeof PreviewPanel>['form'];
+
+/** Whether a template's pages carry the live preview (the Kafka Connect cluster form). */
+export function hasPreviewPages(steps: ReviewStepProps['steps']): boolean {
+  return steps.some(
+    step =>
+      (step.uiSchema as Record<string, unknown> | undefined)?.['ui:field'] ===
+      'KafkaConnectPreviewLayout',
+  );
+}
+
+/**
+ * The Review step: the scaffolder's own summary of the answers, and, for a template whose
+ * pages show the live preview, the same preview under it (full width: the summary's long
+ * values need the room), so the files are seen once more right before Create.
+ */
+export function ReviewWithPreview(props: ReviewStepProps) {
+  const preview = hasPreviewPages(props.steps);
+  return (
+    <>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <ReviewState
+            schemas={props.steps as unknown as ParsedTemplateSchema[]}
+            formState={props.formData}
+          />
+        </Grid>
+        {preview && (
+          <Grid item xs={12}>
+            <PreviewPanel form={props.formData as unknown as PreviewForm} />
+          </Grid>
+        )}
+      </Grid>
+      <div style={{ display: 'flex', justifyContent: 'right', marginTop: 16 }}>
+        <Button
+          onClick={props.handleBack}
+          disabled={props.disableButtons}
+          style={{ marginRight: 8 }}
+        >
+          Back
+        </Button>
+        <Button
+          variant="contained"
+          color="primary"
+          onClick={props.handleCreate}
+          disabled={props.disableButtons}
+        >
+          Create
+        </Button>
+      </div>
+    </>
+  );
+}
