@@ -81,6 +81,17 @@ async function ownBlockText(field: Locator): Promise<string> {
   }, 'input:not([type=hidden]), textarea:not([aria-hidden=true]), [role=button][aria-haspopup=listbox]');
 }
 
+let pictureOfRefusal:
+  | ((page: Page, title: string) => Promise<unknown>)
+  | undefined;
+
+/** Has every refused Next photographed by `take` (a test's screenshots). */
+export function photographRefusals(
+  take: ((page: Page, title: string) => Promise<unknown>) | undefined,
+) {
+  pictureOfRefusal = take;
+}
+
 /**
  * Asserts that `message` is shown next to `field` (in the block that holds that field
  * alone) and that Next leaves the form on the page titled `title`.
@@ -104,17 +115,6 @@ export async function expectRefusedNextTo(
   await waitForText(field, message, 'after Next');
   await expectNoSchemaSpeak(page);
   await pictureOfRefusal?.(page, title);
-}
-
-let pictureOfRefusal:
-  | ((page: Page, title: string) => Promise<unknown>)
-  | undefined;
-
-/** Has every refused Next photographed by `take` (a test's screenshots). */
-export function photographRefusals(
-  take: ((page: Page, title: string) => Promise<unknown>) | undefined,
-) {
-  pictureOfRefusal = take;
 }
 
 // The JSON-schema validator's own wording (ajv), which the form must not show.
