@@ -78,7 +78,11 @@ export class FolderFailure {
 export class FolderWork {
   private readonly changed = new Map<
     number,
-    { folder: ClusterFolder; files: RenderedFile[] }
+    {
+      folder: ClusterFolder;
+      files: RenderedFile[];
+      previous: ReadonlyMap<string, string>;
+    }
   >();
   private stopped = false;
 
@@ -115,7 +119,9 @@ export class FolderWork {
       from.version === release.version && from.api === release.api
         ? `Strimzi ${release.version}`
         : `Strimzi ${from.version} (${from.api}) → ${release.version} (${release.api})`;
-    if (count > 0) this.changed.set(index, { folder, files });
+    if (count > 0) {
+      this.changed.set(index, { folder, files, previous: cluster.files });
+    }
     return {
       ok: true,
       line: `${folder.shown}: ${summary}, ${
@@ -141,8 +147,8 @@ export class FolderWork {
     for (let i = 0; i < planned.length && !this.stopped; i += WRITES_AT_ONCE) {
       const batch = planned.slice(i, i + WRITES_AT_ONCE);
       const failures = await Promise.all(
-        batch.map(([index, { folder, files }]) =>
-          writeOutput(folder.dir, folder.shown, files, cwd).then(
+        batch.map(([index, { folder, files, previous }]) =>
+          writeOutput(folder.dir, folder.shown, files, cwd, previous).then(
             () => undefined,
             (error: unknown) => new FolderFailure(index, error),
           ),
