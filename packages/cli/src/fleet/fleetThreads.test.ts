@@ -62,10 +62,10 @@ jest.setTimeout(120_000);
 
 /** The folder's values file with `replicas` made wrong. */
 async function badReplicas(root: string, name: string, replicas: number) {
-  const values = inCluster(root, name, 'connect-cluster.yaml');
-  const text = await fs.readFile(values, 'utf8');
+  const valuesFile = inCluster(root, name, 'connect-cluster.yaml');
+  const text = await fs.readFile(valuesFile, 'utf8');
   await fs.writeFile(
-    values,
+    valuesFile,
     text.replace(/^replicas: .*$/m, `replicas: ${replicas}`),
   );
 }
