@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import os from 'node:os';
 import { ExitCode } from './errors';
 import { run } from './run';
 
@@ -15,6 +16,17 @@ function callerCwd(): string {
   const env = process.env;
   const viaScript = env.npm_lifecycle_event === 'connect-skeleton';
   return (viaScript && env.INIT_CWD) || process.cwd();
+}
+
+/**
+ * Threads for the fleet commands: one per core the process may use, or
+ * CONNECT_SKELETON_THREADS (a positive whole number; 1 keeps all the work in this thread).
+ */
+function fleetThreads(): number {
+  const wanted = Number(process.env.CONNECT_SKELETON_THREADS);
+  return Number.isInteger(wanted) && wanted > 0
+    ? wanted
+    : os.availableParallelism();
 }
 
 /** Entry point for bin/connect-skeleton: sets process.exitCode and lets output drain. */
@@ -32,6 +44,7 @@ export function main(processArgv: readonly string[]): void {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: callerCwd(),
+    threads: fleetThreads(),
   }).then(code => {
     process.exitCode = code;
   });

@@ -3,6 +3,11 @@ export interface Io {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   cwd: string;
+  /**
+   * How many threads `upgrade` and `diff` may spread a fleet's folders over; one (this
+   * thread only) when not given. The output does not depend on it.
+   */
+  threads?: number;
 }
 
 /** Writes each line followed by a newline; nothing for an empty list. */

@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseAllDocuments, YAMLError } from 'yaml';
-import { Problem } from '@internal/plugin-kafka-connect-common';
+import {
+  Problem,
+  readCanonicalYaml,
+} from '@internal/plugin-kafka-connect-common';
 import { UsageError } from './errors';
 
 export type ValuesResult =
@@ -57,6 +60,10 @@ export async function readValuesFile(
 
 /** Parses the text of a values file; `file` only names it in messages. */
 export function parseValues(text: string, file: string): ValuesResult {
+  // A file as render wrote it (the usual case, a thousand times in a fleet command) reads
+  // without the full parser; anything else, errors included, goes the full parser's way.
+  const canonical = readCanonicalYaml(text);
+  if (canonical) return { ok: true, values: canonical };
   const docs = parseAllDocuments(text);
   // An empty stream parses to an EmptyStream, which has no documents.
   const all = Array.isArray(docs) ? docs : [];

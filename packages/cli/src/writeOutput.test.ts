@@ -137,6 +137,92 @@ describe('writeOutput', () => {
   });
 });
 
+describe('writeOutput with the previous files (upgrade)', () => {
+  let root: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir: root, cleanup } = await tempDir());
+  });
+  afterEach(() => cleanup());
+
+  const inode = async (file: string) => (await fs.stat(file)).ino;
+  const previousOf = (files: typeof FILES) =>
+    new Map(files.map(f => [f.path, f.content]));
+  const NEXT = [
+    FILES[0],
+    { path: 'connect-cluster.yaml', content: 'name: b\n' },
+    FILES[2],
+  ];
+
+  it('carries files that keep their text over (the same file), writes the others', async () => {
+    const out = path.join(root, 'out');
+    await writeOutput(out, 'out', FILES, root);
+    const chart = await inode(path.join(out, 'Chart.yaml'));
+    const connect = await inode(path.join(out, 'templates/kafka-connect.yaml'));
+    const values = await inode(path.join(out, 'connect-cluster.yaml'));
+
+    await writeOutput(out, 'out', NEXT, root, previousOf(FILES));
+    expect(text(await readTree(out))).toEqual({
+      'Chart.yaml': 'name: a\n',
+      'connect-cluster.yaml': 'name: b\n',
+      'templates/kafka-connect.yaml': 'kind: KafkaConnect\n',
+    });
+    expect(await inode(path.join(out, 'Chart.yaml'))).toBe(chart);
+    expect(await inode(path.join(out, 'templates/kafka-connect.yaml'))).toBe(
+      connect,
+    );
+    expect(await inode(path.join(out, 'connect-cluster.yaml'))).not.toBe(
+      values,
+    );
+    expect((await fs.stat(path.join(out, 'Chart.yaml'))).nlink).toBe(1);
+    expect(await fs.readdir(root)).toEqual(['out']);
+  });
+
+  it('writes a file again when carrying it over would not give what a write gives', async () => {
+    const out = path.join(root, 'out');
+    await writeOutput(out, 'out', FILES, root);
+    const fresh = (await fs.stat(path.join(out, 'connect-cluster.yaml'))).mode;
+    // Another mode, another link to it, other text than the folder held when read.
+    await fs.chmod(path.join(out, 'Chart.yaml'), 0o755);
+    await fs.link(
+      path.join(out, 'templates/kafka-connect.yaml'),
+      path.join(root, 'elsewhere.yaml'),
+    );
+    const previous = previousOf(FILES);
+    await fs.writeFile(path.join(out, 'connect-cluster.yaml'), 'edited\n');
+    const before = {
+      chart: await inode(path.join(out, 'Chart.yaml')),
+      connect: await inode(path.join(out, 'templates/kafka-connect.yaml')),
+    };
+
+    await writeOutput(out, 'out', FILES, root, previous);
+    expect(text(await readTree(out))).toEqual({
+      'Chart.yaml': 'name: a\n',
+      'connect-cluster.yaml': 'name: a\n',
+      'templates/kafka-connect.yaml': 'kind: KafkaConnect\n',
+    });
+    for (const file of await fs.readdir(out)) {
+      if (file === 'templates') continue;
+      expect((await fs.stat(path.join(out, file))).mode).toBe(fresh);
+    }
+    expect(await inode(path.join(out, 'Chart.yaml'))).not.toBe(before.chart);
+    expect(
+      await inode(path.join(out, 'templates/kafka-connect.yaml')),
+    ).not.toBe(before.connect);
+    expect(await fs.readFile(path.join(root, 'elsewhere.yaml'), 'utf8')).toBe(
+      'kind: KafkaConnect\n',
+    );
+  });
+
+  it('ignores the previous files when the folder is new', async () => {
+    const out = path.join(root, 'out');
+    await writeOutput(out, 'out', FILES, root, previousOf(FILES));
+    expect(text(await readTree(out))).toEqual(
+      Object.fromEntries(FILES.map(f => [f.path, f.content])),
+    );
+  });
+});
+
 describe('checkRenderedPaths', () => {
   it.each([
     ['../escape.yaml'],

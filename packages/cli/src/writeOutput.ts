@@ -50,14 +50,89 @@ function fsProblem(what: string, error: unknown): UsageError {
   return new UsageError(`${what}: ${code}`);
 }
 
+/** What a folder holds before it is replaced: its files' text by relative path. */
+export type PreviousFiles = ReadonlyMap<string, string>;
+
+/** What a file written now looks like on disk: the mode, owner and group a carried file must have. */
+type Fresh = { mode: number; uid: number; gid: number };
+
+/**
+ * Puts the previous folder's file into `target` by a hard link, when that gives exactly
+ * what writing it would: a plain file with no other link, holding the same text (read
+ * again now: the folder may have changed since it was read), with the mode, owner and
+ * group a fresh file gets. A link costs the file system a name, where a write costs a new
+ * file now and freeing the old one later (most of an upgrade's system time). False when
+ * any of it does not hold (or the file system has no hard links): then the file is written.
+ */
+async function carryOver(
+  source: string,
+  target: string,
+  content: string,
+  fresh: Fresh,
+): Promise<boolean> {
+  const stat = await fs.lstat(source).catch(() => undefined);
+  if (
+    !stat?.isFile() ||
+    stat.nlink !== 1 ||
+    stat.mode !== fresh.mode ||
+    stat.uid !== fresh.uid ||
+    stat.gid !== fresh.gid
+  ) {
+    return false;
+  }
+  try {
+    await fs.link(source, target);
+  } catch {
+    return false;
+  }
+  if ((await fs.readFile(target, 'utf8').catch(() => undefined)) === content) {
+    return true;
+  }
+  await fs.unlink(target);
+  return false;
+}
+
 async function writeAll(
   root: string,
   files: readonly RenderedFile[],
+  previous?: { dir: string; files: PreviousFiles },
 ): Promise<void> {
-  for (const file of files) {
-    const target = path.join(root, ...file.path.split('/'));
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, file.content, { encoding: 'utf8', flag: 'wx' });
+  const folders = new Set<string>();
+  const target = (file: RenderedFile) =>
+    path.join(root, ...file.path.split('/'));
+  const write = async (file: RenderedFile) => {
+    const folder = path.dirname(target(file));
+    if (!folders.has(folder)) {
+      await fs.mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    await fs.writeFile(target(file), file.content, {
+      encoding: 'utf8',
+      flag: 'wx',
+    });
+  };
+  const same = (file: RenderedFile) =>
+    previous?.files.get(file.path) === file.content;
+  // New text first: the first file written shows what a fresh file looks like.
+  let fresh: Fresh | undefined;
+  for (const file of files.filter(f => !same(f))) {
+    await write(file);
+    fresh ??= await fs.stat(target(file));
+  }
+  for (const file of files.filter(same)) {
+    const folder = path.dirname(target(file));
+    if (!folders.has(folder)) {
+      await fs.mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const source = path.join(previous!.dir, ...file.path.split('/'));
+    if (
+      !fresh ||
+      !(await carryOver(source, target(file), file.content, fresh))
+    ) {
+      await write(file);
+      fresh ??= await fs.stat(target(file));
+    }
   }
 }
 
@@ -86,13 +161,16 @@ async function swapInto(
 
 /**
  * Writes every file into `dir` (absolute) so that `dir` is never partial: everything goes into
- * a fresh sibling folder first, which then takes the place of `dir` by rename.
+ * a fresh sibling folder first, which then takes the place of `dir` by rename. `previous`,
+ * what `dir` held when it was read (upgrade knows it), lets files that keep their text be
+ * carried over by hard link instead of written again (see carryOver).
  */
 export async function writeOutput(
   dir: string,
   shownAs: string,
   files: readonly RenderedFile[],
   cwd: string,
+  previous?: PreviousFiles,
 ): Promise<void> {
   checkRenderedPaths(files);
   // Checked again here, right before the swap, in case the folder changed since the first look.
@@ -108,7 +186,13 @@ export async function writeOutput(
   try {
     try {
       await fs.mkdir(staging);
-      await writeAll(staging, files);
+      await writeAll(
+        staging,
+        files,
+        previous && state === 'previous-render'
+          ? { dir, files: previous }
+          : undefined,
+      );
     } catch (error) {
       throw fsProblem(`cannot write next to --out ${shownAs}`, error);
     }

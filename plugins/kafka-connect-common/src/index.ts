@@ -66,6 +66,9 @@ export {
 } from './form';
 export type { FormLayout, FormLayoutInput, JsonSchema } from './form';
 export * from './day2';
+// The one serialiser, and its reverse for text it wrote (the fleet commands' fast read).
+export { toYaml } from './util/yaml';
+export { readCanonicalYaml } from './util/canonicalYaml';
 export { GENERATOR_NAME, GENERATOR_VERSION } from './generator';
 export {
   PROVENANCE_ANNOTATIONS,

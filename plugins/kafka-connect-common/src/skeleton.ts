@@ -7,7 +7,7 @@ import { LayoutRenderer } from './render/layouts/types';
 import { clusterObjects } from './render/manifests';
 import { readme } from './render/readme';
 import { toYaml, toYamlStream } from './util/yaml';
-import { parseValues } from './values/parse';
+import { parseValues, ValidValues } from './values/parse';
 import { NormalisedValues } from './values/normalise';
 import { StrimziRelease } from './strimzi/releases';
 
@@ -72,7 +72,19 @@ export function renderCluster(
   }
   const parsed = parseValues(input);
   if (!parsed.ok) return parsed;
-  const { values, release } = parsed.value;
+  return { ok: true, value: renderValid(parsed.value, layout) };
+}
+
+/**
+ * The render of values that `parseValues` (or `upgradeValues`) has already checked and
+ * normalised: what `renderCluster` gives for them, without checking them a second time
+ * (a fleet upgrade would otherwise check every folder's new values twice).
+ */
+export function renderValid(
+  valid: ValidValues,
+  layout: Layout = 'helm',
+): RenderedCluster {
+  const { values, release } = valid;
   const image = connectImage(values, release);
   const objects = clusterObjects(values, release, image);
   const files: RenderedFile[] = [
@@ -86,14 +98,11 @@ export function renderCluster(
   // Code-unit order, not locale order: the same on every machine.
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   return {
-    ok: true,
-    value: {
-      values,
-      release,
-      objects: objects.map(o => o.object),
-      image: image.runs,
-      files,
-    },
+    values,
+    release,
+    objects: objects.map(o => o.object),
+    image: image.runs,
+    files,
   };
 }
 

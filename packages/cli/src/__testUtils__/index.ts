@@ -16,10 +16,11 @@ export interface Captured {
   stderr: string;
 }
 
-/** Runs the CLI in-process with `cwd` and returns what it printed. */
+/** Runs the CLI in-process with `cwd` and returns what it printed (fleet work: `threads`). */
 export async function runCli(
   argv: readonly string[],
   cwd: string,
+  threads?: number,
 ): Promise<Captured> {
   let stdout = '';
   let stderr = '';
@@ -27,6 +28,7 @@ export async function runCli(
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     cwd,
+    threads,
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

@@ -19,5 +19,6 @@ export type { ValueChange } from './valueChanges';
 export { fileChanges, hasChanges, unifiedDiff } from './fileChanges';
 export type { FileChanges, FileSet } from './fileChanges';
 export { layoutOf } from './layoutOf';
+export { rerenderFromText } from './rerender';
 export { changeSummary } from './changeSummary';
 export type { ChangeSummaryInput } from './changeSummary';
