@@ -12,6 +12,7 @@ import { git } from './git';
 import { PageProblems, watchPageProblems } from './pageProblems';
 import { Portal, startPortal } from './portal';
 import { SCREENSHOTS_DIR } from './screenshots';
+import { eventually } from './eventually';
 
 /**
  * Day 2 in the browser (issue 11): a cluster on the GitOps repository's main branch, opened
@@ -38,32 +39,6 @@ const VALUES = {
   replicas: 1,
   kafka: { bootstrapServers: 'orders-kafka-bootstrap.kafka.svc:9093' },
 };
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** Polls `check` until it returns a value; undefined (or a throw) means wait. */
-async function eventually<T>(
-  what: string,
-  timeoutMs: number,
-  check: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer yet';
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-      last = 'not yet';
-    } catch (error) {
-      last = String(error);
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `${what}: not within ${timeoutMs / 1000} s (last: ${last})`,
-      );
-    await sleep(1000);
-  }
-}
 
 /** The files a render of `values` writes, path → content. */
 function rendered(values: unknown): Map<string, string> {
