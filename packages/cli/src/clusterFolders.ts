@@ -21,8 +21,9 @@ function shownPath(dir: string, cwd: string): string {
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }
 
-async function walk(dir: string, found: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+/** Synchronous, as readFolderFiles: a fleet has a thousand folders to look into. */
+function walk(dir: string, found: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true });
   if (entries.some(e => e.isFile() && e.name === RENDER_MARKER)) {
     // A render folder belongs to connect-skeleton: its subfolders are its own (templates/).
     found.push(dir);
@@ -32,7 +33,7 @@ async function walk(dir: string, found: string[]): Promise<void> {
     .filter(e => e.isDirectory() && !skipped(e.name))
     .map(e => e.name)
     .sort();
-  for (const name of folders) await walk(path.join(dir, name), found);
+  for (const name of folders) walk(path.join(dir, name), found);
 }
 
 /**
@@ -58,7 +59,7 @@ export async function findClusterFolders(
       found.add(path.dirname(absolute));
     } else {
       const here: string[] = [];
-      await walk(absolute, here);
+      walk(absolute, here);
       if (here.length === 0) {
         throw new UsageError(`${given} holds no ${RENDER_MARKER}`);
       }

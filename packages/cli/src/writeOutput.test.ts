@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import nodeFs, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors';
 import { inspectOutDir } from './outDir';
@@ -104,17 +104,19 @@ describe('writeOutput', () => {
     await writeOutput(out, 'out', FILES, root);
     const before = await readTree(out);
 
-    const realWriteFile = fs.writeFile;
+    const realWriteFile = nodeFs.writeFileSync;
     let calls = 0;
-    const spy = jest.spyOn(fs, 'writeFile').mockImplementation((...args) => {
-      calls += 1;
-      if (calls === 2) {
-        return Promise.reject(
-          Object.assign(new Error('no space'), { code: 'ENOSPC' }),
+    const spy = jest
+      .spyOn(nodeFs, 'writeFileSync')
+      .mockImplementation((...args) => {
+        calls += 1;
+        if (calls === 2) {
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        }
+        return realWriteFile(
+          ...(args as Parameters<typeof nodeFs.writeFileSync>),
         );
-      }
-      return realWriteFile(...(args as Parameters<typeof fs.writeFile>));
-    });
+      });
     try {
       await expect(
         writeOutput(
@@ -146,8 +148,15 @@ describe('writeOutput with the previous files (upgrade)', () => {
   afterEach(() => cleanup());
 
   const inode = async (file: string) => (await fs.stat(file)).ino;
-  const previousOf = (files: typeof FILES) =>
-    new Map(files.map(f => [f.path, f.content]));
+  /** The paths whose text `next` keeps from `before`: what upgrade passes. */
+  const unchangedOf = (before: typeof FILES, next: typeof FILES) =>
+    new Set(
+      next
+        .filter(f =>
+          before.some(b => b.path === f.path && b.content === f.content),
+        )
+        .map(f => f.path),
+    );
   const NEXT = [
     FILES[0],
     { path: 'connect-cluster.yaml', content: 'name: b\n' },
@@ -161,7 +170,7 @@ describe('writeOutput with the previous files (upgrade)', () => {
     const connect = await inode(path.join(out, 'templates/kafka-connect.yaml'));
     const values = await inode(path.join(out, 'connect-cluster.yaml'));
 
-    await writeOutput(out, 'out', NEXT, root, previousOf(FILES));
+    await writeOutput(out, 'out', NEXT, root, unchangedOf(FILES, NEXT));
     expect(text(await readTree(out))).toEqual({
       'Chart.yaml': 'name: a\n',
       'connect-cluster.yaml': 'name: b\n',
@@ -188,14 +197,14 @@ describe('writeOutput with the previous files (upgrade)', () => {
       path.join(out, 'templates/kafka-connect.yaml'),
       path.join(root, 'elsewhere.yaml'),
     );
-    const previous = previousOf(FILES);
+    const unchanged = unchangedOf(FILES, FILES);
     await fs.writeFile(path.join(out, 'connect-cluster.yaml'), 'edited\n');
     const before = {
       chart: await inode(path.join(out, 'Chart.yaml')),
       connect: await inode(path.join(out, 'templates/kafka-connect.yaml')),
     };
 
-    await writeOutput(out, 'out', FILES, root, previous);
+    await writeOutput(out, 'out', FILES, root, unchanged);
     expect(text(await readTree(out))).toEqual({
       'Chart.yaml': 'name: a\n',
       'connect-cluster.yaml': 'name: a\n',
@@ -216,7 +225,7 @@ describe('writeOutput with the previous files (upgrade)', () => {
 
   it('ignores the previous files when the folder is new', async () => {
     const out = path.join(root, 'out');
-    await writeOutput(out, 'out', FILES, root, previousOf(FILES));
+    await writeOutput(out, 'out', FILES, root, unchangedOf(FILES, FILES));
     expect(text(await readTree(out))).toEqual(
       Object.fromEntries(FILES.map(f => [f.path, f.content])),
     );

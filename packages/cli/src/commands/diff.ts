@@ -1,7 +1,7 @@
 import { DiffArgs } from '../args';
 import { findClusterFolders } from '../clusterFolders';
 import { ExitCode } from '../errors';
-import { openFleet } from '../fleet/fleetPool';
+import { forEachFolder } from '../fleet/fleetPool';
 import { DiffOutcome } from '../fleet/folderWork';
 import { Io, writeLines } from '../io';
 
@@ -15,22 +15,17 @@ export async function diffCommand(args: DiffArgs, io: Io): Promise<number> {
   const folders = await findClusterFolders(args.paths, io.cwd);
   let differs = false;
   let bad = false;
-  const fleet = openFleet({ kind: 'diff' }, folders, io.threads ?? 1);
-  try {
-    await fleet.plan(outcome => {
-      const { problems, diff } = outcome as DiffOutcome;
-      if (problems.length > 0) {
-        bad = true;
-        writeLines(io.stderr, problems);
-      }
-      if (diff) {
-        differs = true;
-        io.stdout.write(diff);
-      }
-    });
-  } finally {
-    await fleet.close();
-  }
+  await forEachFolder({ kind: 'diff' }, folders, io.threads ?? 1, outcome => {
+    const { problems, diff } = outcome as DiffOutcome;
+    if (problems.length > 0) {
+      bad = true;
+      writeLines(io.stderr, problems);
+    }
+    if (diff) {
+      differs = true;
+      io.stdout.write(diff);
+    }
+  });
   if (bad) return ExitCode.badValues;
   return differs ? ExitCode.differences : ExitCode.ok;
 }

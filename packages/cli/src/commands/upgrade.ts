@@ -1,9 +1,10 @@
 import { UpgradeArgs } from '../args';
 import { findClusterFolders } from '../clusterFolders';
 import { ExitCode } from '../errors';
-import { openFleet } from '../fleet/fleetPool';
-import { UpgradeOutcome } from '../fleet/folderWork';
+import { forEachFolder } from '../fleet/fleetPool';
+import { FolderWrite, UpgradeOutcome } from '../fleet/folderWork';
 import { Io, writeLines } from '../io';
+import { writeOutputSync } from '../writeOutput';
 
 /**
  * `upgrade --to VERSION PATH...`: every cluster folder's values carried over to the release
@@ -21,13 +22,12 @@ export async function upgradeCommand(
   const lines: string[] = [];
   const problems: string[] = [];
   const operatorSteps: string[] = [];
-  const fleet = openFleet(
+  const writes: FolderWrite[] = [];
+  await forEachFolder(
     { kind: 'upgrade', to: args.to },
     folders,
     io.threads ?? 1,
-  );
-  try {
-    await fleet.plan(outcome => {
+    outcome => {
       const planned = outcome as UpgradeOutcome;
       if (!planned.ok) {
         problems.push(...planned.problems);
@@ -37,14 +37,22 @@ export async function upgradeCommand(
       for (const step of planned.operatorSteps) {
         if (!operatorSteps.includes(step)) operatorSteps.push(step);
       }
-    });
-    if (problems.length > 0) {
-      writeLines(io.stderr, problems);
-      return ExitCode.badValues;
-    }
-    await fleet.writeChanged(io.cwd);
-  } finally {
-    await fleet.close();
+      if (planned.write) writes.push(planned.write);
+    },
+  );
+  if (problems.length > 0) {
+    writeLines(io.stderr, problems);
+    return ExitCode.badValues;
+  }
+  // One folder after another, in folder order: the first that cannot be replaced stops it.
+  for (const { folder, files, unchanged } of writes) {
+    writeOutputSync(
+      folder.dir,
+      folder.shown,
+      files,
+      io.cwd,
+      new Set(unchanged),
+    );
   }
   writeLines(io.stdout, lines);
   if (operatorSteps.length > 0) {

@@ -1,26 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { ClusterFolder } from '../clusterFolders';
 import { UsageError } from '../errors';
-import {
-  FleetJob,
-  FolderFailure,
-  FolderOutcome,
-  FolderWork,
-} from './folderWork';
+import { FleetJob, folderOutcome, FolderOutcome } from './folderWork';
 import { FromWorker, SentError, ToWorker, WorkerSetup } from './messages';
-
-/**
- * A fleet command's folders, worked on in this thread alone or together with worker
- * threads; either way the outcomes come out in folder order and a failure reported is the
- * first in folder order, so the output and the exit code do not depend on the threads.
- */
-export interface Fleet {
-  /** Calls `onOutcome` for every folder in folder order, as soon as those before it are done. */
-  plan(onOutcome: (outcome: FolderOutcome) => void): Promise<void>;
-  /** `upgrade`: replaces every folder whose files change (after `plan`, when nothing failed). */
-  writeChanged(cwd: string): Promise<void>;
-  close(): Promise<void>;
-}
 
 /**
  * A worker costs a thread and its own load of the renderer (a third of a second of CPU, and
@@ -53,45 +35,40 @@ const WORKER_ENTRY = require.resolve('./fleetWorker.cjs');
 /** Batches sent ahead to each worker, so that it never waits for this thread to answer. */
 const AHEAD = 2;
 
-/** This thread takes batches too, between the moments it hands out the workers' batches. */
-class ThreadedFleet implements Fleet {
-  private readonly work: FolderWork;
-  private readonly workers: Worker[];
-  /** Folders per batch: small enough to share the work evenly, large enough to be cheap. */
-  private readonly batch: number;
+/**
+ * Works out every folder's outcome, in this thread and in `threads - 1` workers, and calls
+ * `onOutcome` for each in folder order as soon as those before it are known, whichever
+ * thread finished first. When a folder's work throws, the outcomes before it are delivered
+ * and the error of the first such folder in folder order is thrown, as one thread would.
+ * This thread takes batches too, between the moments it hands the workers theirs.
+ */
+export async function forEachFolder(
+  job: FleetJob,
+  folders: readonly ClusterFolder[],
+  threads: number,
+  onOutcome: (outcome: FolderOutcome) => void,
+): Promise<void> {
+  const total = folders.length;
+  const count = threadsFor(total, threads);
+  const setup: WorkerSetup = { job };
+  const workers = Array.from(
+    { length: count - 1 },
+    () => new Worker(WORKER_ENTRY, { workerData: setup }),
+  );
+  // Small enough to share the work evenly, large enough that a message is cheap.
+  const batch = Math.max(1, Math.min(16, Math.ceil(total / (count * 32))));
+  const outcomes: (FolderOutcome | undefined)[] = new Array(total);
+  let delivered = 0;
+  let dispatched = 0;
+  let pending = 0;
+  let failed: Failure | undefined;
+  let settled = false;
 
-  constructor(
-    job: FleetJob,
-    private readonly folders: readonly ClusterFolder[],
-    workers: number,
-  ) {
-    this.work = new FolderWork(job);
-    const setup: WorkerSetup = { job };
-    this.workers = Array.from(
-      { length: workers },
-      () => new Worker(WORKER_ENTRY, { workerData: setup }),
-    );
-    this.batch = Math.max(
-      1,
-      Math.min(16, Math.ceil(folders.length / ((workers + 1) * 32))),
-    );
-  }
-
-  plan(onOutcome: (outcome: FolderOutcome) => void): Promise<void> {
-    const total = this.folders.length;
-    const outcomes: (FolderOutcome | undefined)[] = new Array(total);
-    let delivered = 0;
-    let dispatched = 0;
-    let pending = 0;
-    let failed: Failure | undefined;
-    let settled = false;
-
-    return new Promise<void>((resolve, reject) => {
-      const listeners: (() => void)[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
       const settle = (error?: unknown) => {
         if (settled) return;
         settled = true;
-        listeners.forEach(remove => remove());
         if (error === undefined) resolve();
         else reject(error);
       };
@@ -110,11 +87,11 @@ class ThreadedFleet implements Fleet {
       const take = () => {
         if (failed || dispatched >= total) return undefined;
         const start = dispatched;
-        dispatched = Math.min(start + this.batch, total);
+        dispatched = Math.min(start + batch, total);
         pending += 1;
         const items = [];
         for (let index = start; index < dispatched; index++) {
-          items.push({ index, folder: this.folders[index] });
+          items.push({ index, folder: folders[index] });
         }
         return items;
       };
@@ -128,43 +105,35 @@ class ThreadedFleet implements Fleet {
       const attach = (worker: Worker) => {
         const send = () => {
           const items = take();
-          if (items) worker.postMessage({ type: 'folders', items } as ToWorker);
+          if (items) worker.postMessage({ items } as ToWorker);
         };
-        const onMessage = (message: FromWorker) => {
-          if (message.type !== 'outcomes') return;
+        worker.on('message', (answer: FromWorker) => {
           pending -= 1;
-          for (const { index, outcome } of message.outcomes) {
+          for (const { index, outcome } of answer.outcomes) {
             outcomes[index] = outcome;
           }
-          if (message.failed) {
-            const { index, error } = message.failed;
+          if (answer.failed) {
+            const { index, error } = answer.failed;
             failed = first(failed, { index, error: received(error) });
           }
           deliver();
           send();
           finishIfDone();
-        };
-        const onError = (error: Error) => settle(error);
-        const onExit = (code: number) =>
-          settle(new Error(`a fleet worker stopped (exit code ${code})`));
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        listeners.push(() => {
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
         });
+        worker.on('error', settle);
+        worker.on('exit', code =>
+          settle(new Error(`a fleet worker stopped (exit code ${code})`)),
+        );
         for (let i = 0; i < AHEAD; i++) send();
       };
-      this.workers.forEach(attach);
+      workers.forEach(attach);
 
       // This thread's share: a batch, then a turn of the event loop for the workers' answers.
       const local = async () => {
         for (let items = take(); items && !settled; items = take()) {
           for (const { index, folder } of items) {
             try {
-              outcomes[index] = this.work.run(folder, index);
+              outcomes[index] = folderOutcome(job, folder);
             } catch (error) {
               failed = first(failed, { index, error });
               break;
@@ -172,68 +141,15 @@ class ThreadedFleet implements Fleet {
           }
           pending -= 1;
           deliver();
-          await new Promise(next => setImmediate(next));
+          if (workers.length > 0) await new Promise(next => setImmediate(next));
         }
         finishIfDone();
       };
       local().catch(settle);
     });
+  } finally {
+    settled = true;
+    for (const worker of workers) worker.removeAllListeners('exit');
+    await Promise.all(workers.map(worker => worker.terminate()));
   }
-
-  async writeChanged(cwd: string): Promise<void> {
-    let failed: Failure | undefined;
-    const stopAll = () => {
-      this.work.stop();
-      for (const worker of this.workers) {
-        worker.postMessage({ type: 'stop' } as ToWorker);
-      }
-    };
-    const local = this.work.writeChanged(cwd).catch((failure: unknown) => {
-      failed = first(
-        failed,
-        failure instanceof FolderFailure
-          ? failure
-          : { index: -1, error: failure },
-      );
-      stopAll();
-    });
-    const remote = this.workers.map(
-      worker =>
-        new Promise<void>((resolve, reject) => {
-          const onMessage = (message: FromWorker) => {
-            if (message.type !== 'written') return;
-            worker.off('message', onMessage);
-            worker.off('error', reject);
-            if (message.failed) {
-              const { index, error } = message.failed;
-              failed = first(failed, { index, error: received(error) });
-              // As in one thread, a failure ends the writing: no further folder is started.
-              stopAll();
-            }
-            resolve();
-          };
-          worker.on('message', onMessage);
-          worker.on('error', reject);
-          worker.postMessage({ type: 'write', cwd } as ToWorker);
-        }),
-    );
-    await Promise.all([local, ...remote]);
-    if (failed) throw failed.error;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map(worker => worker.terminate()));
-  }
-}
-
-export function openFleet(
-  job: FleetJob,
-  folders: readonly ClusterFolder[],
-  threads: number,
-): Fleet {
-  return new ThreadedFleet(
-    job,
-    folders,
-    threadsFor(folders.length, threads) - 1,
-  );
 }

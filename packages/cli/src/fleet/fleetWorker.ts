@@ -1,11 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from '../errors';
-import { FolderFailure, FolderWork } from './folderWork';
+import { folderOutcome } from './folderWork';
 import { FromWorker, SentError, ToWorker, WorkerSetup } from './messages';
 
 /**
- * A fleet worker thread (started by fleetPool.ts through fleetWorker.cjs): it does the
- * work of the folders it is sent, and for an upgrade keeps their files until told to write.
+ * A fleet worker thread (started by fleetPool.ts through fleetWorker.cjs): it works on the
+ * folders it is sent and answers with their outcomes. It writes nothing: the main thread
+ * writes, one folder after another (the file system's own locks make parallel writes into
+ * one folder of folders slower, not faster).
  */
 function sent(error: unknown): SentError {
   return {
@@ -15,43 +17,17 @@ function sent(error: unknown): SentError {
 }
 
 const port = parentPort!;
-const work = new FolderWork((workerData as WorkerSetup).job);
+const { job } = workerData as WorkerSetup;
 
-function reply(message: FromWorker): void {
-  port.postMessage(message);
-}
-
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'folders') {
-    const outcomes: {
-      index: number;
-      outcome: ReturnType<FolderWork['run']>;
-    }[] = [];
-    for (const { index, folder } of message.items) {
-      try {
-        outcomes.push({ index, outcome: work.run(folder, index) });
-      } catch (error) {
-        reply({
-          type: 'outcomes',
-          outcomes,
-          failed: { index, error: sent(error) },
-        });
-        return;
-      }
+port.on('message', ({ items }: ToWorker) => {
+  const answer: FromWorker = { outcomes: [] };
+  for (const { index, folder } of items) {
+    try {
+      answer.outcomes.push({ index, outcome: folderOutcome(job, folder) });
+    } catch (error) {
+      answer.failed = { index, error: sent(error) };
+      break;
     }
-    reply({ type: 'outcomes', outcomes });
-  } else if (message.type === 'write') {
-    work.writeChanged(message.cwd).then(
-      () => reply({ type: 'written' }),
-      (failure: unknown) => {
-        const { index, error } =
-          failure instanceof FolderFailure
-            ? failure
-            : { index: -1, error: failure };
-        reply({ type: 'written', failed: { index, error: sent(error) } });
-      },
-    );
-  } else {
-    work.stop();
   }
+  port.postMessage(answer);
 });
