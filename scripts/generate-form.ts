@@ -1,7 +1,7 @@
 // Writes the `parameters` of the software template from the values schema and the form
 // layout: `npm run generate:form`. test/src/scaffolder/formGenerated.test.ts fails while
 // the committed template.yaml differs from what this writes.
-import { generatedTemplate } from '@internal/plugin-kafka-connect-common';
+import { generatedTemplate } from '@connect-skeleton/plugin-kafka-connect-common';
 import { readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
 

@@ -4,7 +4,7 @@ import {
   kafkaConnectChangeFormModule,
   kafkaConnectEntityPageModule,
   kafkaConnectFormFieldsModule,
-} from '@internal/plugin-kafka-connect';
+} from '@connect-skeleton/plugin-kafka-connect';
 import { navModule } from './modules/nav';
 import { scaffolderFormModule } from './modules/scaffolderForm';
 import { taskStepsModule } from './modules/taskSteps';

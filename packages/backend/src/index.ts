@@ -6,7 +6,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import {
   gitopsUrlReaderServiceFactory,
   kafkaConnectClusterValuesPlugin,
-} from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+} from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { catalogModuleGitopsClusters } from './gitops/catalogModuleGitopsClusters';
 import { scaffolderModuleGitopsRepository } from './gitops/scaffolderModuleGitopsRepository';
 
@@ -17,7 +17,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
-backend.add(import('@internal/plugin-scaffolder-backend-module-kafka-connect'));
+backend.add(
+  import('@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect'),
+);
 // The local bare repository the template pushes to, so the demo needs no Git host.
 backend.add(scaffolderModuleGitopsRepository);
 // Backstage's URL reader reads that repository too, so the day-2 templates read a cluster there

@@ -2,7 +2,7 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
-import { createKafkaConnectRenderAction } from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+import { createKafkaConnectRenderAction } from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
-import { fullValues } from '@internal/integration-tests/src/fixtures/fullValues';
-import { renderSkeleton } from '@internal/plugin-kafka-connect-common';
+import { fullValues } from '@connect-skeleton/integration-tests/src/fixtures/fullValues';
+import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';

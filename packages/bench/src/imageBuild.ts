@@ -1,23 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderSkeleton } from '@internal/plugin-kafka-connect-common';
-import { makeArtifacts } from '@internal/integration-tests/src/imagebuild/artifacts';
-import { serveArtifacts } from '@internal/integration-tests/src/imagebuild/artifactServer';
+import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
+import { makeArtifacts } from '@connect-skeleton/integration-tests/src/imagebuild/artifacts';
+import { serveArtifacts } from '@connect-skeleton/integration-tests/src/imagebuild/artifactServer';
 import {
   buildImage,
   removeImage,
   requireImageTools,
-} from '@internal/integration-tests/src/imagebuild/buildah';
+} from '@connect-skeleton/integration-tests/src/imagebuild/buildah';
 import {
   KAFKA_VERSION,
   seedShapedValues,
   STRIMZI_VERSION,
-} from '@internal/integration-tests/src/imagebuild/seedShape';
+} from '@connect-skeleton/integration-tests/src/imagebuild/seedShape';
 import {
   ensureStandIns,
   removeStrayContainers,
   tmpRoot,
-} from '@internal/integration-tests/src/imagebuild/standIns';
+} from '@connect-skeleton/integration-tests/src/imagebuild/standIns';
 
 const TAG = 'localhost/imagebuild-bench/seed:latest';
 

@@ -3,7 +3,7 @@ import {
   importCluster,
   NEWEST_STRIMZI_VERSION,
   renderCluster,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { median } from './stats';
 import { sampleSync } from './timing';
 import { benchValues } from './values';

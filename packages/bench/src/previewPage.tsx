@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import validator from '@rjsf/validator-ajv8';
 import { Form } from '@backstage/plugin-scaffolder-react/alpha';
-import { PreviewLayout } from '@internal/plugin-kafka-connect';
+import { PreviewLayout } from '@connect-skeleton/plugin-kafka-connect';
 
 /**
  * One parameters page of the portal's form with the Kafka Connect preview beside it, as the

@@ -1,4 +1,4 @@
-import { renderCluster } from '@internal/plugin-kafka-connect-common';
+import { renderCluster } from '@connect-skeleton/plugin-kafka-connect-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';

@@ -1,5 +1,5 @@
-import { BareRepo } from '@internal/integration-tests/src/scaffolder/bareRepo';
-import { startScaffolderBackend } from '@internal/integration-tests/src/scaffolder/testBackend';
+import { BareRepo } from '@connect-skeleton/integration-tests/src/scaffolder/bareRepo';
+import { startScaffolderBackend } from '@connect-skeleton/integration-tests/src/scaffolder/testBackend';
 import { median, percentile } from './stats';
 import { sampleAsync } from './timing';
 import { benchValues } from './values';

@@ -1,5 +1,5 @@
-import { fullValues } from '@internal/integration-tests/src/fixtures/fullValues';
-import { NEWEST_STRIMZI_VERSION } from '@internal/plugin-kafka-connect-common';
+import { fullValues } from '@connect-skeleton/integration-tests/src/fixtures/fullValues';
+import { NEWEST_STRIMZI_VERSION } from '@connect-skeleton/plugin-kafka-connect-common';
 
 /**
  * The cluster every figure is taken with: the widest one the newest Strimzi release allows

@@ -1,7 +1,7 @@
 import {
   Layout,
   SUPPORTED_STRIMZI_VERSIONS,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { ArgumentError } from './errors';
 
 export type Command =

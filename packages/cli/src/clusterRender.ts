@@ -6,7 +6,7 @@ import {
   renderSkeleton,
   RenderResult,
   rerenderFromText,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { ClusterFolder, readFolderFiles } from './clusterFolders';
 import { RENDER_MARKER } from './outDir';
 import { parseValues } from './valuesFile';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { validateValues } from '@internal/plugin-kafka-connect-common';
+import { validateValues } from '@connect-skeleton/plugin-kafka-connect-common';
 import { runCli, tempDir } from './__testUtils__';
 
 const SHA = 'ab'.repeat(64);

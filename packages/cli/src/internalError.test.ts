@@ -1,8 +1,8 @@
 import { EXAMPLE_VALUES, runCli } from './__testUtils__';
 
 // A renderer bug must surface as one line and exit 3, never as a stack trace.
-jest.mock('@internal/plugin-kafka-connect-common', () => ({
-  ...jest.requireActual('@internal/plugin-kafka-connect-common'),
+jest.mock('@connect-skeleton/plugin-kafka-connect-common', () => ({
+  ...jest.requireActual('@connect-skeleton/plugin-kafka-connect-common'),
   validateValues: () => {
     throw new TypeError(
       'cannot read properties of undefined\n    at somewhere (x.ts:1:1)',

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { Problem } from '@internal/plugin-kafka-connect-common';
+import { Problem } from '@connect-skeleton/plugin-kafka-connect-common';
 import { UsageError } from './errors';
 
 const READ_ERRORS: Record<string, string> = {

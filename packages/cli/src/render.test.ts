@@ -1,4 +1,4 @@
-// End-to-end paths that need the real renderer of @internal/plugin-kafka-connect-common.
+// End-to-end paths that need the real renderer of @connect-skeleton/plugin-kafka-connect-common.
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';

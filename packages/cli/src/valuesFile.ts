@@ -4,7 +4,7 @@ import { isMap, isScalar, parseAllDocuments, YAMLError } from 'yaml';
 import {
   Problem,
   readCanonicalYaml,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { UsageError } from './errors';
 
 export type ValuesResult =

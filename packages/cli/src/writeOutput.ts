@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RenderedFile } from '@internal/plugin-kafka-connect-common';
+import { RenderedFile } from '@connect-skeleton/plugin-kafka-connect-common';
 import { UsageError } from './errors';
 import { inspectOutDirSync } from './outDir';
 

@@ -1,7 +1,7 @@
 import {
   importCluster,
   renderSkeleton,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';

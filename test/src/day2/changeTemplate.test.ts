@@ -1,4 +1,4 @@
-import { fileChanges } from '@internal/plugin-kafka-connect-common';
+import { fileChanges } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
 import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';

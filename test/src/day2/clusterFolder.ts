@@ -1,5 +1,8 @@
-import { Layout, renderSkeleton } from '@internal/plugin-kafka-connect-common';
-import { gitopsUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+import {
+  Layout,
+  renderSkeleton,
+} from '@connect-skeleton/plugin-kafka-connect-common';
+import { gitopsUrlReaderServiceFactory } from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
 import { parse } from 'yaml';

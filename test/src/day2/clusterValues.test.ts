@@ -7,7 +7,7 @@ import {
   ClusterValues,
   gitopsUrlReaderServiceFactory,
   kafkaConnectClusterValuesPlugin,
-} from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+} from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { parse } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
 import { BareRepo } from '../scaffolder/bareRepo';

@@ -1,4 +1,4 @@
-import { SUPPORTED_STRIMZI_VERSIONS } from '@internal/plugin-kafka-connect-common';
+import { SUPPORTED_STRIMZI_VERSIONS } from '@connect-skeleton/plugin-kafka-connect-common';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { parse } from 'yaml';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import {
   DockerfileInput,
   renderDockerfile,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { dockerfileInstructions, runScripts } from './runScripts';
 import { requireShellcheck, shellcheck, syntaxErrors } from './shellTools';
 

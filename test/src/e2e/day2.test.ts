@@ -2,7 +2,7 @@ import {
   fileChanges,
   Layout,
   renderSkeleton,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Page } from 'playwright-core';

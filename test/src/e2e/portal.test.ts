@@ -1,4 +1,4 @@
-import { renderSkeleton } from '@internal/plugin-kafka-connect-common';
+import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { loadTemplate } from '../scaffolder/templateFile';
 import { BrowserState, withOneRetryOnReload } from './attempts';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { RenderedFile } from '@internal/plugin-kafka-connect-common';
+import { RenderedFile } from '@connect-skeleton/plugin-kafka-connect-common';
 import { isNode, parseAllDocuments, stringify, visit } from 'yaml';
 import { dockerfileInstructions } from '../dockerfile/runScripts';
 import { StringField } from './stringFields';

@@ -1,7 +1,7 @@
 import {
   STRIMZI_RELEASES,
   validateValues,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { fullValues, Variant } from '../fixtures/fullValues';
 import {
   fieldLabel,

@@ -7,7 +7,7 @@ import {
   RenderedFile,
   renderSkeleton,
   validateValues,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import {
   dockerfileKeywords,
   isYamlFile,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
-import { createKafkaConnectRenderAction } from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+import { createKafkaConnectRenderAction } from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { parse } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
 

@@ -1,4 +1,7 @@
-import { formatPath, PathSegment } from '@internal/plugin-kafka-connect-common';
+import {
+  formatPath,
+  PathSegment,
+} from '@connect-skeleton/plugin-kafka-connect-common';
 
 /**
  * The string-typed places of a values object: every string leaf, and every key of an

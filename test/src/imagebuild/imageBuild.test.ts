@@ -6,7 +6,7 @@ import {
   renderSkeleton,
   TRUSTSTORE_PASSWORD,
   TRUSTSTORE_PATH,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { Artifacts, CERTIFICATE_COUNT, makeArtifacts } from './artifacts';
 import { ArtifactServer, serveArtifacts } from './artifactServer';
 import {

@@ -6,7 +6,7 @@ import {
   MAVEN_DEPENDENCY_PLUGIN,
   strimziBaseImage,
   strimziMavenBuilderImage,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { buildah, buildahOk, CACHE_DIR, imageExists, runOk } from './buildah';
 import { javaSources, KAFKA_LIBS_JAR } from './javaSources';
 

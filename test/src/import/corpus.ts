@@ -4,7 +4,7 @@ import {
   formatProblem,
   importCluster,
   parseChecksums,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parseAllDocuments } from 'yaml';
 import { manifestsOf } from '../render/renderHelpers';
 import { expectedObjects, flattenList } from './normalisations';

@@ -1,7 +1,7 @@
 import {
   findRelease,
   MAVEN_CENTRAL,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 
 /**
  * How the objects an import renders may differ from the originals: each entry is one

@@ -4,7 +4,7 @@ import {
   importCluster,
   parseValues,
   renderCluster,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { validishValues } from '../properties/arbitraries';
 
 /**

@@ -4,7 +4,7 @@ import {
   importCluster,
   isStrimziExampleConfig,
   SUPPORTED_STRIMZI_VERSIONS,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import {
   describeWithStrimzi,
   strimziDir,

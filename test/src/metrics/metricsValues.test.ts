@@ -1,4 +1,4 @@
-import { renderManifests } from '@internal/plugin-kafka-connect-common';
+import { renderManifests } from '@connect-skeleton/plugin-kafka-connect-common';
 import { manifestsOf } from '../render/renderHelpers';
 
 /** metrics.configMap and metrics.allowList: where they land, and the combinations refused. */

@@ -1,4 +1,4 @@
-import { SUPPORTED_STRIMZI_VERSIONS } from '@internal/plugin-kafka-connect-common';
+import { SUPPORTED_STRIMZI_VERSIONS } from '@connect-skeleton/plugin-kafka-connect-common';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { manifestsOf } from '../render/renderHelpers';

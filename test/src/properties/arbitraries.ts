@@ -3,7 +3,7 @@ import {
   LAYOUTS,
   STRIMZI_RELEASES,
   StrimziRelease,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { fullValues, Variant } from '../fixtures/fullValues';
 
 /**

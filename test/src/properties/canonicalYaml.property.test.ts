@@ -4,7 +4,7 @@ import {
   renderSkeleton,
   STRIMZI_RELEASES,
   toYaml,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parseAllDocuments } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
 import { layout, validishValues } from './arbitraries';

@@ -3,7 +3,7 @@ import {
   Problem,
   RenderedCluster,
   renderSkeleton,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { isYamlFile, parseYamlFile } from '../hostile/evidence';
 

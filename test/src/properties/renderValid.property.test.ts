@@ -7,7 +7,7 @@ import {
   renderValid,
   STRIMZI_RELEASES,
   upgradeValues,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { fullValues } from '../fixtures/fullValues';
 import { layout, validishValues } from './arbitraries';
 

@@ -6,7 +6,7 @@ import {
   Layout,
   renderCluster,
   validateValues,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { requireShellcheck } from '../dockerfile/shellTools';
 import { judgeRunSteps, runStepFailures } from '../hostile/dockerfileChecks';
 import { loadCrdValidator } from '../strimzi/crdValidator';

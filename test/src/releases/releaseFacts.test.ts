@@ -1,7 +1,7 @@
 import {
   RELEASE_FACTS,
   ReleaseFacts,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import {
   compareSemver,
   describeWithStrimzi,

@@ -1,4 +1,4 @@
-import type { ReleaseFacts } from '@internal/plugin-kafka-connect-common';
+import type { ReleaseFacts } from '@connect-skeleton/plugin-kafka-connect-common';
 
 /**
  * The release-facts check: the facts the code holds about each Strimzi release against

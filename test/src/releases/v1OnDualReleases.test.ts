@@ -2,7 +2,7 @@ import {
   findRelease,
   RELEASE_FACTS,
   servedApis,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { fullValues, variants } from '../fixtures/fullValues';
 import { K8sObject, manifestsOf } from '../render/renderHelpers';
 import { loadCrdValidator } from '../strimzi/crdValidator';

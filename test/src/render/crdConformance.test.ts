@@ -2,7 +2,7 @@ import {
   findRelease,
   StrimziRelease,
   SUPPORTED_STRIMZI_VERSIONS,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { fullValues, Variant, variants } from '../fixtures/fullValues';
 import { loadCrdValidator } from '../strimzi/crdValidator';
 import { describeWithStrimzi, strimziReleases } from '../strimzi/strimziDir';

@@ -1,4 +1,4 @@
-import { LAYOUTS } from '@internal/plugin-kafka-connect-common';
+import { LAYOUTS } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
 import { fileOf, skeletonOf } from './renderHelpers';

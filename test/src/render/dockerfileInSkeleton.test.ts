@@ -1,4 +1,4 @@
-import { SUPPORTED_STRIMZI_VERSIONS } from '@internal/plugin-kafka-connect-common';
+import { SUPPORTED_STRIMZI_VERSIONS } from '@connect-skeleton/plugin-kafka-connect-common';
 import { fullValues } from '../fixtures/fullValues';
 import { runScripts } from '../dockerfile/runScripts';
 import {

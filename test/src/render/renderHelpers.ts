@@ -4,7 +4,7 @@ import {
   renderSkeleton,
   Layout,
   RenderedFile,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parseAllDocuments } from 'yaml';
 
 export type K8sObject = {

@@ -5,7 +5,7 @@ import {
   findRelease,
   SUPPORTED_STRIMZI_VERSIONS,
   validateValues,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { loadCrdValidator } from '../strimzi/crdValidator';
 import { describeWithStrimzi } from '../strimzi/strimziDir';
 import { fileOf, K8sObject, manifestsOf, skeletonOf } from './renderHelpers';

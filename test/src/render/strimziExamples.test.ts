@@ -2,7 +2,7 @@ import {
   findRelease,
   StrimziApi,
   SUPPORTED_STRIMZI_VERSIONS,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { join } from 'path';
 import { readYamlDocuments } from '../strimzi/yamlDocuments';
 import {

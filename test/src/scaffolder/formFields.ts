@@ -1,4 +1,7 @@
-import { isSchema, JsonSchema } from '@internal/plugin-kafka-connect-common';
+import {
+  isSchema,
+  JsonSchema,
+} from '@connect-skeleton/plugin-kafka-connect-common';
 
 /**
  * The fields of a JSON schema as a user sees them: every path (`kafka.authentication.username`,

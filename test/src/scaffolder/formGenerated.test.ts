@@ -5,7 +5,7 @@ import {
   parseValues,
   STRIMZI_RELEASES,
   valuesJsonSchema,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';

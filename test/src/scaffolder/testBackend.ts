@@ -3,7 +3,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
-import kafkaConnectModule from '@internal/plugin-scaffolder-backend-module-kafka-connect';
+import kafkaConnectModule from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { AddedLocation, CatalogEntity, fakeCatalog } from './fakeCatalog';
 import {
   DEFAULT_USER,

@@ -1,7 +1,7 @@
 import {
   findRelease,
   SUPPORTED_STRIMZI_VERSIONS,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import path from 'node:path';
 import { describeWithStrimzi, strimziDir, strimziReleases } from './strimziDir';
 import { readYamlDocuments } from './yamlDocuments';

@@ -21,7 +21,9 @@ async function main() {
   backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
   if (withModule) {
     backend.add(
-      import('@internal/plugin-scaffolder-backend-module-kafka-connect'),
+      import(
+        '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect'
+      ),
     );
   }
   backend.add(import('@backstage/plugin-auth-backend'));

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePorts } from '@internal/integration-tests/src/e2e/freePorts';
+import { freePorts } from '@connect-skeleton/integration-tests/src/e2e/freePorts';
 import { BACKEND_CHILD, BENCH_DIR } from '../paths';
 import { median } from '../stats';
 import { backendConfig } from './backendConfig';

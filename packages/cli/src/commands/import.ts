@@ -5,7 +5,7 @@ import {
   importedValuesYaml,
   parseChecksums,
   Problem,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { ImportArgs } from '../args';
 import { ExitCode } from '../errors';
 import { Io, writeLines } from '../io';

@@ -1,7 +1,7 @@
 import {
   formatProblem,
   renderManifests,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { ExitCode } from '../errors';
 import { Io, writeLines } from '../io';
 import { readValuesFile } from '../valuesFile';

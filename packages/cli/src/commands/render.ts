@@ -3,7 +3,7 @@ import {
   formatProblem,
   Layout,
   renderSkeleton,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { ExitCode } from '../errors';
 import { Io, writeLines } from '../io';
 import { inspectOutDir } from '../outDir';

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { renderSkeleton } from '@internal/plugin-kafka-connect-common';
+import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
 import { Captured, readTree, runCli, tempDir } from '../__testUtils__';
 import { FOLDERS_PER_THREAD, threadsFor } from './fleetPool';
 

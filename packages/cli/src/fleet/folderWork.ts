@@ -4,7 +4,7 @@ import {
   renderValid,
   unifiedDiff,
   upgradeValues,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { ClusterFolder } from '../clusterFolders';
 import {
   asFileSet,

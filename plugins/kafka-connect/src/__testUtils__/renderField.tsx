@@ -1,6 +1,6 @@
 import { ComponentType, useState } from 'react';
 import { render, RenderResult } from '@testing-library/react';
-import { PathSegment } from '@internal/plugin-kafka-connect-common';
+import { PathSegment } from '@connect-skeleton/plugin-kafka-connect-common';
 import { FormState } from '../preview/formValues';
 
 function setAt(form: FormState, path: readonly PathSegment[], value: unknown) {

@@ -1,4 +1,4 @@
-import { validateValues } from '@internal/plugin-kafka-connect-common';
+import { validateValues } from '@connect-skeleton/plugin-kafka-connect-common';
 import { PLUGIN_CATALOG } from './pluginCatalog';
 import {
   Artifact,

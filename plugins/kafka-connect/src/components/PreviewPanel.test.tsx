@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { NEWEST_STRIMZI_VERSION } from '@internal/plugin-kafka-connect-common';
-import { fullValues } from '@internal/integration-tests/src/fixtures/fullValues';
+import { NEWEST_STRIMZI_VERSION } from '@connect-skeleton/plugin-kafka-connect-common';
+import { fullValues } from '@connect-skeleton/integration-tests/src/fixtures/fullValues';
 import { PreviewPanel } from './PreviewPanel';
 import { choose } from '../__testUtils__/select';
 

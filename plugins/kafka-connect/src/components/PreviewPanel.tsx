@@ -1,5 +1,5 @@
 import { memo, useRef, useState } from 'react';
-import { RenderedFile } from '@internal/plugin-kafka-connect-common';
+import { RenderedFile } from '@connect-skeleton/plugin-kafka-connect-common';
 import { InfoCard } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import Link from '@material-ui/core/Link';

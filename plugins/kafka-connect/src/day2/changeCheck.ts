@@ -1,7 +1,7 @@
 import {
   changeCluster,
   formatProblem,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { readPatch } from './changePatch';
 
 /** What the change form's other parameters say, as the change template passes them on. */

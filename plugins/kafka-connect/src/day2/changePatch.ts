@@ -1,4 +1,4 @@
-import { mergeChanges } from '@internal/plugin-kafka-connect-common';
+import { mergeChanges } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse, stringify } from 'yaml';
 
 /**

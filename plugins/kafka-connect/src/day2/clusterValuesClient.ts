@@ -4,7 +4,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
  * The values of a cluster that is in the GitOps repository, as the backend's
  * `GET /api/kafka-connect/clusters/values` gives them to the signed-in user (the backend
  * module `kafkaConnectClusterValuesPlugin` of
- * `@internal/plugin-scaffolder-backend-module-kafka-connect`).
+ * `@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect`).
  */
 export interface CurrentCluster {
   entityRef: string;

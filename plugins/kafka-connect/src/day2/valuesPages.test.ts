@@ -1,5 +1,5 @@
 import { extractSchemaFromStep } from '@backstage/plugin-scaffolder-react/alpha';
-import { loadTemplate } from '@internal/integration-tests/src/scaffolder/templateFile';
+import { loadTemplate } from '@connect-skeleton/integration-tests/src/scaffolder/templateFile';
 import { ExtractSchema, valuesPages } from './valuesPages';
 
 const STEPS = loadTemplate().spec.parameters.map(step => ({

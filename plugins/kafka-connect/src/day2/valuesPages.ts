@@ -1,4 +1,4 @@
-import { valuesShape } from '@internal/plugin-kafka-connect-common';
+import { valuesShape } from '@connect-skeleton/plugin-kafka-connect-common';
 
 /**
  * The pages of the "Kafka Connect cluster" template's form, made into the pages of the change

@@ -1,6 +1,6 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { PROVENANCE_ANNOTATIONS } from '@internal/plugin-kafka-connect-common';
+import { PROVENANCE_ANNOTATIONS } from '@connect-skeleton/plugin-kafka-connect-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';

@@ -1,7 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
-import { CLUSTER_ENTITY_TYPE } from '@internal/plugin-kafka-connect-common';
+import { CLUSTER_ENTITY_TYPE } from '@connect-skeleton/plugin-kafka-connect-common';
 
 /** The change template, as templates/kafka-connect-change/template.yaml names it. */
 export const CHANGE_TEMPLATE = {

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { findRelease } from '@internal/plugin-kafka-connect-common';
+import { findRelease } from '@connect-skeleton/plugin-kafka-connect-common';
 import { KafkaVersionPicker } from './KafkaVersionPicker';
 import { renderField } from '../__testUtils__/renderField';
 import { choose, optionsOf } from '../__testUtils__/select';

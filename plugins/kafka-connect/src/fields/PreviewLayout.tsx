@@ -1,5 +1,5 @@
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { PathSegment } from '@internal/plugin-kafka-connect-common';
+import { PathSegment } from '@connect-skeleton/plugin-kafka-connect-common';
 import Grid from '@material-ui/core/Grid';
 import { PreviewPanel } from '../components/PreviewPanel';
 import { ErrorTree, withProblems } from '../preview/errorSchema';

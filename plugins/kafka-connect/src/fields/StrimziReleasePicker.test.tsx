@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { RELEASE_FACTS } from '@internal/plugin-kafka-connect-common';
+import { RELEASE_FACTS } from '@connect-skeleton/plugin-kafka-connect-common';
 import { StrimziReleasePicker } from './StrimziReleasePicker';
 import { renderField } from '../__testUtils__/renderField';
 import { choose, optionsOf } from '../__testUtils__/select';

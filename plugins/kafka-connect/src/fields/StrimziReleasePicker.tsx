@@ -2,7 +2,7 @@ import {
   RELEASE_FACTS,
   StrimziApi,
   findRelease,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';

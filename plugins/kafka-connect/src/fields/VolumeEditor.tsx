@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { VolumeType } from '@internal/plugin-kafka-connect-common';
+import { VolumeType } from '@connect-skeleton/plugin-kafka-connect-common';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';

@@ -3,7 +3,7 @@ import {
   NEWEST_STRIMZI_VERSION,
   PathSegment,
   StrimziRelease,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { FormState } from '../preview/formValues';
 import { previewOf } from '../preview/computePreview';
 import { LocatedProblem, problemsUnder } from '../preview/problemPaths';

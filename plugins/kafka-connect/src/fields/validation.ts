@@ -1,4 +1,4 @@
-import { PathSegment } from '@internal/plugin-kafka-connect-common';
+import { PathSegment } from '@connect-skeleton/plugin-kafka-connect-common';
 import { computePreview } from '../preview/computePreview';
 import { FormState } from '../preview/formValues';
 import { isAtOrBelow } from '../preview/problemPaths';

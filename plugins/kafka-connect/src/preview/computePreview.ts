@@ -2,7 +2,7 @@ import {
   Problem,
   RenderedFile,
   renderCluster,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import {
   FormState,
   layoutFromForm,

@@ -1,4 +1,4 @@
-import { PathSegment } from '@internal/plugin-kafka-connect-common';
+import { PathSegment } from '@connect-skeleton/plugin-kafka-connect-common';
 import { LocatedProblem } from './problemPaths';
 
 /** RJSF's error schema: the errors of a node under `__errors`, its children by key. */

@@ -1,4 +1,7 @@
-import { Layout, valuesShape } from '@internal/plugin-kafka-connect-common';
+import {
+  Layout,
+  valuesShape,
+} from '@connect-skeleton/plugin-kafka-connect-common';
 
 /** The whole form state as the scaffolder keeps it: every page's fields by name. */
 export type FormState = Record<string, unknown>;

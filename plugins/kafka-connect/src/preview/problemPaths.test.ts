@@ -1,4 +1,4 @@
-import { formatPath } from '@internal/plugin-kafka-connect-common';
+import { formatPath } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parsePath } from './problemPaths';
 import { fieldInWords } from './plainWords';
 import { computePreview } from './computePreview';

@@ -1,4 +1,7 @@
-import { PathSegment, Problem } from '@internal/plugin-kafka-connect-common';
+import {
+  PathSegment,
+  Problem,
+} from '@connect-skeleton/plugin-kafka-connect-common';
 
 /**
  * Problem paths come as text (`volumes[0].mountPath`, `connect.config["ssl.protocol"]`,

@@ -4,7 +4,7 @@ import {
   changeCluster,
   formatProblem,
   SUPPORTED_STRIMZI_VERSIONS,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { userFacing } from '../lib/errors';
 import { examples } from './changeValues.examples';

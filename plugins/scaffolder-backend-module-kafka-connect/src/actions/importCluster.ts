@@ -7,7 +7,7 @@ import {
   parseChecksums,
   Problem,
   SUPPORTED_STRIMZI_VERSIONS,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parseAllDocuments } from 'yaml';
 import { userFacing } from '../lib/errors';
 import { examples } from './importCluster.examples';

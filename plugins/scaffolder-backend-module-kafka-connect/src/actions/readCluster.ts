@@ -6,7 +6,7 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { layoutOf } from '@internal/plugin-kafka-connect-common';
+import { layoutOf } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { clusterLocation } from '../lib/clusterLocation';
 import { userFacing } from '../lib/errors';

@@ -1,4 +1,4 @@
-import { renderSkeleton } from '@internal/plugin-kafka-connect-common';
+import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';

@@ -6,7 +6,7 @@ import {
   Layout,
   Problem,
   renderCluster,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { userFacing } from '../lib/errors';
 import { assertMayOwn, readAnyOwnerFor } from '../lib/ownership';
 import { relativeFolder } from '../lib/paths';

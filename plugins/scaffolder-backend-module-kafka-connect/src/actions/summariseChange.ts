@@ -3,7 +3,7 @@ import {
   changeSummary,
   fileChanges,
   hasChanges,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';

@@ -5,7 +5,7 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   CLUSTER_ENTITY_TYPE,
   Layout,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { clusterLocation } from '../lib/clusterLocation';
 import { assertMayChangeCluster } from '../lib/existingCluster';

@@ -2,7 +2,7 @@ import {
   catalogEntityRef,
   ImageSource,
   RenderedCluster,
-} from '@internal/plugin-kafka-connect-common';
+} from '@connect-skeleton/plugin-kafka-connect-common';
 
 /** What a person wants to know about a rendered cluster at a glance. */
 export interface ClusterFacts {

@@ -1,4 +1,4 @@
-import type { RenderedFile } from '@internal/plugin-kafka-connect-common';
+import type { RenderedFile } from '@connect-skeleton/plugin-kafka-connect-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {

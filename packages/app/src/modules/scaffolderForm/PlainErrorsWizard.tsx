@@ -12,7 +12,7 @@ import {
 } from '@backstage/plugin-scaffolder-react';
 import { rootRouteRef } from '@backstage/plugin-scaffolder';
 import { JsonValue } from '@backstage/types';
-import { plainErrors } from '@internal/plugin-kafka-connect';
+import { plainErrors } from '@connect-skeleton/plugin-kafka-connect';
 import { ReviewWithPreview } from './ReviewWithPreview';
 
 /**

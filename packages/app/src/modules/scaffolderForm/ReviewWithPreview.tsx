@@ -6,7 +6,7 @@ import {
   ParsedTemplateSchema,
   ReviewState,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import { PreviewPanel } from '@internal/plugin-kafka-connect';
+import { PreviewPanel } from '@connect-skeleton/plugin-kafka-connect';
 
 type PreviewForm = ComponentProps<typeof PreviewPanel>['form'];
 
