@@ -2,6 +2,7 @@ import {
   coreServices,
   createServiceFactory,
   RootLoggerService,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 
 /**
@@ -68,7 +69,7 @@ class CapturingLogger implements RootLoggerService {
 
 export interface CapturedLog {
   /** Replaces the test backend's root logger. */
-  factory: ReturnType<typeof createServiceFactory>;
+  factory: ServiceFactory<RootLoggerService, 'root'>;
   lines: LogLine[];
   /** The audit events logged so far, optionally only those of one event id. */
   auditEvents(eventId?: string): AuditLine[];

@@ -83,13 +83,16 @@ export function isKafkaConnectTemplate(): PermissionCriteria<
 export function isKafkaConnectAction(): PermissionCriteria<
   PermissionCondition<typeof RESOURCE_TYPE_SCAFFOLDER_ACTION>
 > {
-  return {
-    anyOf: KAFKA_CONNECT_ACTION_IDS.map(actionId => ({
+  const [first, ...rest] = KAFKA_CONNECT_ACTION_IDS.map(
+    (
+      actionId,
+    ): PermissionCondition<typeof RESOURCE_TYPE_SCAFFOLDER_ACTION> => ({
       rule: 'HAS_ACTION_ID',
       resourceType: RESOURCE_TYPE_SCAFFOLDER_ACTION,
       params: { actionId },
-    })),
-  };
+    }),
+  );
+  return { anyOf: [first, ...rest] };
 }
 
 /**
