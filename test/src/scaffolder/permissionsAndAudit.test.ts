@@ -1,3 +1,4 @@
+import { eventually } from '../e2e/eventually';
 import { BareRepo } from './bareRepo';
 import { writeFileSync } from 'fs';
 import { join } from 'path';
@@ -36,18 +37,19 @@ describe('who may run the Kafka Connect templates (kafkaConnect.permissions.temp
       templateGroups: ['group:default/data-platform'],
     });
     // The catalog reads its locations once started: wait until it serves what the tests use.
-    await eventually(async () => {
-      expect(await backend.catalogGet(KAFKA_CONNECT_TEMPLATE, ALICE)).toBe(200);
-      expect(
-        await backend.catalogGet(
-          '/entities/by-name/template/default/hello',
-          OLGA,
-        ),
-      ).toBe(200);
-      expect(
-        await backend.catalogGet('/entities/by-name/user/default/olga', OLGA),
-      ).toBe(200);
-    });
+    await eventually(
+      'the catalog serving the users and templates',
+      60_000,
+      async () => {
+        const served = await Promise.all([
+          backend.catalogGet(KAFKA_CONNECT_TEMPLATE, ALICE),
+          backend.catalogGet('/entities/by-name/template/default/hello', OLGA),
+          backend.catalogGet('/entities/by-name/user/default/olga', OLGA),
+          backend.catalogGet('/entities/by-name/user/default/alice', ALICE),
+        ]);
+        return served.every(status => status === 200) || undefined;
+      },
+    );
   });
 
   afterAll(async () => {
@@ -226,16 +228,3 @@ describe('who may run the Kafka Connect templates (kafkaConnect.permissions.temp
     ).toEqual([]);
   });
 });
-
-async function eventually(check: () => Promise<void>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-  }
-}
