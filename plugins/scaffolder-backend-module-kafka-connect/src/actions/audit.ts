@@ -9,6 +9,7 @@ import {
   resolveInside,
 } from '../lib/paths';
 import { readSourceIdentity } from '../lib/sourceFiles';
+import { examples } from './audit.examples';
 
 export const AUDIT_ACTION_ID = 'kafka-connect:audit';
 
@@ -36,6 +37,7 @@ export function createAuditAction(options: AuditActionOptions) {
     id: AUDIT_ACTION_ID,
     description:
       'Records the audit event kafka-connect-cluster-change (the user, the cluster, the repository, the branch and the pull or merge request) for a cluster published to GitHub or GitLab. Run it after the step that opens the request.',
+    examples,
     supportsDryRun: true,
     schema: {
       input: {
