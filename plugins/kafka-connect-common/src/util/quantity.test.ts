@@ -26,7 +26,8 @@ describe('Kubernetes quantities', () => {
     ['499m', '0.5'],
     ['1G', '1Gi'],
     ['1000Mi', '1Gi'],
-    ['999Mi', '1G'],
+    ['953Mi', '1G'], // 999,292,928 bytes < 1,000,000,000
+    ['1G', '954Mi'],
     ['0.001', '2m'],
     ['1Ki', '1.025k'],
   ])('%s is less than %s', (a, b) => {
@@ -36,9 +37,10 @@ describe('Kubernetes quantities', () => {
 
   it('keeps exact values where floating point would not (0.1 + 0.2 cores)', () => {
     expect(parseQuantity('300m')).toEqual({
-      numerator: 3n,
-      denominator: 10n,
+      numerator: 300n,
+      denominator: 1000n,
     });
+    expect(compare('100m', '0.1')).toBe(0);
     expect(compare('0.3', '300m')).toBe(0);
     expect(compare('16Ei', '18446744073709551616')).toBe(0);
   });
