@@ -28,5 +28,24 @@ export interface Config {
        */
       anyOwnerFor?: string[];
     };
+    /**
+     * The platform's policy that `kafka-connect:render` checks the values against, after their
+     * own checks and before anything is written (docs/policy.md). Give one of the two.
+     */
+    policy?: {
+      /**
+       * The policy document itself (`apiVersion: connect-skeleton/policy/v1`,
+       * `kind: KafkaConnectPolicy`, ...), checked when the backend starts.
+       * @visibility backend
+       */
+      inline?: { [key: string]: unknown };
+      /**
+       * The path of the policy file in the GitOps repository (`kafkaConnect.gitops.repository`),
+       * read from its default branch at every render, e.g. `policy/kafka-connect-policy.yaml`.
+       * A missing or broken file fails the render.
+       * @visibility backend
+       */
+      gitopsPath?: string;
+    };
   };
 }
