@@ -59,6 +59,9 @@ const ORDERS_OF_PAYMENTS =
   'name: orders\nnamespace: streaming\nowner: group:default/payments\n';
 const BRANCH = 'kafka-connect/orders';
 
+// Every case runs real git against real bare repositories: seconds each on a busy CI machine.
+jest.setTimeout(60_000);
+
 describe('kafka-connect:git:push-branch', () => {
   let root: string;
   let repo: BareRepo;

@@ -121,6 +121,8 @@ export async function loadPolicy(
       remote: source.remote,
       displayRemote,
       defaultBranch,
+      // A policy file cannot be in an empty repository: its message says so, no policy, no render.
+      initializeEmptyRepository: false,
       tempDir,
       signal: options.signal,
     });
