@@ -4,4 +4,4 @@
  * generator.test.ts (the package cannot read its package.json at run time: it is isomorphic).
  */
 export const GENERATOR_NAME = 'kafka-connect-skeleton';
-export const GENERATOR_VERSION = '0.0.0';
+export const GENERATOR_VERSION = '0.1.0';
