@@ -41,6 +41,18 @@ export interface Config {
        */
       anyOwnerFor?: string[];
     };
+    /** Who may run the Kafka Connect templates (docs/permissions-and-audit.md). */
+    permissions?: {
+      /**
+       * Groups (or users), as entity refs such as `group:default/data-platform`, whose
+       * direct members may see and run the Kafka Connect templates (`spec.type:
+       * kafka-connect-cluster`) and execute this module's actions. Read by
+       * `readTemplateGroups` for a permission policy that calls
+       * `kafkaConnectPermissionDecision`; absent: no restriction.
+       * @visibility backend
+       */
+      templateGroups?: string[];
+    };
     /**
      * The platform's policy that `kafka-connect:render` checks the values against, after their
      * own checks and before anything is written (docs/policy.md). Give one of the two.
