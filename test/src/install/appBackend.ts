@@ -91,7 +91,9 @@ export async function startAppBackend(options: {
     const response = await fetch(`${url}/api/auth/guest/refresh`);
     if (response.status !== 200) {
       throw new Error(
-        `GET /api/auth/guest/refresh: HTTP ${response.status} ${await response.text()}`,
+        `GET /api/auth/guest/refresh: HTTP ${
+          response.status
+        } ${await response.text()}`,
       );
     }
     return (await response.json()).backstageIdentity.token;

@@ -38,7 +38,8 @@ export function editYaml(
 ) {
   const doc = parseDocument(readFileSync(file, 'utf8'));
   edit(doc);
-  writeFileSync(file, doc.toString());
+  // No folding: the lines the app had stay as they were.
+  writeFileSync(file, doc.toString({ lineWidth: 0 }));
 }
 
 /** `npx @backstage/create-app@<pinned> --path <dir> --skip-install`, non-interactive. */
@@ -91,7 +92,10 @@ export function applyMachineFixes(dir: string) {
  */
 export function pointScopeAt(dir: string, scope: string, registryUrl: string) {
   editYaml(join(dir, '.yarnrc.yml'), doc => {
-    doc.setIn(['npmScopes', scope.replace(/^@/, ''), 'npmRegistryServer'], registryUrl);
+    doc.setIn(
+      ['npmScopes', scope.replace(/^@/, ''), 'npmRegistryServer'],
+      registryUrl,
+    );
     doc.setIn(['unsafeHttpWhitelist'], [new URL(registryUrl).hostname]);
   });
 }

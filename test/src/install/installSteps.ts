@@ -55,7 +55,9 @@ export function registerBackendModule(appDir: string) {
   const file = join(appDir, 'packages/backend/src/index.ts');
   const source = readFileSync(file, 'utf8');
   if (!source.includes(SCAFFOLDER_LINE)) {
-    throw new Error(`${file} has no "${SCAFFOLDER_LINE}" to add the module after`);
+    throw new Error(
+      `${file} has no "${SCAFFOLDER_LINE}" to add the module after`,
+    );
   }
   writeFileSync(
     file,

@@ -18,6 +18,8 @@ export interface ScopeRegistry {
   url: string;
   /** The packages served, name → version. */
   packages: Record<string, string>;
+  /** The tarball served for a package's latest version. */
+  tarball(name: string): Buffer;
   /** Every request path, in order: what the client actually asked for. */
   requests: string[];
   close(): Promise<void>;
@@ -29,31 +31,37 @@ interface Served {
   file: string;
 }
 
-/** package/package.json out of a tarball made by `yarn pack` or `npm pack`. */
-function manifestOf(tarball: Buffer): Served['manifest'] {
+/** The files of a package tarball (`yarn pack`, `npm pack`): path inside it → content. */
+export function tarballFiles(tarball: Buffer): Map<string, Buffer> {
   const tar = gunzipSync(tarball);
-  for (let offset = 0; offset + 512 <= tar.length; ) {
-    const name = tar
-      .subarray(offset, offset + 100)
+  const files = new Map<string, Buffer>();
+  const field = (offset: number, length: number) =>
+    tar
+      .subarray(offset, offset + length)
       .toString('utf8')
       .replace(/\0.*$/s, '');
+  for (let offset = 0; offset + 512 <= tar.length; ) {
+    const name = field(offset, 100);
     if (!name) break;
-    const size = parseInt(
-      tar
-        .subarray(offset + 124, offset + 136)
-        .toString('utf8')
-        .replace(/\0.*$/s, '')
-        .trim() || '0',
-      8,
-    );
-    if (name === 'package/package.json') {
-      return JSON.parse(
-        tar.subarray(offset + 512, offset + 512 + size).toString('utf8'),
+    const size = parseInt(field(offset + 124, 12).trim() || '0', 8);
+    // Type '0' (or NUL in old archives) is a regular file; the ustar prefix holds long paths.
+    const type = field(offset + 156, 1);
+    const prefix = field(offset + 345, 155);
+    if (type === '0' || type === '') {
+      files.set(
+        prefix ? `${prefix}/${name}` : name,
+        tar.subarray(offset + 512, offset + 512 + size),
       );
     }
     offset += 512 + Math.ceil(size / 512) * 512;
   }
-  throw new Error('The tarball has no package/package.json');
+  return files;
+}
+
+function manifestOf(tarball: Buffer): Served['manifest'] {
+  const manifest = tarballFiles(tarball).get('package/package.json');
+  if (!manifest) throw new Error('The tarball has no package/package.json');
+  return JSON.parse(manifest.toString('utf8'));
 }
 
 /**
@@ -173,6 +181,11 @@ export async function startScopeRegistry(options: {
       ]),
     ),
     requests,
+    tarball: name => {
+      const list = served.get(name);
+      if (!list) throw new Error(`${name} is not served`);
+      return list[list.length - 1].tarball;
+    },
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();
