@@ -167,6 +167,8 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
             remote,
             displayRemote,
             defaultBranch,
+            initializeEmptyRepository: settings.initializeEmptyRepository,
+            isDryRun: ctx.isDryRun ?? false,
             input,
             identity,
             checkExistingCluster: (clusterFile, ref) => {
