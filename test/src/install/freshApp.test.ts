@@ -19,6 +19,7 @@ import {
   BACKEND_MODULE_README,
   configureApp,
   FRONTEND_PLUGIN,
+  preapproveScope,
   README_SAYS,
   registerBackendModule,
   SCOPE,
@@ -62,9 +63,9 @@ describe('a fresh create-app Backstage with the packages installed as their READ
     registry = await startScopeRegistry({
       folder: packed,
       scope: SCOPE,
-      // Published a month ago, as a released version a user installs would be: Yarn's
-      // npmMinimalAgeGate (create-app's .yarnrc.yml sets 3 days) refuses younger versions.
-      publishedAt: new Date(Date.now() - 30 * 24 * 3600_000),
+      // Published now: younger than create-app's age gate (npmMinimalAgeGate: 3d), which the
+      // README's first step lets the scope past.
+      publishedAt: new Date(),
     });
     appDir = join(scratch, 'app');
     await createApp(appDir, logFile);
@@ -72,11 +73,12 @@ describe('a fresh create-app Backstage with the packages installed as their READ
     pointScopeAt(appDir, SCOPE, registry.url);
     await installApp(appDir, logFile);
 
+    preapproveScope(appDir);
     await addPackages(appDir, logFile);
     registerBackendModule(appDir);
-    // The GitOps repository, as the README says it must be: a repository with a first
-    // commit on its default branch (main).
-    repo = BareRepo.create();
+    // The README's try-out repository: `git init --bare`, empty; the module gives it its
+    // first commit (initializeEmptyRepository).
+    repo = BareRepo.empty();
     configureApp(appDir, {
       gitopsRepository: repo.path,
       anyOwnerFor: [GUEST],
@@ -209,7 +211,9 @@ describe('a fresh create-app Backstage with the packages installed as their READ
 
     const branch = `kafka-connect/${seed.name}`;
     const folder = `clusters/${seed.name}`;
+    // main is the first commit the module gave the empty repository; the branch starts from it.
     expect(repo!.branches()).toEqual(['main', branch].sort());
+    expect([...repo!.contents('main').keys()]).toContain('README.md');
     const expected = cliRender(SEED);
     expect(repo!.files(branch, folder)).toEqual([...expected.keys()]);
     for (const [file, content] of expected) {

@@ -71,10 +71,10 @@ export async function createApp(dir: string, logFile: string) {
 }
 
 /**
- * The two changes every create-app app needs on this machine, whatever is installed into it
- * (docs: the package README's "Backstage 1.55 from create-app"): the signals plugin of 1.55
- * needs `@backstage/backend-defaults` ^0.19.0 (create-app writes ^0.18.0), and
- * `better-sqlite3` 12 aborts under Node 24.19 and later, so the root gets a resolution to ^13.
+ * The two changes every create-app app needs on this machine, whatever is installed into it,
+ * and so no step of the packages' install: the signals plugin of 1.55 needs
+ * `@backstage/backend-defaults` ^0.19.0 (create-app writes ^0.18.0), and `better-sqlite3` 12
+ * aborts under Node 24.19 and later, so the root gets a resolution to ^13.
  */
 export function applyMachineFixes(dir: string) {
   editJson(join(dir, 'packages/backend/package.json'), backend => {

@@ -1,13 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPO_ROOT } from '../scaffolder/templateFile';
 import { run } from './commands';
 import { editYaml } from './freshApp';
 
 /**
- * The install steps of the packages' READMEs, done to a fresh app exactly as a platform
- * engineer follows them: each command and each line to add is written here as the README
- * writes it, and the test checks that the README still says it (README_SAYS).
+ * The install steps of the module's README ("Install it into your Backstage"), done to a
+ * fresh app as a platform engineer follows them: each command, line and setting is written
+ * here as the README writes it, and the test checks that the README still says it
+ * (README_SAYS). Step 4 (the app's features in App.tsx) only matters to the frontend, which
+ * the test does not start; the `yarn add` of the frontend package is done all the same.
  */
 
 export const SCOPE = '@connect-skeleton';
@@ -19,24 +21,57 @@ export const BACKEND_MODULE_README = join(
   'plugins/scaffolder-backend-module-kafka-connect/README.md',
 );
 
-/** The commands, in the order the README gives them, run in the app's root folder. */
+/** Step 1: the scope is let past create-app's age gate (`npmMinimalAgeGate: 3d`). */
+export const PREAPPROVED = `${SCOPE}/*`;
+
+/** Step 2, run at the app's root. */
 export const ADD_COMMANDS: string[][] = [
   ['yarn', '--cwd', 'packages/backend', 'add', BACKEND_MODULE],
   ['yarn', '--cwd', 'packages/app', 'add', FRONTEND_PLUGIN],
 ];
 
-/** The line the README adds to packages/backend/src/index.ts, after the scaffolder's. */
-export const BACKEND_LINE = `backend.add(import('${BACKEND_MODULE}'));`;
+/** Step 3: packages/backend/src/index.ts, an import at the top and two lines after the scaffolder. */
+const CREATE_BACKEND_IMPORT = `import { createBackend } from '@backstage/backend-defaults';`;
+export const BACKEND_IMPORT = `import { kafkaConnectClusterValuesPlugin } from '${BACKEND_MODULE}';`;
 const SCAFFOLDER_LINE = `backend.add(import('@backstage/plugin-scaffolder-backend'));`;
+export const BACKEND_LINES = [
+  `backend.add(import('${BACKEND_MODULE}'));`,
+  'backend.add(kafkaConnectClusterValuesPlugin);',
+];
+
+/** Step 5: the templates' catalog locations, relative to packages/backend (`yarn start`). */
+export const TEMPLATES = [
+  'kafka-connect-cluster',
+  'kafka-connect-change',
+  'kafka-connect-adopt',
+];
+export const templateTarget = (template: string) =>
+  `../../node_modules/${BACKEND_MODULE}/templates/${template}/template.yaml`;
 
 /** What the README must say for the test to be following it (checked by the test). */
 export const README_SAYS = [
-  `yarn --cwd packages/backend add ${BACKEND_MODULE}`,
-  BACKEND_LINE,
+  `- '${PREAPPROVED}'`,
+  ...ADD_COMMANDS.map(command => command.join(' ')),
+  BACKEND_IMPORT,
+  // The README's formatter wraps the module's line; its parts are these.
+  `'${BACKEND_MODULE}'`,
+  BACKEND_LINES[1],
+  ...TEMPLATES.map(template => `target: ${templateTarget(template)}`),
+  'initializeEmptyRepository: true',
   'anyOwnerFor',
+  // The two fixes the test applies to every fresh app (freshApp.applyMachineFixes).
+  '"@backstage/backend-defaults": "^0.19.0"',
+  '"better-sqlite3": "^13.0.0"',
 ];
 
-/** `yarn add` of the packages: the figure `npm run bench` reports as the install time. */
+/** Step 1. */
+export function preapproveScope(appDir: string) {
+  editYaml(join(appDir, '.yarnrc.yml'), doc => {
+    doc.addIn(['npmPreapprovedPackages'], PREAPPROVED);
+  });
+}
+
+/** Step 2: the figure `npm run bench` reports as the packages' install time. */
 export async function addPackages(appDir: string, logFile: string) {
   for (const [command, ...args] of ADD_COMMANDS) {
     await run(command, args, {
@@ -50,62 +85,57 @@ export async function addPackages(appDir: string, logFile: string) {
   }
 }
 
-/** Registers the module in the backend, as the README's one line does. */
+/** Step 3. */
 export function registerBackendModule(appDir: string) {
   const file = join(appDir, 'packages/backend/src/index.ts');
   const source = readFileSync(file, 'utf8');
-  if (!source.includes(SCAFFOLDER_LINE)) {
-    throw new Error(
-      `${file} has no "${SCAFFOLDER_LINE}" to add the module after`,
-    );
+  for (const anchor of [CREATE_BACKEND_IMPORT, SCAFFOLDER_LINE]) {
+    if (!source.includes(anchor)) {
+      throw new Error(
+        `${file} has no "${anchor}" to add the module's lines at`,
+      );
+    }
   }
   writeFileSync(
     file,
-    source.replace(SCAFFOLDER_LINE, `${SCAFFOLDER_LINE}\n${BACKEND_LINE}`),
+    source
+      .replace(
+        CREATE_BACKEND_IMPORT,
+        `${CREATE_BACKEND_IMPORT}\n${BACKEND_IMPORT}`,
+      )
+      .replace(SCAFFOLDER_LINE, [SCAFFOLDER_LINE, ...BACKEND_LINES].join('\n')),
   );
 }
 
 /**
- * The template's catalog location, relative to the backend's folder as Backstage resolves
- * `file` targets: inside the installed module when the package ships the template, else the
- * repository's own copy (the templates are not in a package yet).
- */
-export function templateTarget(appDir: string): string {
-  const shipped = join(
-    appDir,
-    'node_modules',
-    BACKEND_MODULE,
-    'templates/kafka-connect-cluster/template.yaml',
-  );
-  const target = existsSync(shipped)
-    ? shipped
-    : join(REPO_ROOT, 'templates/kafka-connect-cluster/template.yaml');
-  return relative(join(appDir, 'packages/backend'), target);
-}
-
-/**
- * The README's configuration, in the app's app-config.yaml: the GitOps repository, who may
- * create clusters for any owner (a fresh app's guest, `user:development/guest`, is in no
- * group), and the template's location.
+ * Steps 5 to 8 in the app's app-config.yaml: the templates' locations, the GitOps repository
+ * (an empty one is given its first commit by the module), and who may create clusters for
+ * any owner (a fresh app's guest, `user:development/guest`, is in no group).
  */
 export function configureApp(
   appDir: string,
   settings: { gitopsRepository: string; anyOwnerFor: string[] },
 ) {
   editYaml(join(appDir, 'app-config.yaml'), doc => {
+    for (const template of TEMPLATES) {
+      doc.addIn(
+        ['catalog', 'locations'],
+        doc.createNode({
+          type: 'file',
+          target: templateTarget(template),
+          rules: [{ allow: ['Template'] }],
+        }),
+      );
+    }
     doc.setIn(
       ['kafkaConnect'],
       doc.createNode({
-        gitops: { repository: settings.gitopsRepository },
+        gitops: {
+          repository: settings.gitopsRepository,
+          defaultBranch: 'main',
+          initializeEmptyRepository: true,
+        },
         ownership: { anyOwnerFor: settings.anyOwnerFor },
-      }),
-    );
-    doc.addIn(
-      ['catalog', 'locations'],
-      doc.createNode({
-        type: 'file',
-        target: templateTarget(appDir),
-        rules: [{ allow: ['Template'] }],
       }),
     );
   });
