@@ -5,6 +5,7 @@ import { startAppBackend } from '@connect-skeleton/integration-tests/src/install
 import {
   applyMachineFixes,
   createApp,
+  forgetCachedScope,
   installApp,
   pointScopeAt,
 } from '@connect-skeleton/integration-tests/src/install/freshApp';
@@ -62,6 +63,7 @@ export async function freshAppInstall(): Promise<FreshAppFigures> {
       await installApp(appDir, logFile);
       const freshAppInstallS = seconds(start);
       preapproveScope(appDir);
+      forgetCachedScope(appDir, SCOPE);
       start = performance.now();
       await addPackages(appDir, logFile);
       const packagesInstallS = seconds(start);

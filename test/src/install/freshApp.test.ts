@@ -10,6 +10,7 @@ import { cliRender } from './cliRender';
 import {
   applyMachineFixes,
   createApp,
+  forgetCachedScope,
   installApp,
   pointScopeAt,
 } from './freshApp';
@@ -74,6 +75,7 @@ describe('a fresh create-app Backstage with the packages installed as their READ
     await installApp(appDir, logFile);
 
     preapproveScope(appDir);
+    forgetCachedScope(appDir, SCOPE);
     await addPackages(appDir, logFile);
     registerBackendModule(appDir);
     // The README's try-out repository: `git init --bare`, empty; the module gives it its

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { run } from './commands';
+import { run, userEnv } from './commands';
 
 /**
  * A new Backstage app, made as the Backstage docs tell a user to make one
@@ -103,4 +104,24 @@ export function pointScopeAt(dir: string, scope: string, registryUrl: string) {
 /** `yarn install` in the app, as create-app would have run it without --skip-install. */
 export async function installApp(dir: string, logFile: string) {
   await run('yarn', ['install'], { cwd: dir, logFile });
+}
+
+/**
+ * Removes the scope's packages from Yarn's global cache (the app's `cacheFolder`). Yarn keeps
+ * a package there by name and version, and takes it from there when the app's lockfile has
+ * no checksum for it yet: after an earlier run it would install that run's copy of 0.1.0,
+ * not this checkout's. A registry never changes a published version; this checkout does
+ * between runs. Every other cached package stays, so the app's install stays warm.
+ */
+export function forgetCachedScope(dir: string, scope: string) {
+  const cacheFolder = execFileSync('yarn', ['config', 'get', 'cacheFolder'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: userEnv(),
+  }).trim();
+  const prefix = `${scope}-`;
+  for (const file of readdirSync(cacheFolder)) {
+    if (file.startsWith(prefix))
+      rmSync(join(cacheFolder, file), { force: true });
+  }
 }
