@@ -29,6 +29,8 @@ ensure_yarn_shim() {
 # The image build test (test/src/imagebuild) builds the rendered Dockerfile with buildah,
 # makes its stand-in base images with mmdebstrap, and compiles, jars and signs its
 # artifacts with the JDK and openssl.
+# The install test (test/src/install) makes a fresh Backstage app with npx and Yarn, whose
+# better-sqlite3 (like the workspace's) is compiled here: g++, make and python3 for node-gyp.
 ensure_debian_tools() {
   local missing=()
   command -v shellcheck >/dev/null || missing+=(shellcheck)
@@ -39,6 +41,9 @@ ensure_debian_tools() {
   command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
   command -v javac >/dev/null || missing+=(default-jdk-headless)
   command -v openssl >/dev/null || missing+=(openssl)
+  command -v g++ >/dev/null || missing+=(g++)
+  command -v make >/dev/null || missing+=(make)
+  command -v python3 >/dev/null || missing+=(python3)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
     echo "setup: please install these Debian packages: ${missing[*]}"; return

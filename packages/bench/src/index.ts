@@ -69,6 +69,11 @@ export async function main(args: string[]): Promise<number> {
     'building the seed-shaped image with buildah (local artifacts, warm base)',
   );
   const image = await seedImageBuild();
+  const { freshAppInstall } = await import('./freshAppInstall');
+  progress(
+    'a fresh create-app app: create, install, the packages added, its backend started',
+  );
+  const freshApp = await freshAppInstall();
   // The form's preview in a DOM (jsdom, React, Material UI) comes last: jsdom's globals
   // (document, location) make the backend's package-path lookups resolve against
   // http://localhost/ in the same process.
@@ -93,6 +98,7 @@ export async function main(args: string[]): Promise<number> {
     ...task,
     ...memory,
     ...image,
+    ...freshApp,
   };
   if (json) {
     process.stdout.write(

@@ -25,6 +25,10 @@ export interface Figures {
   backendExtraRssMb: number;
   backendExtraHeapMb: number;
   imageBuildSeedS: number;
+  freshAppCreateS: number;
+  freshAppInstallS: number;
+  packagesInstallS: number;
+  freshAppBackendStartS: number;
 }
 
 interface Row {
@@ -154,6 +158,26 @@ function rows(f: Figures): Row[] {
     {
       label: 'image build, seed-shaped cluster (warm base)',
       value: f.imageBuildSeedS,
+      unit: 's',
+    },
+    {
+      label: 'fresh create-app app: create-app',
+      value: f.freshAppCreateS,
+      unit: 's',
+    },
+    {
+      label: 'fresh create-app app: its yarn install',
+      value: f.freshAppInstallS,
+      unit: 's',
+    },
+    {
+      label: 'the packages installed into it (yarn add)',
+      value: f.packagesInstallS,
+      unit: 's',
+    },
+    {
+      label: 'its backend with the module, start',
+      value: f.freshAppBackendStartS,
       unit: 's',
     },
   ];

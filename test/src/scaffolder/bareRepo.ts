@@ -29,6 +29,14 @@ export class BareRepo {
     return repo;
   }
 
+  /** A bare repository as `git init --bare` makes it: no commit, no branch. */
+  static empty(): BareRepo {
+    const dir = mkdtempSync(join(tmpdir(), 'kafka-connect-gitops-'));
+    const repo = new BareRepo(dir, join(dir, 'gitops.git'));
+    git(dir, ['init', '--quiet', '--bare', repo.path]);
+    return repo;
+  }
+
   branches(): string[] {
     return this.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads'])
       .split('\n')
