@@ -120,28 +120,60 @@ describe('two backend replicas on PostgreSQL', () => {
     }
   });
 
-  it('runs tasks sent while the database connection is cut once it is restored, without a restart', async () => {
-    const names = Array.from({ length: 4 }, (_, i) => `replica-cut-${i}`);
+  it('carries on with the tasks running and sent while the database connection is cut once it is restored, without a restart', async () => {
     const listening = servers.replicas.map(r => listenLines(r.log()));
-    await servers.proxy.cut();
-    let ids: Promise<string[]>;
+    // Each replica has run a task (as a running portal has): each plugin has read the keys
+    // that sign the user's and the other plugins' tokens, and keeps them; with none in hand,
+    // a replica could check no token while the database is away.
+    const warmUp = await Promise.all(
+      servers.replicas.map((replica, i) =>
+        tasks.create(replica, replicaClusterValues(`replica-warm-${i}`)),
+      ),
+    );
+    for (const id of warmUp)
+      expect((await tasks.waitForEnd(id)).status).toBe('completed');
+
+    // Two tasks in the middle of their push when the connection goes.
+    const gate = new GitGate(servers.repo.path);
+    const held = ['replica-cut-held-0', 'replica-cut-held-1'];
+    const sent = Array.from({ length: 4 }, (_, i) => `replica-cut-sent-${i}`);
+    gate.close();
+    let heldIds: string[] = [];
+    let sentIds: Promise<string[]> | undefined;
     try {
-      ids = Promise.all(
-        names.map((name, i) =>
-          tasks.create(servers.replicas[i % 2], replicaClusterValues(name)),
+      heldIds = await Promise.all(
+        held.map((name, i) =>
+          tasks.create(servers.replicas[i], replicaClusterValues(name)),
         ),
       );
-      // The requests wait for a database connection meanwhile.
-      await sleep(5000);
+      await eventually('the held tasks to push', 5 * 60_000, async () =>
+        held.every(n => servers.repo.branches().includes(`kafka-connect/${n}`))
+          ? true
+          : undefined,
+      );
+      await servers.proxy.cut();
+      gate.open();
+      let settled = 0;
+      sentIds = Promise.all(
+        sent.map((name, i) =>
+          tasks
+            .create(servers.replicas[i % 2], replicaClusterValues(name))
+            .finally(() => settled++),
+        ),
+      );
+      // Meanwhile the requests and the held tasks' next writes wait for a connection.
+      await sleep(3000);
+      expect(settled).toBe(0);
     } finally {
       await servers.proxy.restore();
+      gate.remove();
     }
-    const ended = await Promise.all(
-      (await ids).map(id => tasks.waitForEnd(id)),
-    );
+    const ids = [...heldIds, ...(await sentIds)];
+    const ended = await Promise.all(ids.map(id => tasks.waitForEnd(id)));
     expect(
       ended.filter(t => t.status !== 'completed').map(t => [t.id, t.error]),
     ).toEqual([]);
+    const names = [...held, ...sent];
     const all = clusterBranches();
     expect(
       Object.fromEntries(
