@@ -39,6 +39,8 @@ ensure_debian_tools() {
   command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
   command -v javac >/dev/null || missing+=(default-jdk-headless)
   command -v openssl >/dev/null || missing+=(openssl)
+  # The production tests' PostgreSQL server (Debian keeps its binaries out of PATH).
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
     echo "setup: please install these Debian packages: ${missing[*]}"; return

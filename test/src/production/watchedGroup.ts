@@ -79,11 +79,7 @@ export function startWatchedGroup(options: {
     exited: () => exit,
     log: () => {
       try {
-        // eslint-disable-next-line no-control-regex
-        return readFileSync(options.logFile, 'utf8').replace(
-          /\x1b\[[0-9;]*m/g,
-          '',
-        );
+        return stripColours(readFileSync(options.logFile, 'utf8'));
       } catch {
         return '';
       }
@@ -99,4 +95,10 @@ export function startWatchedGroup(options: {
       }
     },
   };
+}
+
+/** The text without the terminal's colour codes. */
+function stripColours(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
