@@ -102,7 +102,10 @@ export async function replicaThroughput(
   progress(`${tasks} tasks on one replica on SQLite`);
   const sqliteOne = await sqliteThroughput(tasks);
   progress('starting PostgreSQL and one replica of the production profile');
-  const servers = await startProductionReplicas({ start: 1 });
+  const servers = await startProductionReplicas({
+    start: 1,
+    directDatabase: true,
+  });
   try {
     progress(`${tasks} tasks on one replica on PostgreSQL`);
     const postgresOne = await throughput(

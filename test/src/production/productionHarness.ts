@@ -21,7 +21,7 @@ import { startTcpProxy, TcpProxy } from './tcpProxy';
 
 export interface ProductionReplicas {
   postgres: PostgresServer;
-  /** Between the replicas and PostgreSQL: `cut()` and `restore()` the connection. */
+  /** Between the replicas and PostgreSQL (unless `directDatabase`): `cut()` and `restore()`. */
   proxy: TcpProxy;
   /** The GitOps repository both replicas push to. */
   repo: BareRepo;
@@ -39,6 +39,11 @@ export interface ProductionReplicaOptions {
   extraEnv?: Record<string, string>;
   /** How many replicas start right away (default both; 1 for a single-replica bench). */
   start?: 1 | 2;
+  /**
+   * Connect the replicas to PostgreSQL directly rather than through the proxy (whose copying
+   * runs in the calling process): for figures, where nothing cuts the connection.
+   */
+  directDatabase?: boolean;
 }
 
 /** The environment app-config.production.yaml reads, for a test on this machine. */
@@ -94,7 +99,11 @@ export async function startProductionReplicas(
     stops.push(() => repo.remove());
 
     const env = {
-      ...productionEnv(postgres, proxy.port, repo),
+      ...productionEnv(
+        postgres,
+        options.directDatabase ? postgres.port : proxy.port,
+        repo,
+      ),
       ...options.extraEnv,
     };
     const configFiles = [
