@@ -10,6 +10,7 @@ import {
 } from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { catalogModuleGitopsClusters } from './gitops/catalogModuleGitopsClusters';
 import { scaffolderModuleGitopsRepository } from './gitops/scaffolderModuleGitopsRepository';
+import { permissionModuleKafkaConnectPolicy } from './permissions';
 
 const backend = createBackend();
 
@@ -46,9 +47,9 @@ backend.add(
 backend.add(catalogModuleGitopsClusters);
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Only the groups in kafkaConnect.permissions.templateGroups may run the Kafka Connect
+// templates; everything else is allowed (docs/permissions-and-audit.md).
+backend.add(permissionModuleKafkaConnectPolicy);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // The app's user-settings storage (app.packages: all loads it) needs the signals API, and

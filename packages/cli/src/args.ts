@@ -38,8 +38,14 @@ export type ParsedArgs =
   | { kind: 'help' }
   | UpgradeArgs
   | DiffArgs
-  | { kind: 'render'; values: string; out: string; layout?: Layout }
-  | { kind: 'manifests' | 'validate'; values: string }
+  | {
+      kind: 'render';
+      values: string;
+      out: string;
+      layout?: Layout;
+      policy?: string;
+    }
+  | { kind: 'manifests' | 'validate'; values: string; policy?: string }
   | ImportArgs;
 
 type Flag =
@@ -51,12 +57,13 @@ type Flag =
   | 'namespace'
   | 'strimzi'
   | 'checksums'
-  | 'to';
+  | 'to'
+  | 'policy';
 
 const FLAGS_OF: Record<Command, readonly Flag[]> = {
-  render: ['values', 'out', 'layout'],
-  manifests: ['values'],
-  validate: ['values'],
+  render: ['values', 'out', 'layout', 'policy'],
+  manifests: ['values', 'policy'],
+  validate: ['values', 'policy'],
   import: ['from', 'owner', 'namespace', 'strimzi', 'checksums'],
   upgrade: ['to'],
   diff: [],
@@ -73,6 +80,7 @@ const ALL_FLAGS: readonly Flag[] = [
   'strimzi',
   'checksums',
   'to',
+  'policy',
 ];
 const COMMANDS = 'render, manifests, validate, import, upgrade or diff';
 const LAYOUTS: readonly Layout[] = ['helm', 'kustomize'];
@@ -145,8 +153,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (flags.values === undefined) {
     throw new ArgumentError(`${command} needs --values FILE`);
   }
+  const policy = flags.policy === undefined ? {} : { policy: flags.policy };
   if (command !== 'render') {
-    return { kind: command, values: flags.values };
+    return { kind: command, values: flags.values, ...policy };
   }
 
   if (flags.out === undefined) {
@@ -166,6 +175,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     values: flags.values,
     out: flags.out,
     ...(layout ? { layout: layout as Layout } : {}),
+    ...policy,
   };
 }
 

@@ -2,12 +2,13 @@
 export const USAGE = `Usage: connect-skeleton <command> [options]
 
 Commands:
-  render     --values FILE --out DIR [--layout helm|kustomize]
+  render     --values FILE --out DIR [--layout helm|kustomize] [--policy FILE]
              Render the cluster skeleton into DIR and list the written files.
-  manifests  --values FILE
+  manifests  --values FILE [--policy FILE]
              Print every Kubernetes object as one YAML stream (for kubectl apply -f -).
-  validate   --values FILE
-             Print one line per problem in the values; nothing when they are good.
+  validate   --values FILE [--policy FILE]
+             Print one line per problem in the values, and with --policy per rule of
+             the policy they break; nothing when they are good.
   import     --from FILE --owner REF [--namespace NS] [--strimzi VERSION] [--checksums FILE]
              Read a KafkaConnect (with its KafkaConnectors and metrics ConfigMap) and
              print values that render to the same objects; notes and problems on stderr.
@@ -22,6 +23,7 @@ Options:
   --values FILE    the cluster values (connect-cluster.yaml)
   --out DIR        output folder: created, or replaced when it holds a previous render
   --layout NAME    helm (default) or kustomize
+  --policy FILE    the platform's policy the values must keep (docs/policy.md)
   --from FILE      the KafkaConnect to import (kubectl get -o yaml, or your manifests)
   --owner REF      the owning team or person, e.g. group:default/data-platform
   --namespace NS   the namespace, when the file has none (or the cluster moves)

@@ -17,6 +17,12 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
+/** Why a file could not be read, in words: `no such file`, `it is a folder`, ... */
+export function readErrorWords(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  return READ_ERRORS[code] ?? code;
+}
+
 /** A file-level problem: it belongs to the values as a whole, so its path is `values`. */
 function bad(message: string): ValuesResult {
   return { ok: false, problems: [{ path: 'values', message }] };
@@ -50,9 +56,8 @@ export async function readValuesFile(
   try {
     text = await fs.readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new UsageError(
-      `cannot read values file ${file}: ${READ_ERRORS[code] ?? code}`,
+      `cannot read values file ${file}: ${readErrorWords(error)}`,
     );
   }
   return parseValues(text, file);

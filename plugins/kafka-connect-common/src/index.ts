@@ -74,3 +74,7 @@ export {
   PROVENANCE_ANNOTATIONS,
   ENTITY_TYPE as CLUSTER_ENTITY_TYPE,
 } from './render/catalogInfo';
+// Policy as code: the platform team's rules, checked after the values' own (docs/policy.md).
+export * from './policy';
+export { parseQuantity, compareQuantities } from './util/quantity';
+export type { Quantity } from './util/quantity';

@@ -13,6 +13,8 @@ export {
 } from './clusterValues/plugin';
 export type { ClusterValues } from './clusterValues/readClusterValues';
 export {
+  AUDIT_ACTION_ID,
+  createAuditAction,
   CHANGE_VALUES_ACTION_ID,
   CHECK_OWNERSHIP_ACTION_ID,
   createChangeValuesAction,
@@ -32,7 +34,9 @@ export {
   PUSH_BRANCH_ACTION_ID,
   RENDER_ACTION_ID,
 } from './actions';
+export { CLUSTER_CHANGE_EVENT } from './lib/audit';
 export type {
+  AuditActionOptions,
   CheckOwnershipActionOptions,
   GitlabBranchActionOptions,
   GitlabMergeRequestActionOptions,
@@ -40,3 +44,13 @@ export type {
   KafkaConnectRenderActionOptions,
   ReadClusterActionOptions,
 } from './actions';
+export {
+  isKafkaConnectAction,
+  isKafkaConnectTemplate,
+  KAFKA_CONNECT_ACTION_IDS,
+  KAFKA_CONNECT_TEMPLATE_TYPE,
+  kafkaConnectPermissionDecision,
+  readTemplateGroups,
+  TEMPLATE_GROUPS_KEY,
+} from './permissions';
+export type { KafkaConnectPermissionOptions } from './permissions';

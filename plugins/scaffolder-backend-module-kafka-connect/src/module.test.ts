@@ -30,7 +30,7 @@ describe('scaffolderModuleKafkaConnect', () => {
     ).toBe('kafka-connect:check-ownership');
   });
 
-  it('registers the nine actions, with dry-run support, schemas and examples', async () => {
+  it('registers the ten actions, with dry-run support, schemas and examples', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -60,6 +60,7 @@ describe('scaffolderModuleKafkaConnect', () => {
         'kafka-connect:change-values',
         'kafka-connect:summarise-change',
         'kafka-connect:import',
+        'kafka-connect:audit',
       ]);
       for (const action of added) {
         expect(action.supportsDryRun).toBe(true);

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
+  createAuditAction,
   createChangeValuesAction,
   createCheckOwnershipAction,
   createImportClusterAction,
@@ -22,7 +23,8 @@ import { REPOSITORY_KEY } from './lib/settings';
  * `kafka-connect:gitlab:branch`, `kafka-connect:gitlab:merge-request`,
  * `kafka-connect:check-ownership` and the day-2 actions `kafka-connect:read-cluster`,
  * `kafka-connect:change-values`, `kafka-connect:summarise-change` and
- * `kafka-connect:import` to the scaffolder.
+ * `kafka-connect:import`, and `kafka-connect:audit` (the audit event of a cluster sent to
+ * GitHub or GitLab) to the scaffolder.
  *
  * @public
  */
@@ -36,8 +38,9 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         reader: coreServices.urlReader,
+        auditor: coreServices.auditor,
       },
-      async init({ scaffolder, config, logger, reader }) {
+      async init({ scaffolder, config, logger, reader, auditor }) {
         if (!config.has(REPOSITORY_KEY)) {
           // Not fatal: rendering and the publish:* actions work without it.
           logger.info(
@@ -46,7 +49,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         }
         scaffolder.addActions(
           createKafkaConnectRenderAction({ config }),
-          createGitPushBranchAction({ config }),
+          createGitPushBranchAction({ config, auditor }),
           createGitlabBranchAction({ config }),
           createGitlabMergeRequestAction({ config }),
           createCheckOwnershipAction({ config }),
@@ -54,6 +57,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
           createChangeValuesAction(),
           createSummariseChangeAction(),
           createImportClusterAction(),
+          createAuditAction({ auditor }),
         );
       },
     });

@@ -170,8 +170,11 @@ describe('a GitOps repository served over HTTP whose server goes away', () => {
     expect(result.log).not.toMatch(STACK_LINE);
     expect(result.error?.message).toMatch(
       new RegExp(
-        `^Could not read the GitOps repository ${server.url}: fatal: unable to access '${server.url}/': `,
+        `^The GitOps repository ${server.url} \\(kafkaConnect\\.gitops\\.repository\\) cannot be read, so nothing was pushed: fatal: unable to access '${server.url}/': `,
       ),
+    );
+    expect(result.error?.message).toContain(
+      'Set kafkaConnect.gitops.repository to a repository',
     );
     expect(repo.branches()).not.toContain(branchOf('never'));
   });

@@ -55,7 +55,7 @@ describe('who may own a new cluster', () => {
       'any group, for a user the catalog does not know',
       'group:default/orders',
       CAROL,
-      /^owner: user:default\/carol is not a member of group:default\/orders, .*you belong to no group in the catalog/,
+      /^owner: user:default\/carol is not a member of group:default\/orders, .*user:default\/carol is not in the catalog, so it belongs to no group .*kafkaConnect\.ownership\.anyOwnerFor/,
     ],
     [
       'any group, for a call made by a backend service, not a user',

@@ -30,8 +30,12 @@ function first(a: Failure | undefined, b: Failure): Failure {
   return a && a.index <= b.index ? a : b;
 }
 
-// The sources run as they are (no build step), so the entry sits next to this file.
-const WORKER_ENTRY = require.resolve('./fleetWorker.cjs');
+// From the sources (tsx) a thread needs its own tsx hook, which fleetWorker.cjs registers. The
+// built package runs the compiled worker: the entry point `./fleetWorker` of package.json,
+// which the build writes to dist/fleetWorker.cjs.js (this file is dist/fleet/fleetPool.cjs.js).
+const WORKER_ENTRY = __filename.endsWith('.ts')
+  ? require.resolve('./fleetWorker.cjs')
+  : require.resolve('../fleetWorker.cjs.js');
 /** Batches sent ahead to each worker, so that it never waits for this thread to answer. */
 const AHEAD = 2;
 

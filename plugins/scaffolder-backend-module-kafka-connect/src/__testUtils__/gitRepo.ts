@@ -12,9 +12,16 @@ export class BareRepo {
 
   /** `git init --bare` plus one commit on main holding a README. */
   static create(root: string): BareRepo {
+    const repo = BareRepo.createEmpty(root);
+    repo.commitFiles('main', { 'README.md': '# GitOps\n' }, 'Initial commit');
+    return repo;
+  }
+
+  /** `git init --bare` alone: a repository without any commit, as a Git host creates one. */
+  static createEmpty(root: string, name = 'gitops.git'): BareRepo {
     const home = path.join(root, 'git-home');
     fs.mkdirSync(home, { recursive: true });
-    const repo = new BareRepo(path.join(root, 'gitops.git'), home);
+    const repo = new BareRepo(path.join(root, name), home);
     repo.git(
       root,
       'init',
@@ -23,7 +30,6 @@ export class BareRepo {
       '--initial-branch=main',
       repo.dir,
     );
-    repo.commitFiles('main', { 'README.md': '# GitOps\n' }, 'Initial commit');
     return repo;
   }
 

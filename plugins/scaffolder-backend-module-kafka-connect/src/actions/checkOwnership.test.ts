@@ -211,6 +211,45 @@ describe('kafka-connect:check-ownership', () => {
     });
   });
 
+  describe('a GitOps repository that cannot be read as configured', () => {
+    const localAction = (repository: string, gitops = {}) =>
+      createCheckOwnershipAction({
+        config: new ConfigReader({
+          kafkaConnect: { gitops: { repository, ...gitops } },
+        }),
+      });
+
+    it('fails on a repository that is not there, naming the setting and the fix', async () => {
+      const missing = path.join(root, 'missing.git');
+      const error = await failure(run({}, { using: localAction(missing) }));
+      expect(error.message).toMatch(
+        /^The GitOps repository .*missing\.git \(kafkaConnect\.gitops\.repository\) cannot be read, so nothing was pushed: fatal: .*Set kafkaConnect\.gitops\.repository to a repository the backend's git can read/s,
+      );
+      expect(await fs.readdir(tempRoot)).toEqual([]);
+    });
+
+    it('fails on an empty repository instead of calling the cluster new', async () => {
+      const empty = BareRepo.createEmpty(root, 'empty.git');
+      const error = await failure(run({}, { using: localAction(empty.dir) }));
+      expect(error.message).toMatch(
+        /is empty, so nothing was pushed: it needs a first commit on its default branch main \(kafkaConnect\.gitops\.defaultBranch\).*kafkaConnect\.gitops\.initializeEmptyRepository: true/,
+      );
+      expect(empty.refs()).toEqual({});
+    });
+
+    it('with initializeEmptyRepository, reads an empty repository as holding no cluster, and writes nothing', async () => {
+      const empty = BareRepo.createEmpty(root, 'empty.git');
+      const { outputs } = await run(
+        {},
+        {
+          using: localAction(empty.dir, { initializeEmptyRepository: true }),
+        },
+      );
+      expect(outputs).toEqual({ existing: false });
+      expect(empty.refs()).toEqual({});
+    });
+  });
+
   describe('examples', () => {
     it('runs the local example: the check, then the push, and refuses once another team owns the folder', async () => {
       const steps = yaml.parse(examples[0].example).steps as {

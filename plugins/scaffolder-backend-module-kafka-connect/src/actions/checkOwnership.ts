@@ -231,7 +231,12 @@ export function createCheckOwnershipAction(
     signal: AbortSignal | undefined,
   ): ClusterFileSource {
     if (destination === 'local') {
-      const { remote, displayRemote, defaultBranch } = settings;
+      const {
+        remote,
+        displayRemote,
+        defaultBranch,
+        initializeEmptyRepository,
+      } = settings;
       if (!remote || !displayRemote) {
         throw userFacing(
           new InputError(
@@ -243,6 +248,7 @@ export function createCheckOwnershipAction(
         remote,
         displayRemote,
         defaultBranch,
+        initializeEmptyRepository,
         tempDir: tempDir!,
         signal,
       });

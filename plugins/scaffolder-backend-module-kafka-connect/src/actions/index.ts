@@ -28,3 +28,5 @@ export {
   SUMMARISE_CHANGE_ACTION_ID,
 } from './summariseChange';
 export { createImportClusterAction, IMPORT_ACTION_ID } from './importCluster';
+export { createAuditAction, AUDIT_ACTION_ID } from './audit';
+export type { AuditActionOptions } from './audit';

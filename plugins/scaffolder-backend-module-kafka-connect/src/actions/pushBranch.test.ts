@@ -59,6 +59,9 @@ const ORDERS_OF_PAYMENTS =
   'name: orders\nnamespace: streaming\nowner: group:default/payments\n';
 const BRANCH = 'kafka-connect/orders';
 
+// Every case runs real git against real bare repositories: seconds each on a busy CI machine.
+jest.setTimeout(60_000);
+
 describe('kafka-connect:git:push-branch', () => {
   let root: string;
   let repo: BareRepo;
@@ -497,17 +500,20 @@ describe('kafka-connect:git:push-branch', () => {
     );
   });
 
-  it('fails with what git said when the remote has vanished', async () => {
+  it('fails with what git said when the remote has vanished, naming the setting and the fix', async () => {
     await render();
     await fs.rm(repo.dir, { recursive: true, force: true });
 
     const error = await failure(push());
 
     expect(error.message).toContain(
-      `Could not read the GitOps repository ${repo.dir}: fatal: '${repo.dir}' does not appear to be a git repository`,
+      `The GitOps repository ${repo.dir} (kafkaConnect.gitops.repository) cannot be read, so nothing was pushed: fatal: '${repo.dir}' does not appear to be a git repository`,
+    );
+    expect(error.message).toContain(
+      "Set kafkaConnect.gitops.repository to a repository the backend's git can read",
     );
     expect(error.message).not.toMatch(/^\s*at /m);
-    expect(error.stack).toBe(`GitCommandError: ${error.message}`);
+    expect(error.stack).toBe(`GitopsRepositoryError: ${error.message}`);
     expect(await leftoverTempDirs()).toEqual([]);
   });
 
@@ -718,14 +724,118 @@ describe('kafka-connect:git:push-branch', () => {
     expect(repo.show(`refs/heads/${BRANCH}`, 'README.md')).toBe('# trunk\n');
   });
 
-  it('fails clearly when the default branch is missing', async () => {
-    await render();
-    await expect(
-      push(
+  describe('a GitOps repository that cannot take a cluster yet', () => {
+    it('refuses a repository without the default branch, naming its branches and the setting, and pushes nothing', async () => {
+      await render();
+      const refsBefore = repo.refs();
+      const error = await failure(
+        push(
+          {},
+          { pushAction: pushActionFor(repo.dir, { defaultBranch: 'trunk' }) },
+        ),
+      );
+      expect(error.message).toBe(
+        `The GitOps repository ${repo.dir} (kafkaConnect.gitops.repository) has no branch trunk, so nothing was pushed; its branches are main. Set kafkaConnect.gitops.defaultBranch to the branch clusters are merged into, or push a branch trunk`,
+      );
+      expect(error.stack).toBe(`GitopsRepositoryError: ${error.message}`);
+      expect(repo.refs()).toEqual(refsBefore);
+    });
+
+    it('refuses an empty repository, saying to push a first commit or set initializeEmptyRepository, and pushes nothing', async () => {
+      const empty = BareRepo.createEmpty(root, 'empty.git');
+      await render();
+      for (const isDryRun of [false, true]) {
+        const error = await failure(
+          push({}, { pushAction: pushActionFor(empty.dir), isDryRun }),
+        );
+        expect(error.message).toBe(
+          `The GitOps repository ${empty.dir} (kafkaConnect.gitops.repository) is empty, so nothing was pushed: it needs a first commit on its default branch main (kafkaConnect.gitops.defaultBranch), which new branches start from. Push one (a README is enough), or set kafkaConnect.gitops.initializeEmptyRepository: true and the first push makes it`,
+        );
+      }
+      expect(empty.refs()).toEqual({});
+      expect(await leftoverTempDirs()).toEqual([]);
+    });
+
+    it('with initializeEmptyRepository, gives an empty repository its first commit on the default branch, then pushes the branch on it', async () => {
+      const empty = BareRepo.createEmpty(root, 'empty.git');
+      const initializing = pushActionFor(empty.dir, {
+        defaultBranch: 'trunk',
+        initializeEmptyRepository: true,
+      });
+      const rendered = await render();
+
+      const { outputs, logger } = await push({}, { pushAction: initializing });
+
+      const refs = empty.refs();
+      expect(Object.keys(refs).sort()).toEqual([
+        `refs/heads/${BRANCH}`,
+        'refs/heads/trunk',
+      ]);
+      expect(
+        empty.git(empty.dir, 'ls-tree', '--name-only', 'refs/heads/trunk'),
+      ).toBe('.gitignore\nREADME.md\n');
+      expect(empty.show('refs/heads/trunk', 'README.md')).toContain(
+        'Review a branch and merge it into `trunk`',
+      );
+      const first = empty.commitInfo('refs/heads/trunk');
+      expect(first.parents).toEqual([]);
+      expect(first.message).toBe(
+        'Initialise the GitOps repository (kafkaConnect.gitops.initializeEmptyRepository)',
+      );
+      expect(empty.commitInfo(`refs/heads/${BRANCH}`).parents).toEqual([
+        refs['refs/heads/trunk'],
+      ]);
+      expect(empty.filesAt(`refs/heads/${BRANCH}`, TARGET)).toEqual(
+        [...rendered].sort(),
+      );
+      expect(outputs.commit).toBe(refs[`refs/heads/${BRANCH}`]);
+      expect(logger.info).toHaveBeenCalledWith(
+        `The GitOps repository ${empty.dir} was empty: pushed its first commit ${refs['refs/heads/trunk']} to trunk (a README and a .gitignore)`,
+      );
+
+      // The next run finds the branch and leaves the first commit alone.
+      const again = await push({}, { pushAction: initializing });
+      expect(again.outputs.changed).toBe(false);
+      expect(empty.refs()).toEqual(refs);
+    });
+
+    it('with initializeEmptyRepository, a dry run makes the first commit in its clone only', async () => {
+      const empty = BareRepo.createEmpty(root, 'empty.git');
+      await render();
+      const { outputs } = await push(
         {},
-        { pushAction: pushActionFor(repo.dir, { defaultBranch: 'trunk' }) },
-      ),
-    ).rejects.toThrow(`The GitOps repository ${repo.dir} has no branch trunk`);
+        {
+          pushAction: pushActionFor(empty.dir, {
+            initializeEmptyRepository: true,
+          }),
+          isDryRun: true,
+        },
+      );
+      expect(outputs.changed).toBe(true);
+      expect(empty.refs()).toEqual({});
+      expect(await leftoverTempDirs()).toEqual([]);
+    });
+
+    it('never initialises a repository that has other branches', async () => {
+      const other = BareRepo.createEmpty(root, 'other.git');
+      other.commitFiles('develop', { 'README.md': '# develop\n' }, 'Develop');
+      const refsBefore = other.refs();
+      await render();
+      const error = await failure(
+        push(
+          {},
+          {
+            pushAction: pushActionFor(other.dir, {
+              initializeEmptyRepository: true,
+            }),
+          },
+        ),
+      );
+      expect(error.message).toMatch(
+        /has no branch main, so nothing was pushed; its branches are develop\./,
+      );
+      expect(other.refs()).toEqual(refsBefore);
+    });
   });
 
   it.each([

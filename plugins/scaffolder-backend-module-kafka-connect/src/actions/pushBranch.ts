@@ -1,8 +1,10 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { auditedClusterChange, taskOf } from '../lib/audit';
 import { userFacing } from '../lib/errors';
 import { assertMayChangeCluster } from '../lib/existingCluster';
 import { formatIdentity } from '../lib/guard';
@@ -37,6 +39,11 @@ export interface GitPushBranchActionOptions {
   workingDirectory?: string;
   /** The clock for commit dates. Defaults to the current time. */
   now?: () => Date;
+  /**
+   * The scaffolder's auditor: each push (not a dry run) leaves a `kafka-connect-cluster-change`
+   * event, succeeded or failed. None: no audit event.
+   */
+  auditor?: AuditorService;
 }
 
 /**
@@ -162,38 +169,60 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
       try {
         const home = path.join(tempDir, 'home');
         await fs.mkdir(home);
-        const { staged, branchExists, commit } = await pushWithRetry(
-          {
-            remote,
-            displayRemote,
-            defaultBranch,
-            input,
-            identity,
-            checkExistingCluster: (clusterFile, ref) => {
-              const { notes } = assertMayChangeCluster({
-                existingText: clusterFile,
-                place: {
-                  folder: input.targetPath,
-                  ref,
-                  repository: displayRemote,
-                },
-                incomingOwner: identity.owner,
-                user: ctx.user,
-                anyOwnerFor,
-              });
-              notes.forEach(note => ctx.logger.info(note));
+        const push = () =>
+          pushWithRetry(
+            {
+              remote,
+              displayRemote,
+              defaultBranch,
+              initializeEmptyRepository: settings.initializeEmptyRepository,
+              isDryRun: ctx.isDryRun ?? false,
+              input,
+              identity,
+              checkExistingCluster: (clusterFile, ref) => {
+                const { notes } = assertMayChangeCluster({
+                  existingText: clusterFile,
+                  place: {
+                    folder: input.targetPath,
+                    ref,
+                    repository: displayRemote,
+                  },
+                  incomingOwner: identity.owner,
+                  user: ctx.user,
+                  anyOwnerFor,
+                });
+                notes.forEach(note => ctx.logger.info(note));
+              },
+              sourceDir,
+              files,
+              message,
+              now,
+              tempDir,
+              home,
+              signal: ctx.signal,
+              logger: ctx.logger,
             },
-            sourceDir,
-            files,
-            message,
-            now,
-            tempDir,
-            home,
-            signal: ctx.signal,
-            logger: ctx.logger,
-          },
-          { checkpoint: ctx.checkpoint, isDryRun: ctx.isDryRun ?? false },
-        );
+            { checkpoint: ctx.checkpoint, isDryRun: ctx.isDryRun ?? false },
+          );
+        const { staged, branchExists, commit } = ctx.isDryRun
+          ? await push()
+          : await auditedClusterChange(
+              options.auditor,
+              {
+                ...taskOf(ctx),
+                cluster: { ...identity, folder: input.targetPath },
+                destination: {
+                  type: 'local',
+                  repository: displayRemote,
+                  branch: input.branch,
+                },
+              },
+              push,
+              pushed => ({
+                commit: pushed.commit,
+                changed: pushed.staged.changed,
+              }),
+            );
         if (ctx.isDryRun) {
           ctx.logger.info(`Dry run: nothing pushed to ${displayRemote}`);
         }

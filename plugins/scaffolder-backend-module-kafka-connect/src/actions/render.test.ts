@@ -1,3 +1,4 @@
+import { ConfigReader } from '@backstage/config';
 import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -223,6 +224,80 @@ describe('kafka-connect:render', () => {
           );
         }
       },
+    );
+  });
+});
+
+describe('kafka-connect:render with the platform policy', () => {
+  let workspace: string;
+
+  beforeEach(async () => {
+    workspace = await makeTempDir();
+  });
+  afterEach(async () => {
+    await removeTempDir(workspace);
+  });
+
+  const policyAction = createKafkaConnectRenderAction({
+    config: new ConfigReader({
+      kafkaConnect: {
+        policy: {
+          inline: {
+            apiVersion: 'connect-skeleton/policy/v1',
+            kind: 'KafkaConnectPolicy',
+            namespaces: [
+              { owner: 'group:default/orders', allowed: ['orders-*'] },
+            ],
+            environments: { prod: { replicas: { min: 2 } } },
+          },
+        },
+      },
+    }),
+  });
+
+  function runWithPolicy(values: Record<string, unknown>, isDryRun = false) {
+    const test = createTestContext(policyAction, {
+      input: { values },
+      workspacePath: workspace,
+      isDryRun,
+    });
+    return { ...test, done: policyAction.handler(test.ctx) };
+  }
+
+  it.each([false, true])(
+    'fails with every violation in one message and writes nothing (dry run: %s)',
+    async isDryRun => {
+      const { done } = runWithPolicy(MINIMAL_VALUES, isDryRun);
+      const error = await done.catch((e: Error) => e);
+      expect(error).toMatchObject({ name: 'InputError' });
+      expect((error as Error).message.split('\n')).toEqual([
+        "The Kafka Connect values break 2 rules of the platform's policy (kafkaConnect.policy.inline):",
+        'namespace: streaming is not one of the namespaces the policy allows group:default/orders (policy namespaces[0].allowed): orders-*',
+        "replicas: 1 is below the policy's minimum of 2 for environment prod (policy environments.prod.replicas.min)",
+      ]);
+      // No stack trace in the task log: the message is the whole story.
+      expect((error as Error).stack).not.toContain('    at ');
+      expect(await listFiles(workspace)).toEqual([]);
+    },
+  );
+
+  it('renders values that keep the policy, and says so in the log', async () => {
+    const { done, outputs, logger } = runWithPolicy({
+      ...MINIMAL_VALUES,
+      namespace: 'orders-streaming',
+      replicas: 2,
+    });
+    await done;
+    expect(outputs.files).toContain('connect-cluster.yaml');
+    expect(logger.info).toHaveBeenCalledWith(
+      'The values keep the policy (kafkaConnect.policy.inline)',
+    );
+  });
+
+  it('checks the values first: bad values are reported as such, before the policy', async () => {
+    const { done } = runWithPolicy({ ...MINIMAL_VALUES, replicas: -1 });
+    await expect(done).rejects.toThrow(
+      /^The Kafka Connect values have 1 problem:\nreplicas: must be at least 0$/,
     );
   });
 });

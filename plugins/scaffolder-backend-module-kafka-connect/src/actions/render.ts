@@ -9,6 +9,7 @@ import {
 } from '@connect-skeleton/plugin-kafka-connect-common';
 import { userFacing } from '../lib/errors';
 import { assertMayOwn, readAnyOwnerFor } from '../lib/ownership';
+import { assertPolicy, loadPolicy, readPolicySource } from '../lib/policy';
 import { relativeFolder } from '../lib/paths';
 import { clusterFacts, renderSummary } from '../lib/summary';
 import { writeFilesInside } from '../lib/writeFiles';
@@ -35,7 +36,8 @@ function valuesError(problems: readonly Problem[]): InputError {
 export interface KafkaConnectRenderActionOptions {
   /**
    * The root config; `kafkaConnect.ownership.anyOwnerFor` lists users and groups whose
-   * members may create clusters for any owner (otherwise only for their own groups).
+   * members may create clusters for any owner (otherwise only for their own groups);
+   * `kafkaConnect.policy` the platform's policy the values must keep (docs/policy.md).
    */
   config?: Config;
 }
@@ -50,6 +52,8 @@ export function createKafkaConnectRenderAction(
   options: KafkaConnectRenderActionOptions = {},
 ) {
   const anyOwnerFor = readAnyOwnerFor(options.config);
+  // A broken inline policy or setting stops the backend at start, naming the key.
+  const policySource = readPolicySource(options.config);
   return createTemplateAction({
     id: RENDER_ACTION_ID,
     description:
@@ -123,6 +127,16 @@ export function createKafkaConnectRenderAction(
         ctx.logger.info(
           `Owner ${values.owner} is not a group of ${ctx.user?.ref}; allowed as ${grant.ref} is in kafkaConnect.ownership.anyOwnerFor`,
         );
+      }
+      // The policy after the values' own checks and before anything is written: a violation
+      // leaves no file in the workspace for a later step to push.
+      const policy = await loadPolicy(policySource, {
+        tempDir: () => ctx.createTemporaryDirectory(),
+        signal: ctx.signal,
+      });
+      if (policy) {
+        assertPolicy(values, policy);
+        ctx.logger.info(`The values keep the policy (${policy.origin})`);
       }
 
       // Same files in a dry run: they only land in the workspace, which a dry run throws away.

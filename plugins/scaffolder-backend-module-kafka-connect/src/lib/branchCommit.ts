@@ -4,13 +4,14 @@ import path from 'node:path';
 import {
   commitStaged,
   fetchBranches,
-  remoteHeads,
+  PushError,
   replaceFolder,
   StagedChange,
   trackingRef,
 } from './clone';
-import { refuseInput } from './errors';
+import { makeFirstCommit } from './firstCommit';
 import { createGit, Git } from './git';
+import { GitopsRepository, readGitopsHeads } from './gitopsRepository';
 import { ClusterIdentity, guardTargetFolder } from './guard';
 import { CheckedPushInput } from './pushInput';
 
@@ -19,6 +20,10 @@ export interface BranchJob {
   remote: string;
   displayRemote: string;
   defaultBranch: string;
+  /** Whether an empty repository gets its first commit (`kafkaConnect.gitops.initializeEmptyRepository`). */
+  initializeEmptyRepository: boolean;
+  /** A dry run makes that first commit in the clone only. */
+  isDryRun: boolean;
   input: CheckedPushInput;
   /** The cluster in the files, for the guard. */
   identity: ClusterIdentity;
@@ -56,23 +61,14 @@ export async function commitOnBranch(
   job: BranchJob,
   attempt: number,
 ): Promise<BranchCommit> {
-  const { remote, displayRemote, defaultBranch, input } = job;
+  const { defaultBranch, input } = job;
   const cloneDir = path.join(job.tempDir, `clone-${attempt}`);
   await fs.mkdir(cloneDir);
   const git = createGit({ cwd: cloneDir, home: job.home, signal: job.signal });
   await git(['init', '--quiet', '--template=']);
 
-  const heads = await remoteHeads(git, remote, displayRemote, [
-    defaultBranch,
-    input.branch,
-  ]);
-  if (!heads.has(defaultBranch)) {
-    throw refuseInput(
-      `The GitOps repository ${displayRemote} has no branch ${defaultBranch}: push a first commit to it, or set kafkaConnect.gitops.defaultBranch`,
-    );
-  }
+  const heads = await readBranches(git, cloneDir, job);
   const branchExists = heads.has(input.branch);
-  await fetchBranches(git, remote, displayRemote, [...heads.keys()]);
 
   // Before anything is changed: the folder must be new, or this same cluster's.
   const guarded = [
@@ -128,4 +124,59 @@ export async function commitOnBranch(
     `Committed ${commit} on ${input.branch}: ${staged.changes.join('; ')}`,
   );
   return { git, branchExists, staged, commit };
+}
+
+function repositoryOf(job: BranchJob): GitopsRepository {
+  return {
+    remote: job.remote,
+    displayRemote: job.displayRemote,
+    defaultBranch: job.defaultBranch,
+    initializeEmptyRepository: job.initializeEmptyRepository,
+  };
+}
+
+/**
+ * Reads the default branch and the job's branch into the clone's tracking refs. The repository
+ * must answer and hold the default branch (else a GitopsRepositoryError says what to fix); an
+ * empty one, when the switch allows it, first gets its first commit on the default branch.
+ */
+async function readBranches(
+  git: Git,
+  cloneDir: string,
+  job: BranchJob,
+): Promise<Map<string, string>> {
+  const repo = repositoryOf(job);
+  const found = await readGitopsHeads(git, repo, [job.input.branch]);
+  if (found.kind === 'ready') {
+    await fetchBranches(git, job.remote, job.displayRemote, [
+      ...found.heads.keys(),
+    ]);
+    return found.heads;
+  }
+  try {
+    const commit = await makeFirstCommit(git, cloneDir, {
+      remote: job.remote,
+      displayRemote: job.displayRemote,
+      defaultBranch: job.defaultBranch,
+      authorName: job.input.authorName,
+      authorEmail: job.input.authorEmail,
+      date: job.now(),
+      push: !job.isDryRun,
+    });
+    job.logger.info(
+      job.isDryRun
+        ? `The GitOps repository ${job.displayRemote} is empty: a real run would first push ${commit} to ${job.defaultBranch} (a README and a .gitignore); dry run, so only in the temporary clone`
+        : `The GitOps repository ${job.displayRemote} was empty: pushed its first commit ${commit} to ${job.defaultBranch} (a README and a .gitignore)`,
+    );
+    return new Map([[job.defaultBranch, commit]]);
+  } catch (error) {
+    // Another task made the default branch meanwhile: take the repository as it is now.
+    if (!(error instanceof PushError) || error.failure !== 'moved') throw error;
+    const again = await readGitopsHeads(git, repo, [job.input.branch]);
+    if (again.kind !== 'ready') throw error;
+    await fetchBranches(git, job.remote, job.displayRemote, [
+      ...again.heads.keys(),
+    ]);
+    return again.heads;
+  }
 }

@@ -85,6 +85,12 @@ describe('who may change a cluster already in the repository', () => {
     );
   });
 
+  it("tells a user in no group (a fresh app's guest) how to get one", () => {
+    expect(() => check({ ref: 'user:development/guest' })).toThrow(
+      "so it cannot change that cluster: ask a member of group:default/orders to make the change, or a platform engineer. user:development/guest is not in the catalog, so it belongs to no group (groups are read from the catalog's User and Group entities, not from the sign-in's ownershipEntityRefs); to fix it, for the guest sign-in, set auth.providers.guest.userEntityRef",
+    );
+  });
+
   it('needs both owners for a move', () => {
     expect(() =>
       check(member('ann', ['orders']), 'group:default/payments'),

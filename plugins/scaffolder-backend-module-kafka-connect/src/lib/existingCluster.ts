@@ -2,7 +2,13 @@ import { ConflictError, NotAllowedError } from '@backstage/errors';
 import yaml from 'yaml';
 import { refuseInput, userFacing } from './errors';
 import { ClusterIdentity, formatIdentity } from './guard';
-import { assertMayOwn, grantFor, ownerRef, TaskUser } from './ownership';
+import {
+  assertMayOwn,
+  grantFor,
+  noGroupAdvice,
+  ownerRef,
+  TaskUser,
+} from './ownership';
 
 /**
  * Who may change a cluster that is already in the GitOps repository: the rule of
@@ -112,9 +118,14 @@ export function assertMayChangeCluster(options: {
   const signedIn = { ...user, ref: user.ref };
   const current = grantFor(owner, signedIn, anyOwnerFor);
   if (!current) {
+    const advice = noGroupAdvice(signedIn);
     throw userFacing(
       new NotAllowedError(
-        `${cluster} is owned by ${owner}, and ${user.ref} is not a member of ${owner}, so it cannot change that cluster: ask a member of ${owner} to make the change, or a platform engineer`,
+        `${cluster} is owned by ${owner}, and ${
+          user.ref
+        } is not a member of ${owner}, so it cannot change that cluster: ask a member of ${owner} to make the change, or a platform engineer${
+          advice ? `. ${advice}` : ''
+        }`,
       ),
     );
   }

@@ -14,7 +14,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gitEnvironment } from './git';
-import { readGitopsSettings } from './settings';
+import {
+  DEFAULT_BRANCH_KEY,
+  INITIALIZE_KEY,
+  readGitopsSettings,
+  REPOSITORY_KEY,
+} from './settings';
 
 /**
  * A URL reader for the GitOps repository of `kafkaConnect.gitops.repository` when it is a bare
@@ -96,7 +101,9 @@ export function gitopsRepositoryReader(options: {
         `refs/heads/${branch}`,
       ]);
       if (head.code !== 0) {
-        throw new NotFoundError(`${repository} has no branch ${branch}`);
+        throw new NotFoundError(
+          `The GitOps repository ${repository} (${REPOSITORY_KEY}) has no branch ${branch} (${DEFAULT_BRANCH_KEY}): it is empty or not a repository. Push a first commit to ${branch}, or set ${INITIALIZE_KEY}: true and the first push of a template makes it`,
+        );
       }
       return await body(home, head.stdout.toString('utf8').trim());
     } finally {

@@ -1,23 +1,25 @@
 import { ConflictError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fetchBranches, remoteHeads, trackingRef } from './clone';
+import { fetchBranches, trackingRef } from './clone';
 import { ClusterFileSource } from './clusterFileSource';
 import { userFacing } from './errors';
 import { createGit, Git } from './git';
+import { GitopsRepository, readGitopsHeads } from './gitopsRepository';
 
 /**
  * The GitOps repository of `kafkaConnect.gitops.repository`, read with git as the push step
  * does: each branch is fetched into a bare repository in `tempDir` (the caller removes it),
- * and the file read from it without a checkout.
+ * and the file read from it without a checkout. A repository that cannot be read, is empty or
+ * lacks the default branch fails as the push step would (an empty one reads as holding nothing
+ * when `initializeEmptyRepository` lets the push step make its first commit).
  */
-export function localClusterFileSource(options: {
-  remote: string;
-  displayRemote: string;
-  defaultBranch: string;
-  tempDir: string;
-  signal?: AbortSignal;
-}): ClusterFileSource {
+export function localClusterFileSource(
+  options: GitopsRepository & {
+    tempDir: string;
+    signal?: AbortSignal;
+  },
+): ClusterFileSource {
   const { remote, displayRemote } = options;
   let opened: Promise<Git> | undefined;
   const open = () =>
@@ -36,8 +38,8 @@ export function localClusterFileSource(options: {
     defaultBranch: async () => options.defaultBranch,
     async readFile(branch, file) {
       const git = await open();
-      const heads = await remoteHeads(git, remote, displayRemote, [branch]);
-      if (!heads.has(branch)) return undefined;
+      const found = await readGitopsHeads(git, options, [branch]);
+      if (found.kind === 'empty' || !found.heads.has(branch)) return undefined;
       await fetchBranches(git, remote, displayRemote, [branch]);
       const object = `${trackingRef(branch)}:${file}`;
       const type = await git(['cat-file', '-t', object], {

@@ -73,9 +73,32 @@ describe('ownership of a new cluster', () => {
     );
   });
 
-  it('refuses another user, and says so when the user belongs to no group', () => {
-    expect(refusal('user:default/alice', { ref: 'user:default/bob' })).toMatch(
-      /^owner: user:default\/bob is not a member of user:default\/alice, .*you belong to no group in the catalog; ask to be added to one/,
+  it('refuses another user, and says what to do when the user is not in the catalog', () => {
+    expect(refusal('user:default/alice', { ref: 'user:default/bob' })).toBe(
+      "owner: user:default/bob is not a member of user:default/alice, so it cannot create a cluster owned by it; user:default/bob is not in the catalog, so it belongs to no group (groups are read from the catalog's User and Group entities, not from the sign-in's ownershipEntityRefs); to fix it, add a User entity user:default/bob to the catalog with its team's Group in spec.memberOf; or list the user, or a group of theirs, in kafkaConnect.ownership.anyOwnerFor (members may name any owner), or ask a member of user:default/alice to create the cluster",
+    );
+  });
+
+  it("tells a fresh app's guest (user:development/guest) how to get a group", () => {
+    expect(
+      refusal('group:default/guests', { ref: 'user:development/guest' }),
+    ).toBe(
+      "owner: user:development/guest is not a member of group:default/guests, so it cannot create a cluster owned by it; user:development/guest is not in the catalog, so it belongs to no group (groups are read from the catalog's User and Group entities, not from the sign-in's ownershipEntityRefs); to fix it, for the guest sign-in, set auth.providers.guest.userEntityRef to a catalog user who is a member of a group (create-app's examples/org.yaml has user:default/guest in group:default/guests); or add a User entity user:development/guest to the catalog with its team's Group in spec.memberOf; or list the user, or a group of theirs, in kafkaConnect.ownership.anyOwnerFor (members may name any owner), or ask a member of group:default/guests to create the cluster",
+    );
+  });
+
+  it('says to add a catalog user without groups to its team', () => {
+    const loner = {
+      ref: 'user:default/dana',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'dana', namespace: 'default' },
+        spec: {},
+      },
+    };
+    expect(refusal('orders', loner)).toMatch(
+      /user:default\/dana belongs to no group in the catalog .*add user:default\/dana to its team's Group in the catalog \(spec\.memberOf of the User, or spec\.members of the Group\); or list the user, or a group of theirs, in kafkaConnect\.ownership\.anyOwnerFor/,
     );
   });
 

@@ -100,12 +100,45 @@ export function grantFor(
   return grant ? { by: 'anyOwnerFor', ref: grant } : undefined;
 }
 
+/** The user the guest sign-in provider signs in as unless `userEntityRef` says otherwise. */
+export const GUEST_PROVIDER_DEFAULT_USER = 'user:development/guest';
+
+/**
+ * What to do when the user belongs to no group: undefined when they belong to one. A fresh
+ * Backstage app meets this first (its guest is `user:development/guest`, a user the catalog
+ * does not have), so the message names each way out.
+ */
+export function noGroupAdvice(
+  user: TaskUser & { ref: string },
+): string | undefined {
+  const self = ownerRef(user.ref);
+  if (ownershipRefs(user).some(ref => ref !== self)) return undefined;
+  const where = user.entity
+    ? `${user.ref} belongs to no group in the catalog`
+    : `${user.ref} is not in the catalog, so it belongs to no group`;
+  const fixes: string[] = [];
+  if (self === GUEST_PROVIDER_DEFAULT_USER) {
+    fixes.push(
+      "for the guest sign-in, set auth.providers.guest.userEntityRef to a catalog user who is a member of a group (create-app's examples/org.yaml has user:default/guest in group:default/guests)",
+    );
+  }
+  fixes.push(
+    user.entity
+      ? `add ${user.ref} to its team's Group in the catalog (spec.memberOf of the User, or spec.members of the Group)`
+      : `add a User entity ${user.ref} to the catalog with its team's Group in spec.memberOf`,
+    `list the user, or a group of theirs, in ${ANY_OWNER_KEY} (members may name any owner)`,
+  );
+  return `${where} (groups are read from the catalog's User and Group entities, not from the sign-in's ownershipEntityRefs); to fix it, ${fixes.join(
+    '; or ',
+  )}`;
+}
+
 /** The user's groups, for a message that says which owners they could pick. */
 function groupChoices(user: TaskUser & { ref: string }): string {
+  const advice = noGroupAdvice(user);
+  if (advice) return advice;
   const groups = ownershipRefs(user).filter(r => r !== ownerRef(user.ref));
-  return groups.length
-    ? `pick one of your groups (${groups.join(', ')})`
-    : 'you belong to no group in the catalog; ask to be added to one';
+  return `pick one of your groups (${groups.join(', ')})`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { isUrl, readGitopsSettings } from './settings';
 
-function settings(gitops: Record<string, string>) {
+function settings(gitops: Record<string, string | boolean>) {
   return readGitopsSettings(
     new ConfigReader({ kafkaConnect: { gitops } }),
     '/srv/backstage',
@@ -15,7 +15,15 @@ describe('readGitopsSettings', () => {
       remote: '/srv/backstage/.gitops/gitops.git',
       isLocal: true,
       defaultBranch: 'main',
+      initializeEmptyRepository: false,
     });
+  });
+
+  it('reads initializeEmptyRepository', () => {
+    expect(
+      settings({ repository: 'x.git', initializeEmptyRepository: true })
+        .initializeEmptyRepository,
+    ).toBe(true);
   });
 
   it('passes URLs through and masks their credentials for display', () => {
@@ -29,6 +37,7 @@ describe('readGitopsSettings', () => {
       remote: 'https://x-access-token:s3cr3t@github.com/acme/gitops.git',
       isLocal: false,
       defaultBranch: 'trunk',
+      initializeEmptyRepository: false,
     });
   });
 
@@ -36,6 +45,7 @@ describe('readGitopsSettings', () => {
     expect(readGitopsSettings(new ConfigReader({}))).toEqual({
       isLocal: false,
       defaultBranch: 'main',
+      initializeEmptyRepository: false,
     });
   });
 

@@ -5,6 +5,7 @@ import { branchNameProblem } from './refName';
 
 export const REPOSITORY_KEY = 'kafkaConnect.gitops.repository';
 export const DEFAULT_BRANCH_KEY = 'kafkaConnect.gitops.defaultBranch';
+export const INITIALIZE_KEY = 'kafkaConnect.gitops.initializeEmptyRepository';
 
 /** Where `kafka-connect:git:push-branch` pushes, read once from the app config. */
 export interface GitopsSettings {
@@ -15,6 +16,8 @@ export interface GitopsSettings {
   /** Whether `remote` is a folder on the backend's machine (so `git -C` works on it). */
   isLocal: boolean;
   defaultBranch: string;
+  /** Whether the push step may give an empty repository its first commit. */
+  initializeEmptyRepository: boolean;
 }
 
 /** `https://…`, `ssh://…`, `file://…` and scp-like `git@host:repo.git` are URLs; anything else is a path. */
@@ -41,7 +44,10 @@ export function readGitopsSettings(
       `${DEFAULT_BRANCH_KEY} ${problem} (got ${JSON.stringify(defaultBranch)})`,
     );
   }
-  if (!configured) return { isLocal: false, defaultBranch };
+  const initializeEmptyRepository =
+    config.getOptionalBoolean(INITIALIZE_KEY) ?? false;
+  if (!configured)
+    return { isLocal: false, defaultBranch, initializeEmptyRepository };
   // git would read a leading dash as an option.
   if (configured.startsWith('-')) {
     throw new Error(
@@ -54,5 +60,6 @@ export function readGitopsSettings(
     remote: local ? path.resolve(workingDirectory, configured) : configured,
     isLocal: local,
     defaultBranch,
+    initializeEmptyRepository,
   };
 }

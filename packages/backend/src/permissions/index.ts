@@ -1,0 +1,2 @@
+export { permissionModuleKafkaConnectPolicy } from './permissionModuleKafkaConnectPolicy';
+export { KafkaConnectDemoPolicy } from './KafkaConnectDemoPolicy';
