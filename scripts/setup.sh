@@ -44,6 +44,8 @@ ensure_debian_tools() {
   command -v g++ >/dev/null || missing+=(g++)
   command -v make >/dev/null || missing+=(make)
   command -v python3 >/dev/null || missing+=(python3)
+  # The production tests' PostgreSQL server (Debian keeps its binaries out of PATH).
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
     echo "setup: please install these Debian packages: ${missing[*]}"; return

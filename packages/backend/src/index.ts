@@ -1,6 +1,7 @@
 /*
  * The demo portal's backend: catalog, scaffolder with the Kafka Connect module,
  * guest sign-in and an embedded SQLite database, so it needs no outside service.
+ * app-config.production.yaml runs the same backend as replicas on PostgreSQL.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -23,6 +24,12 @@ backend.add(
 );
 // The local bare repository the template pushes to, so the demo needs no Git host.
 backend.add(scaffolderModuleGitopsRepository);
+// Keeps each task's workspace in the database between steps, so that a replica that resumes a
+// task another one left (scaffolder.taskRecovery) finds the rendered files. Idle unless
+// scaffolder.taskRecovery.workspaceProvider is `database` (the production profile).
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-workspace-database'),
+);
 // Backstage's URL reader reads that repository too, so the day-2 templates read a cluster there
 // as they read one on GitHub or GitLab.
 backend.add(gitopsUrlReaderServiceFactory);

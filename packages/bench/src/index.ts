@@ -20,6 +20,8 @@ const RUNS = {
   // Per turn; the two actions take four turns each.
   actions: { runs: 25, warmup: 5 },
   task: { runs: 20, warmup: 3 },
+  // Tasks sent at once to each configuration (one replica on SQLite, one and two on PostgreSQL).
+  replicaTasks: 40,
   memory: 7,
 };
 
@@ -55,6 +57,7 @@ export async function main(args: string[]): Promise<number> {
   const { compareWithFetchTemplate } = await import('./fetchTemplate');
   const { templateTasks } = await import('./task');
   const { backendMemory } = await import('./memory/backendMemory');
+  const { replicaThroughput } = await import('./replicaThroughput');
   progress('kafka-connect:render against fetch:template');
   const actions = await compareWithFetchTemplate(
     RUNS.actions.runs,
@@ -62,6 +65,10 @@ export async function main(args: string[]): Promise<number> {
   );
   progress(`${RUNS.task.runs} template tasks through the scaffolder backend`);
   const task = await templateTasks(RUNS.task.runs, RUNS.task.warmup);
+  progress(
+    `task throughput: ${RUNS.replicaTasks} tasks on one replica on SQLite, one and two on PostgreSQL`,
+  );
+  const replicas = await replicaThroughput(RUNS.replicaTasks, progress);
   progress(`backend memory, ${RUNS.memory} starts with and without the module`);
   const memory = await backendMemory(RUNS.memory);
   const { seedImageBuild } = await import('./imageBuild');
@@ -96,6 +103,7 @@ export async function main(args: string[]): Promise<number> {
     renderVsFetchTemplate:
       actions.renderActionMedianMs / actions.fetchTemplateMedianMs,
     ...task,
+    ...replicas,
     ...memory,
     ...image,
     ...freshApp,

@@ -20,6 +20,9 @@ export interface Figures {
   renderVsFetchTemplate: number;
   taskMedianMs: number;
   taskP95Ms: number;
+  sqliteOneReplicaTasksPerMin: number;
+  postgresOneReplicaTasksPerMin: number;
+  postgresTwoReplicasTasksPerMin: number;
   backendRssWithoutMb: number;
   backendRssWithMb: number;
   backendExtraRssMb: number;
@@ -134,6 +137,21 @@ function rows(f: Figures): Row[] {
       target: 1500,
     },
     { label: 'template task end to end, p95', value: f.taskP95Ms, unit: 'ms' },
+    {
+      label: 'task throughput, one replica on SQLite',
+      value: f.sqliteOneReplicaTasksPerMin,
+      unit: 'tasks/min',
+    },
+    {
+      label: 'task throughput, one replica on PostgreSQL',
+      value: f.postgresOneReplicaTasksPerMin,
+      unit: 'tasks/min',
+    },
+    {
+      label: 'task throughput, two replicas on PostgreSQL',
+      value: f.postgresTwoReplicasTasksPerMin,
+      unit: 'tasks/min',
+    },
     {
       label: 'backend RSS without the module',
       value: f.backendRssWithoutMb,
