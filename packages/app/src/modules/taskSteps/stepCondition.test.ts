@@ -120,7 +120,7 @@ describe("the Kafka Connect template's steps", () => {
     [
       'GitHub',
       { type: 'github', repoUrl: 'github.com?owner=o&repo=r' },
-      [...common, 'pull-request', 'register-github'],
+      [...common, 'pull-request', 'audit-github', 'register-github'],
     ],
     [
       'GitLab',
@@ -130,6 +130,7 @@ describe("the Kafka Connect template's steps", () => {
         'ensure-gitlab-branch',
         'push-gitlab',
         'merge-request',
+        'audit-gitlab',
         'register-gitlab',
       ],
     ],
