@@ -11,7 +11,11 @@ import { REPO_ROOT } from '../scaffolder/templateFile';
  */
 export function catalogWithEntities(
   dir: string,
-  entities: { kind: string; metadata: { name: string } }[],
+  entities: {
+    kind: string;
+    metadata: { name: string };
+    spec: Record<string, unknown>;
+  }[],
 ): { locations: object[] } {
   const demo = parse(readFileSync(join(REPO_ROOT, 'app-config.yaml'), 'utf8'))
     .catalog.locations as object[];

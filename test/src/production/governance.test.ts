@@ -69,7 +69,7 @@ describe('permissions, policy and audit on two replicas sharing PostgreSQL', () 
         metadata: { name: 'orders' },
         spec: { type: 'team', children: [] },
       },
-    ] as { kind: string; metadata: { name: string } }[]);
+    ]);
     servers = await startProductionReplicas({
       extraConfig: {
         catalog,
