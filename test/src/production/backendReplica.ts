@@ -60,6 +60,11 @@ export function backendReplica(options: {
   env: Record<string, string>;
   /** How long a start may take (a cold start compiles the backend: about 10 s idle). */
   startTimeoutMs?: number;
+  /**
+   * The catalog entities the replica's guest user must be served before the replica counts
+   * as started (default: the Kafka Connect template and user/default/guest).
+   */
+  readyEntities?: string[];
 }): BackendReplica {
   const url = `http://localhost:${options.port}`;
   let group: WatchedGroup | undefined;
@@ -95,7 +100,7 @@ export function backendReplica(options: {
       const health = await fetchText(`${url}/.backstage/health/v1/readiness`);
       if (health.status !== 200) return `readiness: HTTP ${health.status}`;
       const token = await guestToken();
-      for (const entity of [
+      for (const entity of options.readyEntities ?? [
         'template/default/kafka-connect-cluster',
         'user/default/guest',
       ]) {

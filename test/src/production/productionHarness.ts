@@ -13,10 +13,11 @@ import { startTcpProxy, TcpProxy } from './tcpProxy';
  * backend reading app-config.yaml, app-config.production.yaml and an overlay that points
  * them at those, with task recovery on and short timeouts.
  *
- * HOOK for the permission, audit and policy checks: call startProductionReplicas with
- * `extraConfig` (one more config file for each replica, e.g. `{ kafkaConnect: { policy: ... },
- * permission: { ... } }`) and `extraEnv`, then sign in with `replica.guestToken()` and use
- * `replicaTasks` (replicaTasks.ts) to create tasks and read their events.
+ * Other checks run on it too: `extraConfig` is one more config file for each replica (e.g.
+ * `{ kafkaConnect: { policy: ... } }`), `perReplica` what differs between them (governance.test.ts
+ * signs a different user in on each); `replica.guestToken()` signs in, `ReplicaTasks`
+ * (replicaTasks.ts) creates tasks and reads their events, `replica.log()` is its output (audit
+ * events: auditLog.ts).
  */
 
 export interface ProductionReplicas {
@@ -44,6 +45,21 @@ export interface ProductionReplicaOptions {
    * runs in the calling process): for figures, where nothing cuts the connection.
    */
   directDatabase?: boolean;
+  /** The files of the GitOps repository's first commit on main (default: a README). */
+  repositoryFiles?: Record<string, string>;
+  /**
+   * What differs between the two replicas (index 0: the first one), on top of `extraConfig`.
+   * Real replicas run the same config; the tests use it only where a real deployment's
+   * difference is outside Backstage, such as who signs in through which browser.
+   */
+  perReplica?: [PerReplicaOptions?, PerReplicaOptions?];
+}
+
+export interface PerReplicaOptions {
+  /** One more config file for this replica, after `extraConfig`. */
+  config?: Record<string, unknown>;
+  /** The entities its guest user must be served before it counts as started. */
+  readyEntities?: string[];
 }
 
 /** The environment app-config.production.yaml reads, for a test on this machine. */
@@ -95,7 +111,7 @@ export async function startProductionReplicas(
     stops.push(() => postgres.stop());
     const proxy = await startTcpProxy(postgres.host, postgres.port);
     stops.push(() => proxy.close());
-    const repo = BareRepo.create();
+    const repo = BareRepo.create(options.repositoryFiles);
     stops.push(() => repo.remove());
 
     const env = {
@@ -122,18 +138,21 @@ export async function startProductionReplicas(
       },
     };
     const ports = await freePorts(2);
-    const replicas = ports.map((port, i) =>
-      backendReplica({
+    const replicas = ports.map((port, i) => {
+      const own = options.perReplica?.[i];
+      return backendReplica({
         name: `replica-${i + 1}`,
         port,
         configFiles,
         overlays: [
           config,
           ...(options.extraConfig ? [options.extraConfig] : []),
+          ...(own?.config ? [own.config] : []),
         ],
         env,
-      }),
-    ) as [BackendReplica, BackendReplica];
+        readyEntities: own?.readyEntities,
+      });
+    }) as [BackendReplica, BackendReplica];
     stops.push(async () => {
       await Promise.all(replicas.map(r => r.stop()));
     });
