@@ -6,6 +6,7 @@ import { eventually } from '../e2e/eventually';
 import { BareRepo } from '../scaffolder/bareRepo';
 import { REPO_ROOT } from '../scaffolder/templateFile';
 import { AppBackend, startAppBackend } from './appBackend';
+import { discoverAppFeatures, typeCheckApp } from './appFrontend';
 import { cliRender } from './cliRender';
 import {
   applyMachineFixes,
@@ -15,7 +16,10 @@ import {
   pointScopeAt,
 } from './freshApp';
 import {
+  addAppFeatures,
   addPackages,
+  APP_CALL,
+  APP_IMPORT,
   BACKEND_MODULE,
   BACKEND_MODULE_README,
   configureApp,
@@ -78,6 +82,7 @@ describe('a fresh create-app Backstage with the packages installed as their READ
     forgetCachedScope(appDir, SCOPE);
     await addPackages(appDir, logFile);
     registerBackendModule(appDir);
+    addAppFeatures(appDir);
     // The README's try-out repository: `git init --bare`, empty; the module gives it its
     // first commit (initializeEmptyRepository).
     repo = BareRepo.empty();
@@ -99,8 +104,14 @@ describe('a fresh create-app Backstage with the packages installed as their READ
   });
 
   it('follows the README: the steps it runs are the ones the README gives', () => {
-    const readme = readFileSync(BACKEND_MODULE_README, 'utf8');
-    for (const said of README_SAYS) expect(readme).toContain(said);
+    // Line by line without the indentation: the README's code blocks sit in a numbered list.
+    const unindented = (text: string) =>
+      text
+        .split('\n')
+        .map(line => line.trim())
+        .join('\n');
+    const readme = unindented(readFileSync(BACKEND_MODULE_README, 'utf8'));
+    for (const said of README_SAYS) expect(readme).toContain(unindented(said));
   });
 
   it('installs the packages by name from the registry, with no resolution for them', () => {
@@ -154,6 +165,29 @@ describe('a fresh create-app Backstage with the packages installed as their READ
         'kafka-connect:git:push-branch',
       ]),
     );
+  });
+
+  it("installs the form fields through app.packages: all: the package's default export is a module the app's discovery keeps", async () => {
+    const discovered = await discoverAppFeatures(
+      appDir,
+      FRONTEND_PLUGIN,
+      join(scratch, 'discovery'),
+    );
+    expect(discovered).toEqual({
+      imports: [FRONTEND_PLUGIN],
+      features: [
+        { $$type: '@backstage/FrontendModule', pluginId: 'scaffolder' },
+      ],
+    });
+  });
+
+  it("type-checks with the README's App.tsx: the modules' published types fit the app's createApp", async () => {
+    const app = readFileSync(join(appDir, 'packages/app/src/App.tsx'), 'utf8');
+    expect(app).toContain(APP_IMPORT);
+    expect(app).toContain(APP_CALL);
+    // create-app's own `yarn tsc`, whose tsconfig includes packages/*/src: App.tsx against
+    // the installed package's dist/index.d.ts, as the platform engineer's editor sees it.
+    await typeCheckApp(appDir, join(scratch, 'tsc.log'));
   });
 
   it("dry-runs the template on the seed's cluster: the CLI's files, byte for byte, nothing pushed", async () => {

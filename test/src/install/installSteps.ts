@@ -8,8 +8,8 @@ import { editYaml } from './freshApp';
  * The install steps of the module's README ("Install it into your Backstage"), done to a
  * fresh app as a platform engineer follows them: each command, line and setting is written
  * here as the README writes it, and the test checks that the README still says it
- * (README_SAYS). Step 4 (the app's features in App.tsx) only matters to the frontend, which
- * the test does not start; the `yarn add` of the frontend package is done all the same.
+ * (README_SAYS). Step 4 (the app's features in App.tsx) is applied as written and judged by
+ * the app's own type check and package discovery (appFrontend.ts): the test starts no frontend.
  */
 
 export const SCOPE = '@connect-skeleton';
@@ -39,6 +39,34 @@ export const BACKEND_LINES = [
   'backend.add(kafkaConnectClusterValuesPlugin);',
 ];
 
+/**
+ * Step 4: packages/app/src/App.tsx, the README's import after create-app's imports and its
+ * `createApp` call in place of create-app's (create-app's features and the two modules).
+ */
+const CREATE_APP_LAST_IMPORT = `import { homeModule } from './modules/home';`;
+const CREATE_APP_CALL = [
+  'export default createApp({',
+  '  features: [catalogPlugin, navModule, homeModule],',
+  '});',
+].join('\n');
+export const APP_IMPORT = [
+  'import {',
+  "  kafkaConnectChangeFormModule, // the change template's KafkaConnectClusterChange field",
+  '  kafkaConnectEntityPageModule, // the cluster\'s card and "Change this cluster" on its entity page',
+  `} from '${FRONTEND_PLUGIN}';`,
+].join('\n');
+export const APP_CALL = [
+  'export default createApp({',
+  '  features: [',
+  '    catalogPlugin,',
+  '    navModule,',
+  '    homeModule,',
+  '    kafkaConnectChangeFormModule,',
+  '    kafkaConnectEntityPageModule,',
+  '  ],',
+  '});',
+].join('\n');
+
 /** Step 5: the templates' catalog locations, relative to packages/backend (`yarn start`). */
 export const TEMPLATES = [
   'kafka-connect-cluster',
@@ -56,6 +84,9 @@ export const README_SAYS = [
   // The README's formatter wraps the module's line; its parts are these.
   `'${BACKEND_MODULE}'`,
   BACKEND_LINES[1],
+  // Code blocks inside a list item are indented: the test compares lines without it.
+  APP_IMPORT,
+  APP_CALL,
   ...TEMPLATES.map(template => `target: ${templateTarget(template)}`),
   'initializeEmptyRepository: true',
   'anyOwnerFor',
@@ -104,6 +135,26 @@ export function registerBackendModule(appDir: string) {
         `${CREATE_BACKEND_IMPORT}\n${BACKEND_IMPORT}`,
       )
       .replace(SCAFFOLDER_LINE, [SCAFFOLDER_LINE, ...BACKEND_LINES].join('\n')),
+  );
+}
+
+/** Step 4. */
+export function addAppFeatures(appDir: string) {
+  const file = join(appDir, 'packages/app/src/App.tsx');
+  const source = readFileSync(file, 'utf8');
+  for (const anchor of [CREATE_APP_LAST_IMPORT, CREATE_APP_CALL]) {
+    if (!source.includes(anchor)) {
+      throw new Error(`${file} has no "${anchor}" to add the modules at`);
+    }
+  }
+  writeFileSync(
+    file,
+    source
+      .replace(
+        CREATE_APP_LAST_IMPORT,
+        `${CREATE_APP_LAST_IMPORT}\n${APP_IMPORT}`,
+      )
+      .replace(CREATE_APP_CALL, APP_CALL),
   );
 }
 
