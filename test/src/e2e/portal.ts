@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../scaffolder/templateFile';
 import { freePorts } from './freePorts';
 import { signalGroup, waitForGroupExit, WATCHDOG } from './processGroup';
+import { childEnv } from './childEnv';
 
 /**
  * The real portal, as `backstage-cli repo start` runs it for a developer (the frontend dev
@@ -59,19 +60,6 @@ export interface StartPortalOptions {
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** The environment of the portal: the caller's, minus what would change the portal. */
-function portalEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // Jest sets NODE_ENV=test (the guest sign-in then refuses to work, it is for development
-    // only); a developer's own APP_CONFIG_* overrides would point the portal elsewhere.
-    if (key === 'NODE_ENV' || key.startsWith('JEST_')) continue;
-    if (key.startsWith('APP_CONFIG_')) continue;
-    env[key] = value;
-  }
-  return { ...env, ...overrides };
-}
 
 async function answers(
   url: string,
@@ -157,7 +145,7 @@ export async function startPortal(
         // Its own process group, so that stop() reaches the backend and every helper.
         detached: true,
         stdio: ['ignore', log, log],
-        env: portalEnv({
+        env: childEnv({
           APP_CONFIG_app_baseUrl: appUrl,
           APP_CONFIG_app_listen_port: String(appPort),
           APP_CONFIG_backend_baseUrl: backendUrl,

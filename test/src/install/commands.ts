@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
+import { childEnv } from '../e2e/childEnv';
 
 /**
  * Runs the commands a platform engineer types (npx, yarn, git) as child processes, with
@@ -10,15 +11,8 @@ import { appendFileSync, readFileSync } from 'node:fs';
 export function userEnv(
   overrides: Record<string, string> = {},
 ): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // Jest sets NODE_ENV=test (the guest sign-in then refuses to work: it is for
-    // development only); APP_CONFIG_* and YARN_* of the caller would reconfigure the app.
-    if (key === 'NODE_ENV' || key.startsWith('JEST_')) continue;
-    if (key.startsWith('APP_CONFIG_') || key.startsWith('YARN_')) continue;
-    env[key] = value;
-  }
-  return { ...env, ...overrides };
+  // The caller's YARN_* settings are this repository's, not the fresh app's.
+  return childEnv(overrides, ['YARN_']);
 }
 
 export function logTail(logFile: string, lines = 40): string {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { REPO_ROOT } from '../scaffolder/templateFile';
 import { startWatchedGroup, WatchedGroup } from './watchedGroup';
+import { childEnv } from '../e2e/childEnv';
 
 /**
  * One replica of the demo backend (packages/backend) as `npm run start:backend` runs it
@@ -29,17 +30,6 @@ export interface BackendReplica {
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** The caller's environment minus what would change the backend (as the e2e portal does). */
-function backendEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (key === 'NODE_ENV' || key.startsWith('JEST_')) continue;
-    if (key.startsWith('APP_CONFIG_')) continue;
-    env[key] = value;
-  }
-  return { ...env, ...overrides };
-}
 
 async function fetchText(url: string, init: RequestInit = {}) {
   const response = await fetch(url, {
@@ -175,7 +165,7 @@ export function backendReplica(options: {
           ...configArgs,
         ],
         cwd: REPO_ROOT,
-        env: backendEnv({ ...options.env, TMPDIR: ownTmp }),
+        env: childEnv({ ...options.env, TMPDIR: ownTmp }),
         dir,
         logFile: join(dir, 'backend.log'),
       });
