@@ -1,5 +1,9 @@
 import { parse } from 'yaml';
 import {
+  clusterChangeEvents,
+  succeededClusterChange,
+} from './clusterChangeAudit';
+import {
   clusterValues,
   ORDERS_BRANCH,
   ORDERS_FOLDER,
@@ -8,7 +12,12 @@ import {
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import { useScaffolderSuite } from './scaffolderSuite';
-import { GITHUB_TOKEN, stepStatus } from './testBackend';
+import {
+  DEFAULT_USER,
+  GITHUB_TOKEN,
+  stepStatus,
+  TaskResult,
+} from './testBackend';
 
 /**
  * The real template and the real publish:github:pull-request action, against a GitHub that
@@ -18,14 +27,36 @@ import { GITHUB_TOKEN, stepStatus } from './testBackend';
 const PR_NUMBER = 1;
 const PR_URL = `https://github.com/acme/gitops/pull/${PR_NUMBER}`;
 const CATALOG_INFO = `https://github.com/acme/gitops/blob/main/${ORDERS_FOLDER}/catalog-info.yaml`;
+const REPO_URL = 'github.com?owner=acme&repo=gitops';
 
 const toGitHub = (overrides: Record<string, unknown> = {}) => ({
   ...clusterValues(overrides),
-  destination: {
-    type: 'github',
-    githubRepoUrl: 'github.com?owner=acme&repo=gitops',
-  },
+  destination: { type: 'github', githubRepoUrl: REPO_URL },
 });
+
+/** The audit event of a run of the cluster template that opened or updated `pullRequestUrl`. */
+const auditedChange = (
+  result: TaskResult,
+  pullRequestUrl: string,
+  namespace = 'streaming',
+) =>
+  succeededClusterChange({
+    user: DEFAULT_USER,
+    taskId: result.id,
+    templateRef: 'template:default/kafka-connect-cluster',
+    cluster: {
+      name: 'orders-cdc',
+      namespace,
+      owner: 'group:default/orders',
+      folder: ORDERS_FOLDER,
+    },
+    destination: {
+      type: 'github',
+      repository: REPO_URL,
+      branch: ORDERS_BRANCH,
+    },
+    pullRequestUrl,
+  });
 
 jest.setTimeout(60_000);
 
@@ -106,6 +137,13 @@ describe('the template with a GitHub destination', () => {
     ]);
     expect(stepStatus(result, 'push')).toBe('skipped');
     expect(suite.repo.branches()).toEqual(['main']);
+    // The audit event names the user, the cluster, where it went and the pull request GitHub
+    // answered with; initiated, then succeeded.
+    expect(stepStatus(result, 'audit-github')).toBe('completed');
+    expect(github.pulls[0].html_url).toBe(PR_URL);
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      auditedChange(result, github.pulls[0].html_url),
+    );
     expect(
       JSON.stringify(result.events) +
         JSON.stringify([...files]) +
@@ -140,6 +178,10 @@ describe('the template with a GitHub destination', () => {
       title: `Pull request #${PR_NUMBER} on GitHub`,
       url: PR_URL,
     });
+    // The update is audited too, with the same pull request.
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      auditedChange(result, github.pulls[0].html_url),
+    );
   });
 
   it('reports requests that break the published contract (the fake is a real check)', async () => {

@@ -1,5 +1,10 @@
 import { parse } from 'yaml';
 import {
+  clusterChangeEvents,
+  CLUSTER_CHANGE_EVENT,
+  succeededClusterChange,
+} from './clusterChangeAudit';
+import {
   clusterValues,
   ORDERS_BRANCH,
   ORDERS_FOLDER,
@@ -7,7 +12,12 @@ import {
 } from './clusterValues';
 import { GitLabFake } from './gitlabFake';
 import { useScaffolderSuite } from './scaffolderSuite';
-import { GITLAB_TOKEN, stepStatus } from './testBackend';
+import {
+  DEFAULT_USER,
+  GITLAB_TOKEN,
+  stepStatus,
+  TaskResult,
+} from './testBackend';
 
 /**
  * The real template with the real gitlab:repo:push (Backstage's GitLab module),
@@ -31,13 +41,36 @@ const FILE_CALL = `GET /projects/acme%2Fgitops/repository/files/${encodeURICompo
 const CHECK_CALLS = ['GET /projects/acme%2Fgitops', FILE_CALL, FILE_CALL];
 const CATALOG_INFO = `https://gitlab.com/acme/gitops/-/blob/main/${ORDERS_FOLDER}/catalog-info.yaml`;
 
+const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
+
 const toGitLab = (overrides: Record<string, unknown> = {}) => ({
   ...clusterValues(overrides),
-  destination: {
-    type: 'gitlab',
-    gitlabRepoUrl: 'gitlab.com?owner=acme&repo=gitops',
-  },
+  destination: { type: 'gitlab', gitlabRepoUrl: REPO_URL },
 });
+
+/** The audit event of a run of the cluster template that opened or updated `mergeRequestUrl`. */
+const auditedChange = (
+  result: TaskResult,
+  mergeRequestUrl: string,
+  namespace = 'streaming',
+) =>
+  succeededClusterChange({
+    user: DEFAULT_USER,
+    taskId: result.id,
+    templateRef: 'template:default/kafka-connect-cluster',
+    cluster: {
+      name: 'orders-cdc',
+      namespace,
+      owner: 'group:default/orders',
+      folder: ORDERS_FOLDER,
+    },
+    destination: {
+      type: 'gitlab',
+      repository: REPO_URL,
+      branch: ORDERS_BRANCH,
+    },
+    pullRequestUrl: mergeRequestUrl,
+  });
 
 describe('the template with a GitLab destination', () => {
   const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, {
@@ -137,6 +170,13 @@ describe('the template with a GitLab destination', () => {
     expect(stepStatus(result, 'push-gitlab')).toBe('completed');
     expect(stepStatus(result, 'merge-request')).toBe('completed');
     expect(suite.repo.branches()).toEqual(['main']);
+    // The audit event names the user, the cluster, where it went and the merge request GitLab
+    // answered with; initiated, then succeeded.
+    expect(stepStatus(result, 'audit-gitlab')).toBe('completed');
+    expect(gitlab.mergeRequests[0].web_url).toBe(MR_URL);
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      auditedChange(result, gitlab.mergeRequests[0].web_url),
+    );
     expect(
       JSON.stringify(result.events) +
         JSON.stringify([...files]) +
@@ -224,6 +264,10 @@ describe('the template with a GitLab destination', () => {
       { type: 'url', target: CATALOG_INFO, dryRun: false },
       { type: 'url', target: CATALOG_INFO, dryRun: true },
     ]);
+    // The update is audited with the cluster as it is now and the same merge request.
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      auditedChange(result, gitlab.mergeRequests[0].web_url, 'streaming-eu'),
+    );
     expect(JSON.stringify(result.events)).not.toContain(GITLAB_TOKEN);
   });
 
@@ -234,6 +278,8 @@ describe('the template with a GitLab destination', () => {
       [...gitlab.branches.keys()],
       gitlab.branches.get(ORDERS_BRANCH)!.length,
     ]);
+    const audited =
+      suite.scaffolder.log.auditEvents(CLUSTER_CHANGE_EVENT).length;
     const { status, body } = await suite.scaffolder.dryRun(
       toGitLab({ replicas: 5 }),
     );
@@ -271,6 +317,11 @@ describe('the template with a GitLab destination', () => {
       `Dry run: would update merge request !1 (${MR_URL}) of GitLab project acme/gitops from ${ORDERS_BRANCH}`,
     );
     expect(log).not.toContain(GITLAB_TOKEN);
+    // Nothing was published, so nothing is audited.
+    expect(log).toContain('Dry run: no audit event (nothing was published)');
+    expect(suite.scaffolder.log.auditEvents(CLUSTER_CHANGE_EVENT)).toHaveLength(
+      audited,
+    );
   });
 
   it('after the merge request was merged and its branch deleted, a run with changed values makes the branch from main again, commits updates only, and opens a new merge request', async () => {
@@ -350,6 +401,10 @@ describe('the template with a GitLab destination', () => {
     expect(stepStatus(result, 'ensure-gitlab-branch')).toBe('completed');
     expect(stepStatus(result, 'push-gitlab')).toBe('completed');
     expect(stepStatus(result, 'merge-request')).toBe('completed');
+    // The audit event names the new merge request, not the merged one.
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      auditedChange(result, gitlab.mergeRequests[1].web_url, 'streaming-eu'),
+    );
     expect(JSON.stringify(result.events)).not.toContain(GITLAB_TOKEN);
   });
 

@@ -2,6 +2,10 @@ import { eventually } from '../e2e/eventually';
 import { BareRepo } from './bareRepo';
 import { writeFileSync } from 'fs';
 import { join } from 'path';
+import {
+  clusterChangeEvents,
+  succeededClusterChange,
+} from './clusterChangeAudit';
 import { clusterValues, ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
 import {
   OTHER_TEMPLATE_REF,
@@ -151,30 +155,12 @@ describe('who may run the Kafka Connect templates (kafkaConnect.permissions.temp
         branch: ORDERS_BRANCH,
       },
     };
-    expect(
-      backend.log
-        .auditEvents('kafka-connect-cluster-change')
-        .filter(e => e.meta?.taskId === result.id),
-    ).toEqual([
-      {
-        plugin: 'scaffolder',
-        eventId: 'kafka-connect-cluster-change',
-        status: 'initiated',
-        severityLevel: 'medium',
-        actorId: 'plugin:scaffolder',
-        meta: record,
-        error: undefined,
-      },
-      {
-        plugin: 'scaffolder',
-        eventId: 'kafka-connect-cluster-change',
-        status: 'succeeded',
-        severityLevel: 'medium',
-        actorId: 'plugin:scaffolder',
-        meta: { ...record, commit: repo.head(ORDERS_BRANCH), changed: true },
-        error: undefined,
-      },
-    ]);
+    expect(clusterChangeEvents(backend.log, result.id)).toEqual(
+      succeededClusterChange(record, {
+        commit: repo.head(ORDERS_BRANCH),
+        changed: true,
+      }),
+    );
   });
 
   it('audits a push the repository refuses as a failure', async () => {
@@ -193,9 +179,7 @@ describe('who may run the Kafka Connect templates (kafkaConnect.permissions.temp
 
     expect(result.status).toBe('failed');
     expect(stepStatus(result, 'push')).toBe('failed');
-    const events = backend.log
-      .auditEvents('kafka-connect-cluster-change')
-      .filter(e => e.meta?.taskId === result.id);
+    const events = clusterChangeEvents(backend.log, result.id);
     expect(events.map(e => e.status)).toEqual(['initiated', 'failed']);
     expect(events[1]).toMatchObject({
       meta: {
@@ -221,10 +205,6 @@ describe('who may run the Kafka Connect templates (kafkaConnect.permissions.temp
     );
     expect(repo.snapshot()).toEqual(snapshot);
     // Nothing was pushed, so no cluster change was audited.
-    expect(
-      backend.log
-        .auditEvents('kafka-connect-cluster-change')
-        .filter(e => e.meta?.taskId === result.id),
-    ).toEqual([]);
+    expect(clusterChangeEvents(backend.log, result.id)).toEqual([]);
   });
 });

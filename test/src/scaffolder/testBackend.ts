@@ -4,6 +4,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import kafkaConnectModule from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
+import { captureLog, CapturedLog } from './capturedLog';
 import { AddedLocation, CatalogEntity, fakeCatalog } from './fakeCatalog';
 import {
   DEFAULT_USER,
@@ -43,6 +44,8 @@ export interface ScaffolderBackend extends ScaffolderClient {
   template: TemplateEntity;
   /** Locations that `catalog:register` added. */
   locations: AddedLocation[];
+  /** What the backend logged, with the audit events Backstage's default auditor writes. */
+  log: CapturedLog;
   stop(): Promise<void>;
 }
 
@@ -84,8 +87,10 @@ export async function startScaffolderBackend(
     ),
     ...(options.entities ?? []),
   ]);
+  const log = captureLog();
   const backend = await startTestBackend({
     features: [
+      log.factory,
       scaffolderPlugin,
       githubModule,
       gitlabModule,
@@ -112,6 +117,7 @@ export async function startScaffolderBackend(
     ...scaffolderClient(api, template),
     template,
     locations: catalog.locations,
+    log,
     stop: () => backend.stop(),
   };
 }
