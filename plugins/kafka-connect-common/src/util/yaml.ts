@@ -1,4 +1,4 @@
-import { Document, Schema } from 'yaml';
+import { Document, Node, Pair, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
 import { stringTag } from 'yaml/util';
 
 // Words YAML 1.2 or YAML 1.1 read as booleans or null, whatever their case.
@@ -61,14 +61,56 @@ function schema(): Schema {
  * strings are quoted.
  */
 export function toYaml(value: unknown): string {
-  return new Document(value, {
+  const doc = new Document(undefined, {
     aliasDuplicateObjects: false,
     schema: schema(),
-  }).toString({
+  });
+  doc.contents = toNode(doc, value);
+  return doc.toString({
     directives: false,
     lineWidth: 0,
     minContentWidth: 0,
   });
+}
+
+/** A plain object or array: made of nothing `createNode` would treat in its own way. */
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const prototype = Object.getPrototypeOf(value);
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    !(Symbol.iterator in value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
+}
+
+/**
+ * The node tree `new Document(value)` builds, built directly: the package's `createNode`
+ * looks each value's tag up among all the schema's tags, which gives a default tag (so
+ * no tag on the node) for every plain object, array, string, number, boolean and null.
+ * Anything else (a Map, a Date, a boxed value, toJSON) goes the package's own way.
+ */
+function toNode(doc: Document, value: unknown): Node {
+  if (value === null || value === undefined) return new Scalar(null);
+  if (typeof value !== 'object') return new Scalar(value);
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) {
+      return doc.createNode(value, { aliasDuplicateObjects: false });
+    }
+    const seq = new YAMLSeq(doc.schema);
+    for (const item of value) seq.items.push(toNode(doc, item));
+    return seq;
+  }
+  if (!isPlainObject(value)) {
+    return doc.createNode(value, { aliasDuplicateObjects: false });
+  }
+  const map = new YAMLMap<Scalar, Node>(doc.schema);
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item !== undefined) {
+      map.items.push(new Pair(new Scalar(key), toNode(doc, item)));
+    }
+  }
+  return map;
 }
 
 /** A multi-document stream, as `kubectl apply -f -` takes it. */
