@@ -1,4 +1,6 @@
 import { AuditLine, CapturedLog } from './capturedLog';
+import { ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
+import { DEFAULT_USER } from './scaffolderClient';
 
 /**
  * The audit event kafka-connect-cluster-change (docs/permissions-and-audit.md) as the tests
@@ -39,4 +41,34 @@ export function succeededClusterChange(
     event('initiated', meta),
     event('succeeded', { ...meta, ...onSuccess }),
   ];
+}
+
+/**
+ * The events of a run of the cluster template, as the default user, that published the orders
+ * cluster (clusterValues) to a forge and opened or updated the request at `requestUrl`.
+ */
+export function succeededForgeOrdersChange(options: {
+  taskId: string;
+  forge: 'github' | 'gitlab';
+  repository: string;
+  requestUrl: string;
+  namespace?: string;
+}): AuditLine[] {
+  return succeededClusterChange({
+    user: DEFAULT_USER,
+    taskId: options.taskId,
+    templateRef: 'template:default/kafka-connect-cluster',
+    cluster: {
+      name: 'orders-cdc',
+      namespace: options.namespace ?? 'streaming',
+      owner: 'group:default/orders',
+      folder: ORDERS_FOLDER,
+    },
+    destination: {
+      type: options.forge,
+      repository: options.repository,
+      branch: ORDERS_BRANCH,
+    },
+    pullRequestUrl: options.requestUrl,
+  });
 }

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import {
   clusterChangeEvents,
-  succeededClusterChange,
+  succeededForgeOrdersChange,
 } from './clusterChangeAudit';
 import {
   clusterValues,
@@ -12,12 +12,7 @@ import {
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import { useScaffolderSuite } from './scaffolderSuite';
-import {
-  DEFAULT_USER,
-  GITHUB_TOKEN,
-  stepStatus,
-  TaskResult,
-} from './testBackend';
+import { GITHUB_TOKEN, stepStatus, TaskResult } from './testBackend';
 
 /**
  * The real template and the real publish:github:pull-request action, against a GitHub that
@@ -38,24 +33,14 @@ const toGitHub = (overrides: Record<string, unknown> = {}) => ({
 const auditedChange = (
   result: TaskResult,
   pullRequestUrl: string,
-  namespace = 'streaming',
+  namespace?: string,
 ) =>
-  succeededClusterChange({
-    user: DEFAULT_USER,
+  succeededForgeOrdersChange({
     taskId: result.id,
-    templateRef: 'template:default/kafka-connect-cluster',
-    cluster: {
-      name: 'orders-cdc',
-      namespace,
-      owner: 'group:default/orders',
-      folder: ORDERS_FOLDER,
-    },
-    destination: {
-      type: 'github',
-      repository: REPO_URL,
-      branch: ORDERS_BRANCH,
-    },
-    pullRequestUrl,
+    forge: 'github',
+    repository: REPO_URL,
+    requestUrl: pullRequestUrl,
+    namespace,
   });
 
 jest.setTimeout(60_000);

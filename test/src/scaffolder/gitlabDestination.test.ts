@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import {
   clusterChangeEvents,
   CLUSTER_CHANGE_EVENT,
-  succeededClusterChange,
+  succeededForgeOrdersChange,
 } from './clusterChangeAudit';
 import {
   clusterValues,
@@ -12,12 +12,7 @@ import {
 } from './clusterValues';
 import { GitLabFake } from './gitlabFake';
 import { useScaffolderSuite } from './scaffolderSuite';
-import {
-  DEFAULT_USER,
-  GITLAB_TOKEN,
-  stepStatus,
-  TaskResult,
-} from './testBackend';
+import { GITLAB_TOKEN, stepStatus, TaskResult } from './testBackend';
 
 /**
  * The real template with the real gitlab:repo:push (Backstage's GitLab module),
@@ -52,24 +47,14 @@ const toGitLab = (overrides: Record<string, unknown> = {}) => ({
 const auditedChange = (
   result: TaskResult,
   mergeRequestUrl: string,
-  namespace = 'streaming',
+  namespace?: string,
 ) =>
-  succeededClusterChange({
-    user: DEFAULT_USER,
+  succeededForgeOrdersChange({
     taskId: result.id,
-    templateRef: 'template:default/kafka-connect-cluster',
-    cluster: {
-      name: 'orders-cdc',
-      namespace,
-      owner: 'group:default/orders',
-      folder: ORDERS_FOLDER,
-    },
-    destination: {
-      type: 'gitlab',
-      repository: REPO_URL,
-      branch: ORDERS_BRANCH,
-    },
-    pullRequestUrl: mergeRequestUrl,
+    forge: 'gitlab',
+    repository: REPO_URL,
+    requestUrl: mergeRequestUrl,
+    namespace,
   });
 
 describe('the template with a GitLab destination', () => {
