@@ -13,6 +13,7 @@ import { PageProblems, watchPageProblems } from './pageProblems';
 import { Portal, startPortal } from './portal';
 import { SCREENSHOTS_DIR } from './screenshots';
 import { eventually } from './eventually';
+import { activeStep } from './formDriver';
 
 /**
  * Day 2 in the browser (issue 11): a cluster on the GitOps repository's main branch, opened
@@ -209,10 +210,10 @@ async function dayTwo(
     expect(
       JSON.parse(new URL(page.url()).searchParams.get('formData') ?? '{}'),
     ).toEqual({ cluster: ENTITY });
-    await activeStep(page, 'The cluster');
+    await activeStep(page, 'The cluster', 30_000);
     await judge(`${label}-form-1-the-cluster`);
     await page.getByRole('button', { name: 'Next' }).click();
-    await activeStep(page, 'The change');
+    await activeStep(page, 'The change', 30_000);
     const replicas = page.locator('#root_replicas');
     await replicas.waitFor({ timeout: 60_000 });
     // Filled from connect-cluster.yaml on main.
@@ -233,7 +234,7 @@ async function dayTwo(
   /** Review, Create, and the task's end, with its log when it did not complete. */
   const create = async (label: string) => {
     await page.getByRole('button', { name: 'Review' }).click();
-    await activeStep(page, 'Review');
+    await activeStep(page, 'Review', 30_000);
     await judge(`${label}-review`);
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
@@ -327,23 +328,4 @@ async function dayTwo(
   );
   const before = parse(repo(['show', `main:${FOLDER}/connect-cluster.yaml`]));
   expect(values).toEqual({ ...before, replicas: 2 });
-}
-
-/** Waits for the form's stepper to show `title` as the current page. */
-async function activeStep(page: Page, title: string) {
-  const active = page.locator('.MuiStepLabel-label.MuiStepLabel-active');
-  try {
-    await active.filter({ hasText: title }).waitFor({ timeout: 30_000 });
-  } catch {
-    const shown = await active.allInnerTexts().catch(() => []);
-    const errors = await page
-      .locator('.Mui-error, [role="alert"]')
-      .allInnerTexts()
-      .catch(() => []);
-    throw new Error(
-      `The form did not reach the page "${title}" (current: ${
-        shown.join(', ') || 'none'
-      }; errors shown: ${errors.filter(Boolean).join(' | ') || 'none'})`,
-    );
-  }
 }

@@ -162,10 +162,14 @@ async function waitForText(field: Locator, message: string, when: string) {
 }
 
 /** Waits for the form's stepper to show `title` as the current page. */
-export async function activeStep(page: Page, title: string) {
+export async function activeStep(
+  page: Page,
+  title: string,
+  timeoutMs = 15_000,
+) {
   const active = page.locator('.MuiStepLabel-label.MuiStepLabel-active');
   try {
-    await active.filter({ hasText: title }).waitFor({ timeout: 15_000 });
+    await active.filter({ hasText: title }).waitFor({ timeout: timeoutMs });
   } catch {
     const shown = await active.allInnerTexts().catch(() => []);
     const errors = await page
