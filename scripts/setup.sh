@@ -56,17 +56,28 @@ ensure_debian_tools() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# What Yarn prints when the registry, not the install, failed.
+REGISTRY_HICCUP='onCancel. handler was attached|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|Request failed "5[0-9][0-9]'
+
 # Re-install only when the manifests changed since the last install.
 ensure_packages() {
   local stamp="$ROOT/node_modules/.setup-stamp"
   local want; want="$(cat yarn.lock package.json packages/*/package.json plugins/*/package.json test/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
-  echo "setup: yarn install"
   local log; log="$(mktemp)"
-  if ! yarn install --immutable >"$log" 2>&1; then
+  local attempt
+  for attempt in 1 2 3; do
+    echo "setup: yarn install"
+    yarn install --immutable >"$log" 2>&1 && break
+    # A registry hiccup (or Yarn 4.13's crash in its retry path) is worth another go: Yarn
+    # keeps what it fetched. Any other failure stops here.
+    if [ "$attempt" -lt 3 ] && grep -qE "$REGISTRY_HICCUP" "$log"; then
+      echo "setup: yarn install failed on a registry hiccup ($(grep -oE "$REGISTRY_HICCUP" "$log" | head -n 1)); again"
+      continue
+    fi
     tail -n 40 "$log"
     echo "setup: yarn install failed (full log: $log)"; exit 1
-  fi
+  done
   rm -f "$log"
   echo "$want" > "$stamp"
 }

@@ -48,7 +48,9 @@ export async function withOneRetryOnReload(
           .then(path => `Screenshot of the page at the failure: ${path}`)
           .catch(e => `No screenshot of the page at the failure: ${e}`);
       }
+      // The failure itself comes last, where a CI log that keeps only the ends shows it.
       const details = [
+        `Portal log (last lines; all of it in ${p.keepLog()}):\n${p.logTail()}`,
         reloaded.length > 0
           ? `The portal reloaded during this attempt (a file it loads changed): ${reloaded.join(
               ' | ',
@@ -56,11 +58,9 @@ export async function withOneRetryOnReload(
           : '',
         picture,
         `Screenshots of every page so far: ${shots.dir}`,
-        `Portal log (last lines; all of it in ${p.keepLog()}):\n${p.logTail()}`,
+        `Attempt ${n}: ${error}`,
       ];
-      throw new Error(
-        [`Attempt ${n}: ${error}`, ...details].filter(Boolean).join('\n'),
-      );
+      throw new Error(details.filter(Boolean).join('\n'));
     }
   }
 }

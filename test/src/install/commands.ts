@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { childEnv } from '../e2e/childEnv';
 
 /**
  * Runs the commands a platform engineer types (npx, yarn, git) as child processes, with
- * their output appended to one log file, and an error that shows the log's end on failure.
+ * their output appended to one log file, and an error that shows that command's output on failure.
  */
 
 /** The caller's environment, minus what would change a Backstage app or its backend. */
@@ -15,10 +15,13 @@ export function userEnv(
   return childEnv(overrides, ['YARN_']);
 }
 
-export function logTail(logFile: string, lines = 40): string {
+/** The last `lines` lines of the log, from byte `from` on (the output of one command). */
+export function logTail(logFile: string, lines = 40, from = 0): string {
   try {
     return (
-      readFileSync(logFile, 'utf8')
+      readFileSync(logFile)
+        .subarray(from)
+        .toString('utf8')
         // eslint-disable-next-line no-control-regex
         .replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')
         .split('\n')
@@ -30,12 +33,14 @@ export function logTail(logFile: string, lines = 40): string {
   }
 }
 
-/** Runs `command args` in `cwd`; resolves when it exits 0, else rejects with the log's end. */
+/** Runs `command args` in `cwd`; resolves when it exits 0, else rejects with its output's end. */
 export function run(
   command: string,
   args: string[],
   options: { cwd: string; logFile: string; env?: Record<string, string> },
 ): Promise<void> {
+  // The error shows this command's own output: what ran before it is in the file.
+  const start = logSize(options.logFile);
   appendFileSync(
     options.logFile,
     `\n$ (cd ${options.cwd} && ${command} ${args.join(' ')})\n`,
@@ -59,11 +64,59 @@ export function run(
         new Error(
           `${command} ${args.join(' ')} (in ${options.cwd}) ended with ${
             signal ?? `exit code ${code}`
-          }; the log's end (all of it in ${options.logFile}):\n${logTail(
-            options.logFile,
-          )}`,
+          }; the end of its output (the whole log in ${
+            options.logFile
+          }):\n${logTail(options.logFile, 40, start)}`,
         ),
       );
     });
   });
+}
+
+/**
+ * What a package manager prints when the registry, not the command, failed: a dropped or
+ * refused connection, a lookup or a timeout, a 5xx, and Yarn 4.13's crash in its own HTTP
+ * retry path ("The `onCancel` handler was attached after the promise settled"), which any
+ * retried request sets off on this machine.
+ */
+const REGISTRY_HICCUP =
+  /onCancel` handler was attached|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|socket hang up|Request failed "5\d\d|\b50[0-4] (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)/;
+
+/**
+ * `run` for a command that downloads from the registry (`yarn install`, `yarn add`, `npx`):
+ * when it fails on a registry hiccup, it runs again (what a user does; Yarn keeps what it
+ * fetched), at most `attempts` times in all, each retry said in the log. Any other failure
+ * fails at once, so a real install error is never retried away.
+ */
+export async function runFromRegistry(
+  command: string,
+  args: string[],
+  options: Parameters<typeof run>[2] & { attempts?: number },
+): Promise<void> {
+  const attempts = options.attempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    const logged = logSize(options.logFile);
+    try {
+      await run(command, args, options);
+      return;
+    } catch (error) {
+      const output = readFileSync(options.logFile)
+        .subarray(logged)
+        .toString('utf8');
+      const hiccup = output.match(REGISTRY_HICCUP);
+      if (!hiccup || attempt >= attempts) throw error;
+      appendFileSync(
+        options.logFile,
+        `\n(attempt ${attempt} of ${attempts} failed on a registry hiccup, "${hiccup[0]}": running it again)\n`,
+      );
+    }
+  }
+}
+
+function logSize(logFile: string): number {
+  try {
+    return statSync(logFile).size;
+  } catch {
+    return 0;
+  }
 }

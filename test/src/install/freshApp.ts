@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { run, userEnv } from './commands';
+import { runFromRegistry, userEnv } from './commands';
 
 /**
  * A new Backstage app, made as the Backstage docs tell a user to make one
@@ -45,7 +45,7 @@ export function editYaml(
 
 /** `npx @backstage/create-app@<pinned> --path <dir> --skip-install`, non-interactive. */
 export async function createApp(dir: string, logFile: string) {
-  await run(
+  await runFromRegistry(
     'npx',
     [
       '--yes',
@@ -103,7 +103,7 @@ export function pointScopeAt(dir: string, scope: string, registryUrl: string) {
 
 /** `yarn install` in the app, as create-app would have run it without --skip-install. */
 export async function installApp(dir: string, logFile: string) {
-  await run('yarn', ['install'], { cwd: dir, logFile });
+  await runFromRegistry('yarn', ['install'], { cwd: dir, logFile });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../scaffolder/templateFile';
-import { run } from './commands';
+import { runFromRegistry } from './commands';
 import { editYaml } from './freshApp';
 
 /**
@@ -105,7 +105,7 @@ export function preapproveScope(appDir: string) {
 /** Step 2: the figure `npm run bench` reports as the packages' install time. */
 export async function addPackages(appDir: string, logFile: string) {
   for (const [command, ...args] of ADD_COMMANDS) {
-    await run(command, args, {
+    await runFromRegistry(command, args, {
       cwd: appDir,
       logFile,
       // Yarn 4.13's `add` crashes in its HTTP retry path on this machine ("The `onCancel`
