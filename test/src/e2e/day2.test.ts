@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { Chromium, launchChromium, requireChromium } from './browser';
 import { git } from './git';
 import { PageProblems, watchPageProblems } from './pageProblems';
-import { Portal, startPortal } from './portal';
+import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
 import { SCREENSHOTS_DIR } from './screenshots';
 import { eventually } from './eventually';
 import { activeStep } from './formDriver';
@@ -97,7 +97,7 @@ describe('day 2 in the browser: change a cluster from its entity page', () => {
     requireChromium();
     portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
     chromium = await launchChromium(portal.workDir);
-  });
+  }, PORTAL_START_HOOK_MS);
 
   afterAll(async () => {
     await chromium?.close();

@@ -103,10 +103,11 @@ describe('harmlessReason', () => {
 describe('watchPageProblems in Chromium', () => {
   let chromium: Chromium | undefined;
 
+  // Chromium's start waits up to launchChromium's own 60 s on a loaded machine.
   beforeAll(async () => {
     requireChromium();
     chromium = await launchChromium();
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await chromium?.close();
@@ -141,5 +142,5 @@ describe('watchPageProblems in Chromium', () => {
       /error overlay is shown/,
     );
     await page.close();
-  });
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ import {
   judgedPage,
   runMergeBlock,
 } from './journey';
-import { Portal, startPortal } from './portal';
+import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
 import { Screenshots, screenshots } from './screenshots';
 
 /**
@@ -84,7 +84,7 @@ describe('the portal in a browser', () => {
     requireChromium();
     portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
     chromium = await launchChromium(portal.workDir);
-  });
+  }, PORTAL_START_HOOK_MS);
 
   afterAll(async () => {
     await chromium?.close();

@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../scaffolder/templateFile';
 import { freePorts } from './freePorts';
 import { signalGroup, waitForGroupExit, WATCHDOG } from './processGroup';
 import { childEnv } from './childEnv';
+import { acquirePortalLock, PortalLock } from './portalLock';
 
 /**
  * The real portal, as `backstage-cli repo start` runs it for a developer (the frontend dev
@@ -57,7 +58,12 @@ export interface Portal {
 export interface StartPortalOptions {
   /** How long both servers may take to answer; the frontend compiles in about 40 s. */
   timeoutMs?: number;
+  /** How long to wait for another portal of this work tree to stop (portalLock.ts). */
+  lockWaitMs?: number;
 }
+
+/** What a browser test's beforeAll gives startPortal: the other portals' turns and its own start. */
+export const PORTAL_START_HOOK_MS = 30 * 60_000;
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -81,6 +87,19 @@ export async function startPortal(
   options: StartPortalOptions = {},
 ): Promise<Portal> {
   const timeoutMs = options.timeoutMs ?? 4 * 60_000;
+  const lock = await acquirePortalLock(options.lockWaitMs ?? 25 * 60_000);
+  try {
+    return await startLockedPortal(timeoutMs, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLockedPortal(
+  timeoutMs: number,
+  lock: PortalLock,
+): Promise<Portal> {
   const [appPort, backendPort] = await freePorts(2);
   const appUrl = `http://localhost:${appPort}`;
   const backendUrl = `http://localhost:${backendPort}`;
@@ -174,16 +193,21 @@ export async function startPortal(
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
-      signalGroup(pgid, 'SIGTERM');
-      if (!(await waitForGroupExit(pgid, 15_000))) {
-        signalGroup(pgid, 'SIGKILL');
-        if (!(await waitForGroupExit(pgid, 10_000))) {
-          throw new Error(
-            `Processes of the portal's group ${pgid} survived SIGKILL`,
-          );
+      try {
+        signalGroup(pgid, 'SIGTERM');
+        if (!(await waitForGroupExit(pgid, 15_000))) {
+          signalGroup(pgid, 'SIGKILL');
+          if (!(await waitForGroupExit(pgid, 10_000))) {
+            throw new Error(
+              `Processes of the portal's group ${pgid} survived SIGKILL`,
+            );
+          }
         }
+        rmSync(dir, { recursive: true, force: true });
+      } finally {
+        // Even when stopping failed: the next test's portal must not wait for this one.
+        lock.release();
       }
-      rmSync(dir, { recursive: true, force: true });
     })();
     return stopped;
   };

@@ -17,7 +17,7 @@ import {
   runMergeBlock,
   stepsWithStatus,
 } from './journey';
-import { Portal, startPortal } from './portal';
+import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
 import { Screenshots, screenshots } from './screenshots';
 import { seedValues, typedValues, withDerivedDefaults } from './seedCluster';
 import { destination, fillPage, FORGES, OWNER_TITLE } from './seedForm';
@@ -50,7 +50,7 @@ describe('the seed cluster through the portal', () => {
     requireChromium();
     portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
     chromium = await launchChromium(portal.workDir);
-  });
+  }, PORTAL_START_HOOK_MS);
 
   afterAll(async () => {
     await chromium?.close();
