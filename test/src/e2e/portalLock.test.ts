@@ -1,5 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquirePortalLock, portalLockDir } from './portalLock';
@@ -38,6 +44,7 @@ describe('the portal lock', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'pid'), String(dead));
     const lock = await acquirePortalLock(1_000, dir);
+    expect(readFileSync(join(dir, 'pid'), 'utf8')).toBe(String(process.pid));
     lock.release();
   });
 
