@@ -44,6 +44,36 @@ export function succeededClusterChange(
 }
 
 /**
+ * The events of a run, as the default user, that published a cluster to a forge: `initiated`
+ * by the audit step before the publish steps (no request yet), `succeeded` by the one after
+ * them, with the request the forge answered with (`requestUrl`).
+ */
+export function succeededForgeChange(options: {
+  taskId: string;
+  templateRef: string;
+  cluster: { name: string; namespace: string; owner: string; folder: string };
+  forge: 'github' | 'gitlab';
+  repository: string;
+  branch: string;
+  requestUrl: string;
+}): AuditLine[] {
+  return succeededClusterChange(
+    {
+      user: DEFAULT_USER,
+      taskId: options.taskId,
+      templateRef: options.templateRef,
+      cluster: options.cluster,
+      destination: {
+        type: options.forge,
+        repository: options.repository,
+        branch: options.branch,
+      },
+    },
+    { pullRequestUrl: options.requestUrl },
+  );
+}
+
+/**
  * The events of a run of the cluster template, as the default user, that published the orders
  * cluster (clusterValues) to a forge and opened or updated the request at `requestUrl`.
  */
@@ -54,9 +84,8 @@ export function succeededForgeOrdersChange(options: {
   requestUrl: string;
   namespace?: string;
 }): AuditLine[] {
-  return succeededClusterChange({
-    user: DEFAULT_USER,
-    taskId: options.taskId,
+  return succeededForgeChange({
+    ...options,
     templateRef: 'template:default/kafka-connect-cluster',
     cluster: {
       name: 'orders-cdc',
@@ -64,11 +93,6 @@ export function succeededForgeOrdersChange(options: {
       owner: 'group:default/orders',
       folder: ORDERS_FOLDER,
     },
-    destination: {
-      type: options.forge,
-      repository: options.repository,
-      branch: ORDERS_BRANCH,
-    },
-    pullRequestUrl: options.requestUrl,
+    branch: ORDERS_BRANCH,
   });
 }
