@@ -90,7 +90,18 @@ export class GitHubFake {
     ];
   }
 
-  private async rest(request: Request) {
+  private async rest(request: Request): Promise<Response> {
+    // HEAD is GET without the body (RFC 9110, 9.3.2): GitHub answers it for every GET, and
+    // octokit's create-pull-request plugin asks it before it deletes a file.
+    if (request.method === 'HEAD') {
+      const answer = await this.rest(
+        new Request(request.url, { method: 'GET', headers: request.headers }),
+      );
+      return new HttpResponse(null, {
+        status: answer.status,
+        headers: answer.headers,
+      });
+    }
     const { pathname, searchParams } = new URL(request.url);
     const method = request.method;
     const operation = this.api.find(method, pathname);
@@ -282,7 +293,7 @@ export class GitHubFake {
   }
 
   /**
-   * A file of a branch (the default branch without `ref`), base64-encoded as GitHub sends it:
+   * A file of a branch or commit (the default branch without `ref`), base64-encoded as GitHub sends it:
    * https://docs.github.com/en/rest/repos/contents#get-repository-content . A missing branch
    * or file is a 404. The path arrives as one segment with its slashes as %2F, as octokit
    * sends it; folders are not served (the fake has no use for their listing).
@@ -294,7 +305,7 @@ export class GitHubFake {
     base: string,
   ): Answer {
     const ref = query.get('ref') ?? 'main';
-    const tip = this.git.refs.get(ref);
+    const tip = this.resolveRef(ref);
     if (!tip) return [404, { message: `No commit found for the ref ${ref}` }];
     const tree = this.git.trees.get(this.git.commits.get(tip)!.tree)!;
     const blob = tree.get(path);
