@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { fullValues } from '../fixtures/fullValues';
 import {
   clusterChangeEvents,
+  initiatedForgeChange,
   succeededForgeChange,
 } from '../scaffolder/clusterChangeAudit';
 import { GitHubDescription } from '../scaffolder/githubDescription';
@@ -80,20 +81,25 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
       .sort();
   };
 
+  /** The audit event's subject: orders-sink sent to GitHub by task `result`. */
+  const forgeChange = (result: TaskResult) => ({
+    taskId: result.id,
+    templateRef: CHANGE_REF,
+    cluster: {
+      name: 'orders-sink',
+      namespace: 'data-connect',
+      owner: 'group:default/data-platform',
+      folder: FOLDER,
+    },
+    forge: 'github' as const,
+    repository: REPO_URL,
+    branch: BRANCH,
+  });
+
   /** The events of a change of orders-sink that opened or updated `pullRequestUrl`. */
   const audited = (result: TaskResult, pullRequestUrl: string) =>
     succeededForgeChange({
-      taskId: result.id,
-      templateRef: CHANGE_REF,
-      cluster: {
-        name: 'orders-sink',
-        namespace: 'data-connect',
-        owner: 'group:default/data-platform',
-        folder: FOLDER,
-      },
-      forge: 'github',
-      repository: REPO_URL,
-      branch: BRANCH,
+      ...forgeChange(result),
       requestUrl: pullRequestUrl,
     });
 
@@ -192,5 +198,42 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     expect(stepStatus(result, 'pull-request')).toBe('skipped');
     expect(github.refs).toEqual(refs);
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual([]);
+  });
+
+  it('a pull request GitHub refuses fails the task and leaves the audit event initiated, without succeeded', async () => {
+    const main = github.refs.get('main');
+    const pull = { ...github.pulls[0] };
+    github.faults.push({
+      operation: 'pulls/update',
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'PullRequest', code: 'custom', field: 'base' }],
+        documentation_url:
+          'https://docs.github.com/rest/pulls/pulls#update-a-pull-request',
+      },
+      times: 1,
+    });
+    const result = await change({ changes: 'replicas: 6\n' });
+
+    expect(result.status).toBe('failed');
+    expect(stepStatus(result, 'audit-github-initiated')).toBe('completed');
+    expect(stepStatus(result, 'pull-request')).toBe('failed');
+    // The steps after a failed one do not run: the scaffolder marks them skipped.
+    expect(stepStatus(result, 'audit-github')).toBe('skipped');
+    expect(result.error?.message).toContain('Validation Failed');
+    expect(result.output).toBeUndefined();
+    // Who, which cluster, where: recorded before anything was published.
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      initiatedForgeChange(forgeChange(result)),
+    );
+    // publish:github:pull-request had moved the branch before GitHub refused the update;
+    // nothing else was written: main, the pull request and the local repository are as before.
+    expect(github.refs.get('main')).toBe(main);
+    expect(github.pulls).toEqual([pull]);
+    expect(
+      parse(github.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!),
+    ).toMatchObject({ replicas: 6 });
+    expect(suite.repo.branches()).toEqual(['main']);
   });
 });
