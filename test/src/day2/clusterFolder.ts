@@ -1,4 +1,5 @@
 import {
+  fileChanges,
   Layout,
   renderSkeleton,
 } from '@connect-skeleton/plugin-kafka-connect-common';
@@ -49,18 +50,14 @@ export function inFolder(
 }
 
 /**
- * The cluster's entity as the demo catalog serves it: its catalog-info.yaml, located in the
- * bare repository (the demo's GitopsClusterEntityProvider writes the same location).
+ * The cluster's entity as the catalog serves it, read from its catalog-info.yaml at
+ * `location` (a catalog location target: `url:https://github.com/…/blob/main/…/catalog-info.yaml`).
  */
-export function clusterEntity(
-  repository: string,
-  folder: string,
+export function clusterEntityAt(
+  location: string,
   catalogInfo: string,
 ): CatalogEntity {
   const entity = parse(catalogInfo) as CatalogEntity;
-  const location = `url:${
-    pathToFileURL(join(repository, folder, 'catalog-info.yaml')).href
-  }`;
   return {
     ...entity,
     metadata: {
@@ -73,4 +70,37 @@ export function clusterEntity(
       },
     },
   };
+}
+
+/**
+ * The cluster's entity as the demo catalog serves it: its catalog-info.yaml, located in the
+ * bare repository (the demo's GitopsClusterEntityProvider writes the same location).
+ */
+export function clusterEntity(
+  repository: string,
+  folder: string,
+  catalogInfo: string,
+): CatalogEntity {
+  return clusterEntityAt(
+    `url:${pathToFileURL(join(repository, folder, 'catalog-info.yaml')).href}`,
+    catalogInfo,
+  );
+}
+
+/**
+ * The repository paths (under `folder`) that a change from the files `before` to `after`
+ * adds, changes or removes, sorted: what a pull request of the change must hold, and only that.
+ */
+export function touchedFiles(
+  folder: string,
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
+  const diff = fileChanges(
+    new Map(Object.entries(before)),
+    new Map(Object.entries(after)),
+  );
+  return [...diff.added, ...diff.changed, ...diff.removed]
+    .map(file => `${folder}/${file}`)
+    .sort();
 }

@@ -43,6 +43,52 @@ export function succeededClusterChange(
   ];
 }
 
+/** A cluster a task sent to a forge. */
+export interface ForgeChange {
+  taskId: string;
+  templateRef: string;
+  cluster: { name: string; namespace: string; owner: string; folder: string };
+  forge: 'github' | 'gitlab';
+  repository: string;
+  branch: string;
+}
+
+/** The event's meta before anything is published: who, which cluster, where. */
+function forgeChangeMeta(options: ForgeChange): Record<string, unknown> {
+  return {
+    user: DEFAULT_USER,
+    taskId: options.taskId,
+    templateRef: options.templateRef,
+    cluster: options.cluster,
+    destination: {
+      type: options.forge,
+      repository: options.repository,
+      branch: options.branch,
+    },
+  };
+}
+
+/**
+ * The events of a run, as the default user, that published a cluster to a forge: `initiated`
+ * by the audit step before the publish steps (no request yet), `succeeded` by the one after
+ * them, with the request the forge answered with (`requestUrl`).
+ */
+export function succeededForgeChange(
+  options: ForgeChange & { requestUrl: string },
+): AuditLine[] {
+  return succeededClusterChange(forgeChangeMeta(options), {
+    pullRequestUrl: options.requestUrl,
+  });
+}
+
+/**
+ * The events of a run, as the default user, whose publish to a forge failed: the audit step
+ * before the publish steps recorded `initiated`; the one after them never ran.
+ */
+export function initiatedForgeChange(options: ForgeChange): AuditLine[] {
+  return succeededClusterChange(forgeChangeMeta(options)).slice(0, 1);
+}
+
 /**
  * The events of a run of the cluster template, as the default user, that published the orders
  * cluster (clusterValues) to a forge and opened or updated the request at `requestUrl`.
@@ -54,9 +100,8 @@ export function succeededForgeOrdersChange(options: {
   requestUrl: string;
   namespace?: string;
 }): AuditLine[] {
-  return succeededClusterChange({
-    user: DEFAULT_USER,
-    taskId: options.taskId,
+  return succeededForgeChange({
+    ...options,
     templateRef: 'template:default/kafka-connect-cluster',
     cluster: {
       name: 'orders-cdc',
@@ -64,11 +109,6 @@ export function succeededForgeOrdersChange(options: {
       owner: 'group:default/orders',
       folder: ORDERS_FOLDER,
     },
-    destination: {
-      type: options.forge,
-      repository: options.repository,
-      branch: ORDERS_BRANCH,
-    },
-    pullRequestUrl: options.requestUrl,
+    branch: ORDERS_BRANCH,
   });
 }

@@ -1,9 +1,12 @@
+import { CapturedLog } from './capturedLog';
+import { clusterChangeEvents } from './clusterChangeAudit';
 import { clusterValues } from './clusterValues';
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import { GitLabFake } from './gitlabFake';
 import { useScaffolderSuite } from './scaffolderSuite';
 import {
+  DEFAULT_USER,
   GITHUB_TOKEN,
   GITLAB_TOKEN,
   stepStatus,
@@ -36,6 +39,34 @@ function expectFailedWithoutLink(
   expect(stepStatus(result, step)).toBe('failed');
   expect(result.output).toBeUndefined();
   if (ownAction) expect(result.log).not.toMatch(STACK_LINE);
+}
+
+/**
+ * The audit event of a failed publish: initiated (who, which cluster, where) by the step
+ * before the publish steps; the step after them, which records succeeded, never ran.
+ */
+function expectInitiatedOnly(
+  log: CapturedLog,
+  result: TaskResult,
+  forge: 'github' | 'gitlab',
+  name: string,
+) {
+  expect(
+    clusterChangeEvents(log, result.id).map(e => [e.status, e.meta]),
+  ).toEqual([
+    [
+      'initiated',
+      expect.objectContaining({
+        user: DEFAULT_USER,
+        cluster: expect.objectContaining({ name, namespace: 'streaming' }),
+        destination: {
+          type: forge,
+          repository: `${forge}.com?owner=acme&repo=gitops`,
+          branch: branchOf(name),
+        },
+      }),
+    ],
+  ]);
 }
 
 function expectCompleted(result: TaskResult) {
@@ -147,6 +178,7 @@ describe('faults of the forge', () => {
       expect(pullsOf('gh-422')).toEqual([]);
       // The branch and its commit were made before the pull request was refused.
       expect(github.refs.has(branchOf('gh-422'))).toBe(true);
+      expectInitiatedOnly(suite.scaffolder.log, failed, 'github', 'gh-422');
 
       const again = await suite.scaffolder.run(toGitHub('gh-422'));
       expectCompleted(again);
@@ -241,6 +273,7 @@ describe('faults of the forge', () => {
       expect(mergeRequestsOf('gl-422')).toEqual([]);
       // The branch holds the commit; only the merge request is missing.
       expect(gitlab.branches.get(branchOf('gl-422'))).toHaveLength(2);
+      expectInitiatedOnly(suite.scaffolder.log, failed, 'gitlab', 'gl-422');
 
       const again = await suite.scaffolder.run(toGitLab('gl-422'));
       expectCompleted(again);

@@ -8,8 +8,16 @@ import { JsonSchema } from './templateFile';
  * bodies against the operation's schemas, and hands out the operation's documented examples.
  */
 
+type Parameter = {
+  $ref?: string;
+  name?: string;
+  in?: string;
+  'x-multi-segment'?: boolean;
+};
+
 type Operation = {
   operationId: string;
+  parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
   responses: Record<
     string,
@@ -53,8 +61,14 @@ export class GitHubDescription {
     this.routes = Object.entries(spec.paths).flatMap(([template, item]) =>
       METHODS.filter(m => item[m]).map(method => {
         const segments = template.split('/').filter(Boolean);
+        const multiSegment = this.multiSegmentParameters(item[method]);
+        // A parameter marked x-multi-segment (a file path, a ref) may hold slashes:
+        // GET /repos/{owner}/{repo}/contents/{path} with path a/b/c.yaml.
         const source = segments
-          .map(s => (s.startsWith('{') ? '[^/]+' : escape(s)))
+          .map(s => {
+            if (!s.startsWith('{')) return escape(s);
+            return multiSegment.has(s.slice(1, -1)) ? '.+' : '[^/]+';
+          })
           .join('/');
         return {
           method: method.toUpperCase(),
@@ -64,6 +78,16 @@ export class GitHubDescription {
           operation: item[method],
         };
       }),
+    );
+  }
+
+  /** The operation's path parameters that the description marks x-multi-segment. */
+  private multiSegmentParameters(operation: Operation): Set<string> {
+    return new Set(
+      (operation.parameters ?? [])
+        .map(p => (p.$ref ? (this.resolve(p.$ref) as Parameter) : p))
+        .filter(p => p.in === 'path' && p['x-multi-segment'])
+        .map(p => p.name!),
     );
   }
 

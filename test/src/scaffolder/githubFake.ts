@@ -2,6 +2,7 @@ import { http, HttpHandler, HttpResponse } from 'msw';
 import { catchAllApiHandler } from './fakeApiHandler';
 import { GitHubDescription } from './githubDescription';
 import { Commit, GitObjects } from './gitObjects';
+import { tarGz } from './tarArchive';
 
 /**
  * One GitHub repository behind msw, speaking GitHub's REST contract as published in
@@ -23,7 +24,8 @@ export interface PullRequest {
 }
 
 type Json = Record<string, any>;
-type Answer = [status: number, body: unknown];
+/** A JSON answer, or a whole response for what is not JSON (raw files, archives, redirects). */
+type Answer = [status: number, body: unknown] | Response;
 
 /**
  * An error that GitHub answers to the next `times` calls of one operation (its operation id,
@@ -40,6 +42,10 @@ export interface GitHubFault {
 }
 
 const API = 'https://api.github.com';
+/** Where GitHub redirects an archive download: https://docs.github.com/en/rest/repos/contents#download-a-repository-archive-tar */
+const CODELOAD = 'https://codeload.github.com';
+/** The media type of a file's raw content: https://docs.github.com/en/rest/repos/contents#get-repository-content */
+const RAW_MEDIA_TYPE = /application\/vnd\.github(\.v3)?\.raw/;
 
 export class GitHubFake {
   readonly violations: string[] = [];
@@ -49,6 +55,8 @@ export class GitHubFake {
   readonly git: GitObjects;
   /** Errors to answer instead of the real answer; see {@link GitHubFault}. */
   readonly faults: GitHubFault[] = [];
+  /** The archive links handed out (token → commit), as GitHub signs them for a private repository. */
+  private readonly archiveTokens = new Map<string, string>();
 
   constructor(
     private readonly api: GitHubDescription,
@@ -75,11 +83,25 @@ export class GitHubFake {
   handlers(): HttpHandler[] {
     return [
       http.post(`${API}/graphql`, async ({ request }) => this.graphql(request)),
+      http.get(`${CODELOAD}/:owner/:repo/legacy.tar.gz/:ref`, ({ request }) =>
+        this.codeload(request),
+      ),
       catchAllApiHandler(API, this.violations, request => this.rest(request)),
     ];
   }
 
-  private async rest(request: Request) {
+  private async rest(request: Request): Promise<Response> {
+    // HEAD is GET without the body (RFC 9110, 9.3.2): GitHub answers it for every GET, and
+    // octokit's create-pull-request plugin asks it before it deletes a file.
+    if (request.method === 'HEAD') {
+      const answer = await this.rest(
+        new Request(request.url, { method: 'GET', headers: request.headers }),
+      );
+      return new HttpResponse(null, {
+        status: answer.status,
+        headers: answer.headers,
+      });
+    }
     const { pathname, searchParams } = new URL(request.url);
     const method = request.method;
     const operation = this.api.find(method, pathname);
@@ -105,7 +127,7 @@ export class GitHubFake {
     const [, , owner, repo, ...rest] = pathname
       .split('/')
       .map(decodeURIComponent);
-    const [status, answer]: Answer =
+    const served: Answer =
       owner === this.owner && repo === this.repo
         ? this.answer(
             operation.operationId,
@@ -114,14 +136,16 @@ export class GitHubFake {
             body ?? {},
             method,
             pathname,
+            request.headers,
           )
         : [404, { message: 'Not Found' }];
-    if (status < 300)
+    if (!(served instanceof Response) && served[0] < 300)
       this.violations.push(
-        ...this.api.checkResponse(method, pathname, status, answer),
+        ...this.api.checkResponse(method, pathname, served[0], served[1]),
       );
     if (fault) return HttpResponse.json(fault.body, { status: fault.status });
-    return HttpResponse.json(answer as Json, { status });
+    if (served instanceof Response) return served;
+    return HttpResponse.json(served[1] as Json, { status: served[0] });
   }
 
   private answer(
@@ -131,6 +155,7 @@ export class GitHubFake {
     body: Json,
     method: string,
     path: string,
+    headers: Headers,
   ): Answer {
     const example = (status: number): Json =>
       this.api.example<Json>(method, path, status);
@@ -178,8 +203,17 @@ export class GitHubFake {
           ],
         ];
       }
-      case 'repos/get-content':
-        return this.content(rest.slice(1).join('/'), query, example(200), base);
+      case 'repos/get-content': {
+        const file = rest.slice(1).join('/');
+        // Backstage's GitHub URL reader asks for the raw media type: the bytes, not JSON.
+        if (RAW_MEDIA_TYPE.test(headers.get('accept') ?? ''))
+          return this.rawContent(file, query, headers);
+        return this.content(file, query, example(200), base);
+      }
+      case 'repos/get-combined-status-for-ref':
+        return this.combinedStatus(rest.slice(1, -1).join('/'), base, example);
+      case 'repos/download-tarball-archive':
+        return this.tarballRedirect(rest.slice(1).join('/'));
       case 'git/create-blob': {
         const sha = this.git.blob(
           Buffer.from(
@@ -259,7 +293,7 @@ export class GitHubFake {
   }
 
   /**
-   * A file of a branch (the default branch without `ref`), base64-encoded as GitHub sends it:
+   * A file of a branch or commit (the default branch without `ref`), base64-encoded as GitHub sends it:
    * https://docs.github.com/en/rest/repos/contents#get-repository-content . A missing branch
    * or file is a 404. The path arrives as one segment with its slashes as %2F, as octokit
    * sends it; folders are not served (the fake has no use for their listing).
@@ -271,7 +305,7 @@ export class GitHubFake {
     base: string,
   ): Answer {
     const ref = query.get('ref') ?? 'main';
-    const tip = this.git.refs.get(ref);
+    const tip = this.resolveRef(ref);
     if (!tip) return [404, { message: `No commit found for the ref ${ref}` }];
     const tree = this.git.trees.get(this.git.commits.get(tip)!.tree)!;
     const blob = tree.get(path);
@@ -306,6 +340,124 @@ export class GitHubFake {
         },
       },
     ];
+  }
+
+  /** A branch name or a commit SHA, as GitHub resolves `{ref}`; undefined when neither. */
+  private resolveRef(ref: string): string | undefined {
+    const name = ref.replace(/^(refs\/)?heads\//, '');
+    return (
+      this.git.refs.get(name) ?? (this.git.commits.has(ref) ? ref : undefined)
+    );
+  }
+
+  /**
+   * A file's bytes, for `Accept: application/vnd.github.raw` (or the older
+   * `application/vnd.github.v3.raw`), with its blob SHA as the ETag; `If-None-Match` with
+   * that ETag is a 304: https://docs.github.com/en/rest/repos/contents#get-repository-content
+   * and https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
+   */
+  private rawContent(
+    path: string,
+    query: URLSearchParams,
+    headers: Headers,
+  ): Answer {
+    const ref = query.get('ref') ?? 'main';
+    const tip = this.resolveRef(ref);
+    if (!tip) return [404, { message: `No commit found for the ref ${ref}` }];
+    const blob = this.git.trees.get(this.git.commits.get(tip)!.tree)!.get(path);
+    if (!blob) return [404, { message: 'Not Found' }];
+    const etag = `"${blob}"`;
+    if (headers.get('if-none-match') === etag)
+      return new HttpResponse(null, { status: 304, headers: { etag } });
+    return new HttpResponse(this.git.blobs.get(blob)!, {
+      status: 200,
+      headers: { 'content-type': 'application/vnd.github.raw', etag },
+    });
+  }
+
+  /**
+   * The combined status of a ref: its commit's SHA and the repository (with its archive_url),
+   * which Backstage's GitHub URL reader reads before it downloads a tree
+   * (https://docs.github.com/en/rest/commits/statuses#get-the-combined-status-for-a-specific-reference).
+   * No status was ever set here: state pending, no statuses.
+   */
+  private combinedStatus(
+    ref: string,
+    base: string,
+    example: (status: number) => Json,
+  ): Answer {
+    const sha = this.resolveRef(ref);
+    if (!sha) return [404, { message: `No commit found for SHA: ${ref}` }];
+    const documented = example(200);
+    const repository = JSON.parse(
+      JSON.stringify(documented.repository)
+        .split('octocat/Hello-World')
+        .join(`${this.owner}/${this.repo}`),
+    );
+    return [
+      200,
+      {
+        ...documented,
+        state: 'pending',
+        statuses: [],
+        total_count: 0,
+        sha,
+        url: `${base}/commits/${sha}/status`,
+        commit_url: `${base}/commits/${sha}`,
+        repository: {
+          ...repository,
+          name: this.repo,
+          full_name: `${this.owner}/${this.repo}`,
+          private: true,
+        },
+      },
+    ];
+  }
+
+  /**
+   * An archive download is a 302 to codeload with a token in the query, as GitHub answers for
+   * a private repository (https://docs.github.com/en/rest/repos/contents#download-a-repository-archive-tar).
+   */
+  private tarballRedirect(ref: string): Answer {
+    const sha = this.resolveRef(ref);
+    if (!sha) return [404, { message: 'Not Found' }];
+    const token = `${sha.slice(0, 8)}${this.archiveTokens.size}`;
+    this.archiveTokens.set(token, sha);
+    return new HttpResponse(null, {
+      status: 302,
+      headers: {
+        location: `${CODELOAD}/${this.owner}/${this.repo}/legacy.tar.gz/${sha}?token=${token}`,
+      },
+    });
+  }
+
+  /** The tarball: the commit's files under `<owner>-<repo>-<short sha>/`. */
+  private codeload(request: Request) {
+    this.calls.push('codeload');
+    const url = new URL(request.url);
+    const sha = url.pathname.split('/').pop()!;
+    if (this.archiveTokens.get(url.searchParams.get('token') ?? '') !== sha) {
+      this.violations.push(
+        `codeload: ${url.pathname} without the token of GitHub's redirect`,
+      );
+      return new HttpResponse('Not Found', { status: 404 });
+    }
+    const tree = this.git.trees.get(this.git.commits.get(sha)!.tree)!;
+    const files = new Map(
+      [...tree].map(([path, blob]) => [path, this.git.blobs.get(blob)!]),
+    );
+    return new HttpResponse(
+      tarGz(`${this.owner}-${this.repo}-${sha.slice(0, 7)}`, files),
+      {
+        status: 200,
+        headers: {
+          'content-type': 'application/x-gzip',
+          'content-disposition': `attachment; filename=${this.owner}-${
+            this.repo
+          }-${sha.slice(0, 7)}.tar.gz`,
+        },
+      },
+    );
   }
 
   private createTree(body: Json, base: string): Answer {
@@ -458,8 +610,16 @@ export class GitHubFake {
     return HttpResponse.json({ data: { repository: { ref } } });
   }
 
+  /**
+   * GitHub takes a token as `Authorization: token …` (octokit) or `Authorization: Bearer …`
+   * (Backstage's URL reader): https://docs.github.com/en/rest/authentication/authenticating-to-the-rest-api
+   */
   private checkToken(request: Request, what: string) {
-    if (request.headers.get('authorization') !== `token ${this.token}`) {
+    const authorization = request.headers.get('authorization') ?? '';
+    if (
+      authorization !== `token ${this.token}` &&
+      authorization !== `Bearer ${this.token}`
+    ) {
       this.violations.push(
         `${what}: not authenticated with the expected token`,
       );

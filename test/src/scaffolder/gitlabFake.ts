@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { HttpHandler, HttpResponse } from 'msw';
 import { catchAllApiHandler } from './fakeApiHandler';
+import { tarGz } from './tarArchive';
 
 /**
  * One GitLab project behind msw, serving the REST endpoints that the template's GitLab steps
@@ -15,7 +16,10 @@ import { catchAllApiHandler } from './fakeApiHandler';
  * - kafka-connect:gitlab:merge-request (this repository's module): read the project, list the
  *   open merge requests from the branch, then update the one found or create one;
  * - kafka-connect:check-ownership (this repository's module): read the project and the
- *   cluster's connect-cluster.yaml on a branch.
+ *   cluster's connect-cluster.yaml on a branch;
+ * - Backstage's GitLab URL reader (kafka-connect:read-cluster, through the backend's URL
+ *   reader service): readUrl reads a file raw; readTree reads the project (its default
+ *   branch), the newest commit of the folder and the folder's archive.
  *
  * Requests that miss a required parameter, send a wrong type or a parameter the endpoint does
  * not have are recorded in `violations`; errors that GitLab answers (existing branch, file,
@@ -44,7 +48,14 @@ export interface CommitAction {
 }
 
 type Json = Record<string, any>;
-type Answer = [status: number, body: unknown];
+/** A JSON answer, or a whole response for what is not JSON (raw files, archives). */
+type Answer = [status: number, body: unknown] | Response;
+type Commit = {
+  id: string;
+  message: string;
+  files: Files;
+  actions: CommitAction[];
+};
 
 /**
  * An error that GitLab answers to the next `times` requests of one route of the project,
@@ -81,10 +92,7 @@ export class GitLabFake {
   /** Errors to answer instead of the real answer; see {@link GitLabFault}. */
   readonly faults: GitLabFault[] = [];
   /** Branch → its commits' file sets, oldest first, with the actions that made each. */
-  readonly branches = new Map<
-    string,
-    { id: string; message: string; files: Files; actions: CommitAction[] }[]
-  >();
+  readonly branches = new Map<string, Commit[]>();
   private readonly projectId: number = 42;
 
   constructor(
@@ -187,6 +195,7 @@ export class GitLabFake {
   private answer(route: string, params: Json): Answer {
     const branch = /^GET \/repository\/branches\/([^/]+)$/.exec(route);
     const file = /^GET \/repository\/files\/([^/]+)$/.exec(route);
+    const raw = /^GET \/repository\/files\/([^/]+)\/raw$/.exec(route);
     const update = /^PUT \/merge_requests\/(\d+)$/.exec(route);
     switch (true) {
       // https://docs.gitlab.com/api/projects/#get-a-single-project
@@ -216,6 +225,19 @@ export class GitLabFake {
       // one URL-encoded segment (clusters%2Fprod%2F...), ref is required.
       case !!file:
         return this.file(decodeURIComponent(file![1]), params);
+      // https://docs.gitlab.com/api/repository_files/#get-raw-file-from-repository : the
+      // same path segment, then /raw; ref defaults to the default branch.
+      case !!raw:
+        return this.rawFile(decodeURIComponent(raw![1]), params);
+      // https://docs.gitlab.com/api/commits/#list-repository-commits : newest first; with
+      // path, only the commits that changed something under it.
+      case route === 'GET /repository/commits':
+        return this.listCommits(params);
+      // https://docs.gitlab.com/api/repositories/#get-file-archive : tar.gz unless the path
+      // names another format; sha (default: the default branch) and path optional.
+      case route === 'GET /repository/archive' ||
+        route === 'GET /repository/archive.tar.gz':
+        return this.archive(params);
       // https://docs.gitlab.com/api/branches/#create-repository-branch : branch and ref are
       // required (query or body parameters); an existing branch or an unknown ref is a 400.
       case route === 'POST /repository/branches':
@@ -294,6 +316,104 @@ export class GitLabFake {
         execute_filemode: false,
       },
     ];
+  }
+
+  /** A branch's newest commit, or a commit by its id, as GitLab resolves a ref or sha. */
+  private commitAt(ref: string): Commit | undefined {
+    const tip = this.branches.get(ref)?.at(-1);
+    if (tip) return tip;
+    for (const commits of this.branches.values()) {
+      const found = commits.find(c => c.id === ref);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private rawFile(path: string, params: Json): Answer {
+    this.require('GET /repository/files/:file_path/raw', params, {}, [
+      'ref',
+      'lfs',
+    ]);
+    const commit = this.commitAt(params.ref ?? 'main');
+    if (!commit) return [404, { message: '404 Commit Not Found' }];
+    const content = commit.files.get(path);
+    if (!content) return [404, { message: '404 File Not Found' }];
+    return new Response(content, {
+      status: 200,
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        etag: `"${blobId(content)}"`,
+        'x-gitlab-file-path': path,
+        'x-gitlab-commit-id': commit.id,
+      },
+    });
+  }
+
+  private listCommits(params: Json): Answer {
+    this.require('GET /repository/commits', params, {}, [
+      'ref_name',
+      'since',
+      'until',
+      'path',
+      'author',
+      'all',
+      'with_stats',
+      'first_parent',
+      'order',
+      'trailers',
+      'per_page',
+      'page',
+    ]);
+    const commits = this.branches.get(params.ref_name ?? 'main');
+    if (!commits) return [404, { message: '404 Not Found' }];
+    const under = (files: Files | undefined) =>
+      JSON.stringify(
+        [...(files ?? new Map<string, Buffer>())]
+          .filter(([p]) => !params.path || p.startsWith(`${params.path}/`))
+          .map(([p, content]) => [p, blobId(content)]),
+      );
+    const touching = commits.filter(
+      (commit, i) => under(commit.files) !== under(commits[i - 1]?.files),
+    );
+    return [
+      200,
+      touching.reverse().map(commit => ({
+        id: commit.id,
+        short_id: commit.id.slice(0, 8),
+        title: commit.message.split('\n')[0],
+        message: commit.message,
+        parent_ids: [commits[commits.indexOf(commit) - 1]?.id].filter(Boolean),
+        web_url: this.webUrl(`/-/commit/${commit.id}`),
+      })),
+    ];
+  }
+
+  /** The files of a commit (under `path`, keeping their paths) below one top folder. */
+  private archive(params: Json): Answer {
+    this.require('GET /repository/archive', params, {}, [
+      'sha',
+      'path',
+      'exclude_paths',
+      'include_lfs_blobs',
+    ]);
+    const ref = params.sha ?? 'main';
+    const commit = this.commitAt(ref);
+    if (!commit) return [404, { message: '404 Not Found' }];
+    const files = new Map(
+      [...commit.files].filter(
+        ([p]) => !params.path || p.startsWith(`${params.path}/`),
+      ),
+    );
+    if (files.size === 0) return [404, { message: '404 Not Found' }];
+    const project = this.path.split('/').pop();
+    const root = `${project}-${ref}-${commit.id}`.replace(/\//g, '-');
+    return new Response(tarGz(root, files), {
+      status: 200,
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename="${root}.tar.gz"`,
+      },
+    });
   }
 
   private createBranch(params: Json): Answer {
@@ -560,7 +680,9 @@ export class GitLabFake {
     return `https://gitlab.com/${this.path}${suffix}`;
   }
 
-  private reply([status, body]: Answer) {
+  private reply(answer: Answer) {
+    if (answer instanceof Response) return answer;
+    const [status, body] = answer;
     return HttpResponse.json(body as Json, { status });
   }
 }

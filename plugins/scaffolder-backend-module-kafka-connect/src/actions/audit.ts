@@ -1,7 +1,7 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
-import { auditedClusterChange, taskOf } from '../lib/audit';
+import { PendingClusterChanges, taskOf } from '../lib/audit';
 import { refuseInput } from '../lib/errors';
 import {
   assertRealPathInside,
@@ -14,6 +14,7 @@ import { examples } from './audit.examples';
 export const AUDIT_ACTION_ID = 'kafka-connect:audit';
 
 const FORGES = ['github', 'gitlab'] as const;
+const STAGES = ['initiated', 'succeeded'] as const;
 
 /**
  * Options for {@link createAuditAction}.
@@ -26,17 +27,21 @@ export interface AuditActionOptions {
 }
 
 /**
- * Records the `kafka-connect-cluster-change` audit event of a cluster sent to GitHub or GitLab,
- * after the step that opened or updated its pull or merge request. (The local destination's
- * event is written by `kafka-connect:git:push-branch` itself.)
+ * Records the `kafka-connect-cluster-change` audit event of a cluster sent to GitHub or GitLab
+ * in two steps around the publish steps: `stage: initiated` before the first of them, and
+ * `stage: succeeded` (the default) after the step that opened or updated the pull or merge
+ * request, with its URL. A publish that fails leaves the event `initiated` without
+ * `succeeded`. (The local destination's event is written by `kafka-connect:git:push-branch`
+ * itself, around its push.)
  *
  * @public
  */
 export function createAuditAction(options: AuditActionOptions) {
+  const pending = new PendingClusterChanges(options.auditor);
   return createTemplateAction({
     id: AUDIT_ACTION_ID,
     description:
-      'Records the audit event kafka-connect-cluster-change (the user, the cluster, the repository, the branch and the pull or merge request) for a cluster published to GitHub or GitLab. Run it after the step that opens the request.',
+      'Records the audit event kafka-connect-cluster-change (the user, the cluster, the repository, the branch and the pull or merge request) for a cluster published to GitHub or GitLab: stage initiated in a step before the publish steps, stage succeeded in a step after the one that opens the request.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -53,6 +58,13 @@ export function createAuditAction(options: AuditActionOptions) {
             .string()
             .describe(
               "The cluster's folder in the repository, e.g. clusters/prod/orders.",
+            ),
+        stage: z =>
+          z
+            .enum(STAGES)
+            .optional()
+            .describe(
+              'initiated: before the publish steps; succeeded (default): after the step that opens the request.',
             ),
         destination: z => z.enum(FORGES).describe('github or gitlab.'),
         repoUrl: z =>
@@ -97,25 +109,26 @@ export function createAuditAction(options: AuditActionOptions) {
         ctx.logger.info('Dry run: no audit event (nothing was published)');
         return;
       }
-      await auditedClusterChange(
-        options.auditor,
-        {
-          ...taskOf(ctx),
-          cluster: { ...cluster, folder },
-          destination: {
-            type: ctx.input.destination,
-            repository: ctx.input.repoUrl,
-            branch: ctx.input.branch,
-          },
-          pullRequestUrl: ctx.input.pullRequestUrl || undefined,
+      const record = {
+        ...taskOf(ctx),
+        cluster: { ...cluster, folder },
+        destination: {
+          type: ctx.input.destination,
+          repository: ctx.input.repoUrl,
+          branch: ctx.input.branch,
         },
-        async () => undefined,
-      );
-      ctx.logger.info(
-        `Recorded the audit event of ${cluster.namespace}/${cluster.name} (${
-          ctx.input.pullRequestUrl ?? ctx.input.branch
-        })`,
-      );
+        pullRequestUrl: ctx.input.pullRequestUrl || undefined,
+      };
+      const where = `${cluster.namespace}/${cluster.name} (${
+        record.pullRequestUrl ?? ctx.input.branch
+      })`;
+      if (ctx.input.stage === 'initiated') {
+        await pending.initiate(record);
+        ctx.logger.info(`Recorded the start of the change of ${where}`);
+      } else {
+        await pending.succeed(record);
+        ctx.logger.info(`Recorded the change of ${where}`);
+      }
     },
   });
 }

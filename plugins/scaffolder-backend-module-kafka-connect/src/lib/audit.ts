@@ -1,4 +1,7 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuditorServiceEvent,
+} from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 
 /**
@@ -42,7 +45,7 @@ export interface ClusterChangeRecord {
   pullRequestUrl?: string;
 }
 
-function toMeta(record: ClusterChangeRecord): JsonObject {
+function toMeta(record: Partial<ClusterChangeRecord>): JsonObject {
   // JSON, without undefined fields (the auditor's meta is a JsonObject).
   return JSON.parse(JSON.stringify(record));
 }
@@ -74,4 +77,72 @@ export async function auditedClusterChange<T>(
   }
   await event.success({ meta: outcome(result) });
   return result;
+}
+
+/** One publish: the task, and the cluster's folder and branch in the repository. */
+function keyOf(record: ClusterChangeRecord): string {
+  return JSON.stringify([
+    record.taskId,
+    record.destination.type,
+    record.destination.repository,
+    record.destination.branch,
+    record.cluster.folder,
+  ]);
+}
+
+/** How many publishes may be under way (or have failed) before the oldest is forgotten. */
+const PENDING_LIMIT = 1000;
+
+/**
+ * The cluster changes a forge publish is under way for. A publish to GitHub or GitLab is one
+ * or more steps of Backstage's or this module's actions, which cannot be wrapped in one
+ * event; so the audit step before them opens the event (`initiated`, through the auditor
+ * as any other) and the audit step after them completes it (`succeeded`, with the request's
+ * URL). The scaffolder runs a task's steps one after the other in one backend process, so
+ * the event is handed over in memory. A publish step that fails ends the task: the event
+ * stays `initiated` without a `succeeded`, which is how the auditor shows an operation that
+ * did not complete; the scaffolder's `task` event of the same task has the error. Those
+ * leftovers are forgotten, oldest first, beyond {@link PENDING_LIMIT}.
+ */
+export class PendingClusterChanges {
+  private readonly pending = new Map<string, AuditorServiceEvent>();
+
+  constructor(private readonly auditor: AuditorService) {}
+
+  /** Records `initiated` for `record` (without a request: none is open yet). */
+  async initiate(record: ClusterChangeRecord): Promise<void> {
+    const key = keyOf(record);
+    const event = await this.auditor.createEvent({
+      eventId: CLUSTER_CHANGE_EVENT,
+      severityLevel: 'medium',
+      meta: toMeta({ ...record, pullRequestUrl: undefined }),
+    });
+    // A step run again (a task started over) replaces its own open event.
+    this.pending.delete(key);
+    this.pending.set(key, event);
+    for (const oldest of this.pending.keys()) {
+      if (this.pending.size <= PENDING_LIMIT) break;
+      this.pending.delete(oldest);
+    }
+  }
+
+  /**
+   * Records `succeeded` for `record`, with its request. Without an open event (no step
+   * before the publish, as in a template written for an older version of this module), it
+   * opens one first: `initiated` and `succeeded` then come from this step.
+   */
+  async succeed(record: ClusterChangeRecord): Promise<void> {
+    const key = keyOf(record);
+    const event =
+      this.pending.get(key) ??
+      (await this.auditor.createEvent({
+        eventId: CLUSTER_CHANGE_EVENT,
+        severityLevel: 'medium',
+        meta: toMeta(record),
+      }));
+    this.pending.delete(key);
+    await event.success({
+      meta: toMeta({ pullRequestUrl: record.pullRequestUrl }),
+    });
+  }
 }

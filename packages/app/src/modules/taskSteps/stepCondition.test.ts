@@ -120,13 +120,20 @@ describe("the Kafka Connect template's steps", () => {
     [
       'GitHub',
       { type: 'github', repoUrl: 'github.com?owner=o&repo=r' },
-      [...common, 'pull-request', 'audit-github', 'register-github'],
+      [
+        ...common,
+        'audit-github-initiated',
+        'pull-request',
+        'audit-github',
+        'register-github',
+      ],
     ],
     [
       'GitLab',
       { type: 'gitlab', repoUrl: 'gitlab.com?owner=o&repo=r' },
       [
         ...common,
+        'audit-gitlab-initiated',
         'ensure-gitlab-branch',
         'push-gitlab',
         'merge-request',

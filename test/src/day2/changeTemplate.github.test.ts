@@ -1,0 +1,243 @@
+import { parse } from 'yaml';
+import { fullValues } from '../fixtures/fullValues';
+import {
+  clusterChangeEvents,
+  initiatedForgeChange,
+  succeededForgeChange,
+} from '../scaffolder/clusterChangeAudit';
+import { GitHubDescription } from '../scaffolder/githubDescription';
+import { GitHubFake } from '../scaffolder/githubFake';
+import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
+import {
+  GITHUB_TOKEN,
+  stepStatus,
+  TaskResult,
+} from '../scaffolder/testBackend';
+import {
+  CHANGE_REF,
+  CHANGE_TEMPLATE,
+  clusterEntityAt,
+  inFolder,
+  renderedFiles,
+  touchedFiles,
+} from './clusterFolder';
+
+/**
+ * "Change a Kafka Connect cluster" for a cluster on GitHub, through the real scaffolder
+ * backend: the cluster is read through Backstage's GitHub URL reader (raw file, commit status,
+ * tarball), the change goes to a pull request from kafka-connect-change/<folder> holding only
+ * the files that change, and the change is audited with the pull request GitHub answered with.
+ */
+
+jest.setTimeout(60_000);
+
+const FOLDER = 'clusters/staging/orders-sink';
+const BRANCH = `kafka-connect-change/${FOLDER}`;
+const ENTITY = 'resource:default/orders-sink-staging';
+const REPO_URL = 'github.com?owner=acme&repo=gitops';
+const LOCATION = `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`;
+const VALUES = fullValues('0.51.0');
+const FILES = renderedFiles(VALUES);
+
+function expectCompleted(result: TaskResult) {
+  expect({ status: result.status, error: result.error }).toEqual({
+    status: 'completed',
+    error: undefined,
+  });
+}
+
+describe('Change a Kafka Connect cluster on GitHub', () => {
+  const github = new GitHubFake(
+    GitHubDescription.load(),
+    'acme',
+    'gitops',
+    GITHUB_TOKEN,
+    { 'README.md': '# GitOps\n', ...inFolder(FOLDER, FILES) },
+  );
+  const suite = useScaffolderSuite({
+    handlers: github.handlers(),
+    templatePaths: [CHANGE_TEMPLATE],
+    entities: () => [clusterEntityAt(LOCATION, FILES['catalog-info.yaml'])],
+  });
+
+  afterEach(() => {
+    // Requests off the published contract, or to no fake at all, fail the test that sent them.
+    const problems = [
+      ...github.violations.splice(0),
+      ...suite.unhandled.splice(0),
+    ];
+    if (problems.length)
+      throw new Error(`requests off the contract:\n${problems.join('\n')}`);
+  });
+
+  const change = (parameters: Record<string, unknown>) =>
+    suite.scaffolder.run(
+      { cluster: ENTITY, ...parameters },
+      { templateRef: CHANGE_REF },
+    );
+
+  /** The files the pull request's branch changes against main. */
+  const proposed = () => {
+    const main = github.files('main');
+    const branch = github.files(BRANCH);
+    return [...new Set([...main.keys(), ...branch.keys()])]
+      .filter(path => main.get(path) !== branch.get(path))
+      .sort();
+  };
+
+  /** The audit event's subject: orders-sink sent to GitHub by task `result`. */
+  const forgeChange = (result: TaskResult) => ({
+    taskId: result.id,
+    templateRef: CHANGE_REF,
+    cluster: {
+      name: 'orders-sink',
+      namespace: 'data-connect',
+      owner: 'group:default/data-platform',
+      folder: FOLDER,
+    },
+    forge: 'github' as const,
+    repository: REPO_URL,
+    branch: BRANCH,
+  });
+
+  /** The events of a change of orders-sink that opened or updated `pullRequestUrl`. */
+  const audited = (result: TaskResult, pullRequestUrl: string) =>
+    succeededForgeChange({
+      ...forgeChange(result),
+      requestUrl: pullRequestUrl,
+    });
+
+  it('reads the cluster from GitHub and opens a pull request holding only the files that change, audited with its URL', async () => {
+    const seen = github.calls.length;
+    const result = await change({ changes: 'replicas: 5\n' });
+    expectCompleted(result);
+
+    // Backstage's GitHub URL reader read connect-cluster.yaml raw, then the folder from the
+    // tarball of main's commit (through GitHub's redirect to codeload).
+    expect(github.calls.slice(seen, seen + 4)).toEqual([
+      'repos/get-content',
+      'repos/get-combined-status-for-ref',
+      'repos/download-tarball-archive',
+      'codeload',
+    ]);
+    expect(stepStatus(result, 'read')).toBe('completed');
+
+    expect(github.pulls).toEqual([
+      expect.objectContaining({
+        number: 1,
+        head: BRANCH,
+        base: 'main',
+        title: 'Change Kafka Connect cluster orders-sink in data-connect',
+        state: 'open',
+      }),
+    ]);
+    expect(github.pulls[0].body).toContain('- `replicas: 3 → 5`');
+    const touched = touchedFiles(
+      FOLDER,
+      FILES,
+      renderedFiles({ ...VALUES, replicas: 5 }),
+    );
+    expect(touched).toContain(`${FOLDER}/connect-cluster.yaml`);
+    expect(touched.length).toBeLessThan(Object.keys(FILES).length);
+    expect(proposed()).toEqual(touched);
+    expect(github.commit(BRANCH).parents).toEqual([github.refs.get('main')]);
+    const values = parse(
+      github.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!,
+    );
+    expect(values).toMatchObject({
+      replicas: 5,
+      connect: { groupId: 'orders-sink' },
+    });
+
+    expect(result.output?.links?.[0]).toEqual({
+      title: 'Pull request',
+      url: github.pulls[0].html_url,
+    });
+    expect(stepStatus(result, 'push')).toBe('skipped');
+    expect(suite.repo.branches()).toEqual(['main']);
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      audited(result, github.pulls[0].html_url),
+    );
+    expect(JSON.stringify(result.events)).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('updates the same pull request with the next change, still holding only what changes from main', async () => {
+    const before = github.refs.get(BRANCH);
+    const result = await change({ changes: 'replicas: 4\n' });
+    expectCompleted(result);
+
+    expect(github.pulls).toHaveLength(1);
+    expect(github.refs.get(BRANCH)).not.toBe(before);
+    expect(github.calls.slice(-3)).toEqual([
+      'graphql',
+      'git/update-ref',
+      'pulls/update',
+    ]);
+    expect(github.pulls[0].body).toContain('- `replicas: 3 → 4`');
+    expect(proposed()).toEqual(
+      touchedFiles(FOLDER, FILES, renderedFiles({ ...VALUES, replicas: 4 })),
+    );
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      audited(result, github.pulls[0].html_url),
+    );
+  });
+
+  it('proposes the files a change removes as removed', async () => {
+    const result = await change({ changes: 'connectors: null\n' });
+    expectCompleted(result);
+
+    const after = renderedFiles({ ...VALUES, connectors: undefined });
+    const removed = Object.keys(FILES).filter(file => !(file in after));
+    expect(removed.length).toBeGreaterThan(0);
+    for (const file of removed)
+      expect(github.files(BRANCH).has(`${FOLDER}/${file}`)).toBe(false);
+    expect(proposed()).toEqual(touchedFiles(FOLDER, FILES, after));
+  });
+
+  it('with no change, opens nothing and audits nothing', async () => {
+    const refs = new Map(github.refs);
+    const result = await change({ changes: '' });
+    expectCompleted(result);
+    expect(stepStatus(result, 'audit-github-initiated')).toBe('skipped');
+    expect(stepStatus(result, 'pull-request')).toBe('skipped');
+    expect(github.refs).toEqual(refs);
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual([]);
+  });
+
+  it('a pull request GitHub refuses fails the task and leaves the audit event initiated, without succeeded', async () => {
+    const main = github.refs.get('main');
+    const pull = { ...github.pulls[0] };
+    github.faults.push({
+      operation: 'pulls/update',
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'PullRequest', code: 'custom', field: 'base' }],
+        documentation_url:
+          'https://docs.github.com/rest/pulls/pulls#update-a-pull-request',
+      },
+      times: 1,
+    });
+    const result = await change({ changes: 'replicas: 6\n' });
+
+    expect(result.status).toBe('failed');
+    expect(stepStatus(result, 'audit-github-initiated')).toBe('completed');
+    expect(stepStatus(result, 'pull-request')).toBe('failed');
+    // The steps after a failed one do not run: the scaffolder marks them skipped.
+    expect(stepStatus(result, 'audit-github')).toBe('skipped');
+    expect(result.error?.message).toContain('Validation Failed');
+    expect(result.output).toBeUndefined();
+    // Who, which cluster, where: recorded before anything was published.
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      initiatedForgeChange(forgeChange(result)),
+    );
+    // publish:github:pull-request had moved the branch before GitHub refused the update;
+    // nothing else was written: main, the pull request and the local repository are as before.
+    expect(github.refs.get('main')).toBe(main);
+    expect(github.pulls).toEqual([pull]);
+    expect(
+      parse(github.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!),
+    ).toMatchObject({ replicas: 6 });
+    expect(suite.repo.branches()).toEqual(['main']);
+  });
+});

@@ -1,0 +1,219 @@
+import { parse } from 'yaml';
+import { fullValues } from '../fixtures/fullValues';
+import {
+  clusterChangeEvents,
+  initiatedForgeChange,
+  succeededForgeChange,
+} from '../scaffolder/clusterChangeAudit';
+import { GitLabFake } from '../scaffolder/gitlabFake';
+import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
+import {
+  GITLAB_TOKEN,
+  stepStatus,
+  TaskResult,
+} from '../scaffolder/testBackend';
+import {
+  CHANGE_REF,
+  CHANGE_TEMPLATE,
+  clusterEntityAt,
+  inFolder,
+  renderedFiles,
+  touchedFiles,
+} from './clusterFolder';
+
+/**
+ * "Change a Kafka Connect cluster" for a cluster on GitLab, through the real scaffolder
+ * backend: the cluster is read through Backstage's GitLab URL reader (raw file, project,
+ * commits, archive), the change goes to a merge request from kafka-connect-change/<folder>
+ * holding only the files that change, and the change is audited with the merge request; a
+ * merge request GitLab refuses leaves the audit event initiated, without succeeded.
+ */
+
+jest.setTimeout(60_000);
+
+const FOLDER = 'clusters/staging/orders-sink';
+const BRANCH = `kafka-connect-change/${FOLDER}`;
+const ENTITY = 'resource:default/orders-sink-staging';
+const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
+const LOCATION = `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`;
+const PROJECT = 'GET /projects/acme%2Fgitops';
+const VALUES = fullValues('0.51.0');
+const FILES = renderedFiles(VALUES);
+const CLUSTER = {
+  name: 'orders-sink',
+  namespace: 'data-connect',
+  owner: 'group:default/data-platform',
+  folder: FOLDER,
+};
+
+/** The audit event's subject: this cluster sent to GitLab by task `result`. */
+const forgeChange = (result: TaskResult) => ({
+  taskId: result.id,
+  templateRef: CHANGE_REF,
+  cluster: CLUSTER,
+  forge: 'gitlab' as const,
+  repository: REPO_URL,
+  branch: BRANCH,
+});
+
+function expectCompleted(result: TaskResult) {
+  expect({ status: result.status, error: result.error }).toEqual({
+    status: 'completed',
+    error: undefined,
+  });
+}
+
+describe('Change a Kafka Connect cluster on GitLab', () => {
+  const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, {
+    'README.md': '# GitOps\n',
+    ...inFolder(FOLDER, FILES),
+  });
+  const suite = useScaffolderSuite({
+    handlers: gitlab.handlers(),
+    templatePaths: [CHANGE_TEMPLATE],
+    entities: () => [clusterEntityAt(LOCATION, FILES['catalog-info.yaml'])],
+  });
+
+  afterEach(() => {
+    gitlab.faults.length = 0;
+    // Requests off the published contract, or to no fake at all, fail the test that sent them.
+    const problems = [
+      ...gitlab.violations.splice(0),
+      ...suite.unhandled.splice(0),
+    ];
+    if (problems.length)
+      throw new Error(`requests off the contract:\n${problems.join('\n')}`);
+  });
+
+  const change = (parameters: Record<string, unknown>) =>
+    suite.scaffolder.run(
+      { cluster: ENTITY, ...parameters },
+      { templateRef: CHANGE_REF },
+    );
+
+  /** The files the merge request's branch changes against main. */
+  const proposed = () => {
+    const main = gitlab.files('main');
+    const branch = gitlab.files(BRANCH);
+    return [...new Set([...main.keys(), ...branch.keys()])]
+      .filter(path => main.get(path) !== branch.get(path))
+      .sort();
+  };
+
+  it('a merge request GitLab refuses fails the task and leaves the audit event initiated, without succeeded', async () => {
+    const main = gitlab.files('main');
+    gitlab.faults.push({
+      route: 'POST /merge_requests',
+      status: 422,
+      body: { message: ['Validation failed'] },
+      times: 1,
+    });
+    const result = await change({ changes: 'replicas: 5\n' });
+
+    expect(result.status).toBe('failed');
+    expect(stepStatus(result, 'audit-gitlab-initiated')).toBe('completed');
+    expect(stepStatus(result, 'merge-request')).toBe('failed');
+    // The steps after a failed one do not run: the scaffolder marks them skipped.
+    expect(stepStatus(result, 'audit-gitlab')).toBe('skipped');
+    expect(result.error?.message).toContain('Validation failed');
+    // Who, which cluster, where: before anything was published; no request to name.
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      initiatedForgeChange(forgeChange(result)),
+    );
+    // What gitlab:repo:push did stays (the branch and its commit); nothing else was written.
+    expect(gitlab.mergeRequests).toEqual([]);
+    expect(gitlab.files('main')).toEqual(main);
+    expect(gitlab.branches.get(BRANCH)).toHaveLength(2);
+    expect(suite.repo.branches()).toEqual(['main']);
+  });
+
+  it('reads the cluster from GitLab and opens a merge request holding only the files that change, audited with its URL', async () => {
+    const seen = gitlab.calls.length;
+    const result = await change({ changes: 'replicas: 5\n' });
+    expectCompleted(result);
+
+    // Backstage's GitLab URL reader read connect-cluster.yaml raw, then the folder: the
+    // project (its default branch), the folder's newest commit, its archive.
+    expect(gitlab.calls.slice(seen, seen + 4)).toEqual([
+      `GET /projects/acme%2Fgitops/repository/files/${encodeURIComponent(
+        `${FOLDER}/connect-cluster.yaml`,
+      )}/raw`,
+      PROJECT,
+      `${PROJECT}/repository/commits`,
+      `${PROJECT}/repository/archive`,
+    ]);
+
+    expect(gitlab.mergeRequests).toEqual([
+      expect.objectContaining({
+        iid: 1,
+        source_branch: BRANCH,
+        target_branch: 'main',
+        title: 'Change Kafka Connect cluster orders-sink in data-connect',
+        state: 'opened',
+      }),
+    ]);
+    expect(gitlab.mergeRequests[0].description).toContain(
+      '- `replicas: 3 → 5`',
+    );
+    const touched = touchedFiles(
+      FOLDER,
+      FILES,
+      renderedFiles({ ...VALUES, replicas: 5 }),
+    );
+    expect(touched).toContain(`${FOLDER}/connect-cluster.yaml`);
+    expect(touched.length).toBeLessThan(Object.keys(FILES).length);
+    expect(proposed()).toEqual(touched);
+    // The first run's commit already held the change: no second commit, nothing to update.
+    expect(gitlab.branches.get(BRANCH)).toHaveLength(2);
+    const values = parse(
+      gitlab.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!,
+    );
+    expect(values).toMatchObject({
+      replicas: 5,
+      connect: { groupId: 'orders-sink' },
+    });
+
+    expect(result.output?.links?.[0]).toEqual({
+      title: 'Merge request',
+      url: gitlab.mergeRequests[0].web_url,
+    });
+    expect(suite.repo.branches()).toEqual(['main']);
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      succeededForgeChange({
+        ...forgeChange(result),
+        requestUrl: gitlab.mergeRequests[0].web_url,
+      }),
+    );
+    expect(JSON.stringify(result.events)).not.toContain(GITLAB_TOKEN);
+  });
+
+  it('updates the same merge request with the next change, committing only the files that differ', async () => {
+    const commits = gitlab.branches.get(BRANCH)!.length;
+    const result = await change({ changes: 'replicas: 4\n' });
+    expectCompleted(result);
+
+    expect(gitlab.mergeRequests).toHaveLength(1);
+    expect(gitlab.calls.at(-1)).toBe(
+      `PUT /projects/acme%2Fgitops/merge_requests/1`,
+    );
+    expect(gitlab.mergeRequests[0].description).toContain(
+      '- `replicas: 3 → 4`',
+    );
+    expect(gitlab.branches.get(BRANCH)).toHaveLength(commits + 1);
+    expect(
+      gitlab.branches
+        .get(BRANCH)!
+        .at(-1)!
+        .actions.every(a => a.action === 'update'),
+    ).toBe(true);
+    expect(proposed()).toEqual(
+      touchedFiles(FOLDER, FILES, renderedFiles({ ...VALUES, replicas: 4 })),
+    );
+    expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+      succeededForgeChange({
+        ...forgeChange(result),
+        requestUrl: gitlab.mergeRequests[0].web_url,
+      }),
+    );
+  });
+});
