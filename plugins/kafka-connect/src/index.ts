@@ -33,6 +33,14 @@ export {
 } from './day2Module';
 export { ClusterChangeField } from './day2/ClusterChangeField';
 export { ClusterCard } from './entity/ClusterCard';
+export { ReviewTable } from './review/ReviewTable';
+export { reviewSections } from './review/reviewRows';
+export type {
+  ReviewPage,
+  ReviewRow,
+  ReviewSection,
+  ReviewValue,
+} from './review/reviewRows';
 
 export default kafkaConnectFormFieldsModule;
 export { plainErrors } from './preview/plainErrors';

@@ -1,6 +1,7 @@
 import {
   fileChanges,
   Layout,
+  NEWEST_STRIMZI_VERSION,
   renderSkeleton,
 } from '@connect-skeleton/plugin-kafka-connect-common';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { PageProblems, watchPageProblems } from './pageProblems';
 import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
 import { SCREENSHOTS_DIR } from './screenshots';
 import { eventually } from './eventually';
-import { activeStep } from './formDriver';
+import { activeStep, reviewRows, unreadableRows } from './formDriver';
 
 /**
  * Day 2 in the browser (issue 11): a cluster on the GitOps repository's main branch, opened
@@ -231,10 +232,26 @@ async function dayTwo(
     return replicas;
   };
 
-  /** Review, Create, and the task's end, with its log when it did not complete. */
-  const create = async (label: string) => {
+  /**
+   * Review (its rows: the release in effect, the change in words, yes/no, nothing empty or
+   * unreadable), Create, and the task's end, with its log when it did not complete.
+   */
+  const create = async (label: string, whatChanges: string) => {
     await page.getByRole('button', { name: 'Review' }).click();
     await activeStep(page, 'Review', 30_000);
+    // The change in words comes once the cluster's values are read (the field read them).
+    await page
+      .getByTestId('review-row')
+      .filter({ hasText: 'What changes' })
+      .waitFor({ timeout: 30_000 });
+    const rows = await reviewRows(page);
+    expect(rows).toEqual([
+      ['Cluster', ENTITY],
+      ['What changes', whatChanges],
+      ['Strimzi release', `${NEWEST_STRIMZI_VERSION} (unchanged)`],
+      ['The group and storage topics are meant to change', 'No'],
+    ]);
+    expect(unreadableRows(rows)).toEqual([]);
     await judge(`${label}-review`);
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
@@ -272,7 +289,10 @@ async function dayTwo(
   const summary = page.getByTestId('cluster-change-summary');
   await summary.getByText(/Nothing yet/).waitFor();
   await judge('1-form-2-the-change');
-  const unchanged = await create('1');
+  const unchanged = await create(
+    '1',
+    'Nothing: with no change, the task pushes nothing.',
+  );
   await unchanged
     .getByText(/No change/)
     .first()
@@ -293,7 +313,7 @@ async function dayTwo(
   await replicas.fill('2');
   await summary.getByText('replicas: 1 → 2').waitFor();
   await judge('2-form-2-the-change');
-  const changed = await create('2');
+  const changed = await create('2', 'replicas: 1 → 2');
   await changed
     .getByText(/replicas: 1 → 2/)
     .first()

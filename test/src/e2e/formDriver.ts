@@ -194,3 +194,35 @@ export async function activeStep(
     );
   }
 }
+
+/** The Review step's rows as [label, value] pairs, as they read on the page. */
+export async function reviewRows(page: Page): Promise<[string, string][]> {
+  const rows = page.getByTestId('review-row');
+  await rows.first().waitFor();
+  return rows.evaluateAll(elements =>
+    elements.map(row => {
+      const [label, value] = Array.from(row.children) as HTMLElement[];
+      return [label.innerText.trim(), value.innerText.trim()] as [
+        string,
+        string,
+      ];
+    }),
+  );
+}
+
+/**
+ * What makes Review rows unreadable, one line each: a row with nothing in it (it reads like a
+ * lost value), a glyph a font may lack (the scaffolder's ✅/❌ showed as a box), a label made
+ * of keys ("Destination > Github Repo Url").
+ */
+export function unreadableRows(rows: [string, string][]): string[] {
+  return rows.flatMap(([label, value]) => [
+    ...(value === '' ? [`${label}: empty`] : []),
+    ...(/\p{Extended_Pictographic}|[\uE000-\uF8FF\uFFFD]/u.test(
+      `${label}${value}`,
+    )
+      ? [`${label}: a glyph in "${label} ${value}"`]
+      : []),
+    ...(label.includes(' > ') ? [`${label}: a label made of keys`] : []),
+  ]);
+}

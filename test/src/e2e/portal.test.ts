@@ -1,10 +1,14 @@
-import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
+import {
+  findRelease,
+  NEWEST_STRIMZI_VERSION,
+  renderSkeleton,
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { loadTemplate } from '../scaffolder/templateFile';
 import { BrowserState, withOneRetryOnReload } from './attempts';
 import { Chromium, launchChromium, requireChromium } from './browser';
 import { eventually } from './eventually';
-import { activeStep } from './formDriver';
+import { activeStep, reviewRows, unreadableRows } from './formDriver';
 import { git } from './git';
 import {
   catalogReady,
@@ -147,6 +151,32 @@ async function selfService(
     await page.getByRole('button', { name: last ? 'Review' : 'Next' }).click();
   }
   await activeStep(page, 'Review');
+  // The Review rows: what was typed, what is in effect by default, yes/no, and no row for
+  // what nobody filled in (the lists the form drew empty, the forges not chosen).
+  const rows = await reviewRows(page);
+  const release = findRelease(NEWEST_STRIMZI_VERSION)!;
+  expect(unreadableRows(rows)).toEqual([]);
+  expect(Object.fromEntries(rows)).toMatchObject({
+    'Cluster name': TYPED.name,
+    'Kubernetes namespace': NAMESPACE,
+    Owner: OWNER,
+    'Strimzi release': NEWEST_STRIMZI_VERSION,
+    'Kafka version': `${release.defaultKafkaVersion} (default)`,
+    'Kafka › Bootstrap servers': BOOTSTRAP,
+    'Connect worker › Group id': `${NAMESPACE}.${TYPED.name} (default)`,
+    'Connect worker › Manage connectors as KafkaConnector resources': 'Yes',
+    'Expose metrics': 'Yes',
+    'Destination › Repository': "The portal's GitOps repository",
+  });
+  const labels = rows.map(([label]) => label);
+  for (const empty of [
+    'Kafka › TLS › Trusted certificates',
+    'Connector plugins',
+    'Volumes',
+    'Connectors',
+  ])
+    expect(labels).not.toContain(empty);
+  expect(labels.filter(l => /GitHub|GitLab|token/i.test(l))).toEqual([]);
   await judge('form-review');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });

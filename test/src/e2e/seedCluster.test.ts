@@ -6,7 +6,13 @@ import { loadTemplate, REPO_ROOT } from '../scaffolder/templateFile';
 import { BrowserState, withOneRetryOnReload } from './attempts';
 import { Chromium, launchChromium, requireChromium } from './browser';
 import { eventually } from './eventually';
-import { activeStep, choose, photographRefusals } from './formDriver';
+import {
+  activeStep,
+  choose,
+  photographRefusals,
+  reviewRows,
+  unreadableRows,
+} from './formDriver';
 import { git } from './git';
 import {
   catalogReady,
@@ -148,6 +154,18 @@ async function seedThroughPortal(
   await page.getByRole('button', { name: 'Review' }).click();
 
   await activeStep(page, 'Review');
+  // The Review rows: readable, the values given, and nothing of the forges visited but not
+  // chosen (their repository and token stay out).
+  const rows = await reviewRows(page);
+  expect(unreadableRows(rows)).toEqual([]);
+  expect(Object.fromEntries(rows)).toMatchObject({
+    'Strimzi release': '0.45.0',
+    'Kafka version': '3.9.0',
+    'Destination › Repository': "The portal's GitOps repository",
+  });
+  expect(
+    rows.map(([label]) => label).filter(l => /GitHub|GitLab|token/i.test(l)),
+  ).toEqual([]);
   // The Review step shows the preview too, with the files Create will push.
   expect(await previewedDockerfile(page)).toContain(
     'FROM quay.io/strimzi/kafka:0.45.0-kafka-3.9.0',

@@ -12,6 +12,11 @@ export const TEMPLATE_PATH = resolve(
   'templates/kafka-connect-cluster/template.yaml',
 );
 
+/** The template.yaml of templates/<name> (kafka-connect-change, kafka-connect-adopt, ...). */
+export function templatePath(name: string): string {
+  return resolve(REPO_ROOT, `templates/${name}/template.yaml`);
+}
+
 /** Parameters of the form that are not values of docs/values.md. */
 export const FORM_ONLY_PARAMETERS = ['destination', 'layout'];
 

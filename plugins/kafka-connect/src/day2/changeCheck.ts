@@ -10,9 +10,18 @@ export interface ChangeOptions {
   allowIdentityChange?: boolean;
 }
 
-/** What the change action will make of the form: the changes in words, or its problems. */
+/**
+ * What the change action will make of the form: the changes in words (with what an upgrade
+ * changed besides, what the operator needs first, and the release after it), or its problems.
+ */
 export type ChangeCheck =
-  | { ok: true; changes: string[] }
+  | {
+      ok: true;
+      changes: string[];
+      notes: string[];
+      operatorSteps: string[];
+      release: string;
+    }
   | { ok: false; problems: string[] };
 
 function text(value: unknown): string | undefined {
@@ -43,6 +52,12 @@ export function checkChange(
     allowIdentityChange: options.allowIdentityChange ?? false,
   });
   return result.ok
-    ? { ok: true, changes: result.value.changes }
+    ? {
+        ok: true,
+        changes: result.value.changes,
+        notes: result.value.notes,
+        operatorSteps: result.value.operatorSteps,
+        release: result.value.release.version,
+      }
     : { ok: false, problems: result.problems.map(formatProblem) };
 }

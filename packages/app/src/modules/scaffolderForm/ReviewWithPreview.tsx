@@ -3,10 +3,10 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import { ReviewStepProps } from '@backstage/plugin-scaffolder-react';
 import {
-  ParsedTemplateSchema,
-  ReviewState,
-} from '@backstage/plugin-scaffolder-react/alpha';
-import { PreviewPanel } from '@connect-skeleton/plugin-kafka-connect';
+  PreviewPanel,
+  ReviewPage,
+  ReviewTable,
+} from '@connect-skeleton/plugin-kafka-connect';
 
 type PreviewForm = ComponentProps<typeof PreviewPanel>['form'];
 
@@ -20,9 +20,11 @@ export function hasPreviewPages(steps: ReviewStepProps['steps']): boolean {
 }
 
 /**
- * The Review step: the scaffolder's own summary of the answers, and, for a template whose
- * pages show the live preview, the same preview under it (full width: the summary's long
- * values need the room), so the files are seen once more right before Create.
+ * The Review step: the answers as they will be in effect (the plugin's ReviewTable, in place
+ * of the scaffolder's ReviewState: no empty rows, yes/no for a box glyph, the change in
+ * words), and, for a template whose pages show the live preview, the same preview under it
+ * (full width: the summary's long values need the room), so the files are seen once more
+ * right before Create.
  */
 export function ReviewWithPreview(props: ReviewStepProps) {
   const preview = hasPreviewPages(props.steps);
@@ -30,9 +32,9 @@ export function ReviewWithPreview(props: ReviewStepProps) {
     <>
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <ReviewState
-            schemas={props.steps as unknown as ParsedTemplateSchema[]}
-            formState={props.formData}
+          <ReviewTable
+            steps={props.steps as unknown as ReviewPage[]}
+            formData={props.formData}
           />
         </Grid>
         {preview && (

@@ -1,0 +1,147 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { parse } from 'yaml';
+import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { TestApiProvider } from '@backstage/frontend-test-utils';
+import {
+  NEWEST_STRIMZI_VERSION,
+  renderSkeleton,
+} from '@connect-skeleton/plugin-kafka-connect-common';
+import {
+  loadTemplate,
+  templatePath,
+} from '@connect-skeleton/integration-tests/src/scaffolder/templateFile';
+import { changePatch, patchText } from '../day2/changePatch';
+import { ReviewTable } from './ReviewTable';
+
+/** The change template's pages, as the wizard hands them to the Review step. */
+const PAGES = loadTemplate(
+  templatePath('kafka-connect-change'),
+).spec.parameters.map(page => ({
+  title: String(page.title),
+  mergedSchema: page,
+}));
+
+const ENTITY = 'resource:default/orders';
+const OLDER = '1.1.0';
+
+/** connect-cluster.yaml of a cluster on an older release, as the backend reads it. */
+function connectCluster(): Record<string, unknown> {
+  const rendered = renderSkeleton(
+    {
+      name: 'orders',
+      namespace: 'streaming',
+      owner: 'group:default/data-platform',
+      strimzi: { version: OLDER },
+      replicas: 1,
+      kafka: { bootstrapServers: 'kafka:9093' },
+    },
+    { layout: 'helm' },
+  );
+  if (!rendered.ok) throw new Error(JSON.stringify(rendered.problems));
+  return parse(
+    rendered.value.find(f => f.path === 'connect-cluster.yaml')!.content,
+  );
+}
+
+const CURRENT = connectCluster();
+
+function renderReview(formData: Record<string, unknown>) {
+  const fetchApi = {
+    fetch: async () =>
+      new Response(
+        JSON.stringify({
+          entityRef: ENTITY,
+          values: CURRENT,
+          layout: 'helm',
+          valuesUrl: 'file:///gitops.git/clusters/orders/connect-cluster.yaml',
+          repositoryPath: 'clusters/orders',
+          destination: 'local',
+          owner: 'group:default/data-platform',
+        }),
+        { status: 200 },
+      ),
+  };
+  const discoveryApi = {
+    getBaseUrl: async (id: string) => `http://backend/api/${id}`,
+  };
+  render(
+    <TestApiProvider
+      apis={[
+        [fetchApiRef, fetchApi],
+        [discoveryApiRef, discoveryApi],
+      ]}
+    >
+      <ReviewTable steps={PAGES} formData={formData} />
+    </TestApiProvider>,
+  );
+}
+
+/** The table's rows as [label, value] pairs, as a reader sees them. */
+function rows(): [string, string][] {
+  return screen.getAllByTestId('review-row').map(row => {
+    const [label, value] = Array.from(row.children);
+    return [label.textContent ?? '', value.textContent ?? ''];
+  });
+}
+
+describe('the Review table of the change template', () => {
+  it('says what changes in words, the release in effect and yes/no, with no empty row', async () => {
+    renderReview({
+      cluster: ENTITY,
+      changes: patchText(
+        changePatch(CURRENT, { ...CURRENT, replicas: 2 }),
+        ENTITY,
+      ),
+      upgradeTo: '',
+      allowIdentityChange: false,
+    });
+    await waitFor(() =>
+      expect(rows()).toEqual([
+        ['Cluster', ENTITY],
+        ['What changes', 'replicas: 1 → 2'],
+        ['Strimzi release', `${OLDER} (unchanged)`],
+        ['The group and storage topics are meant to change', 'No'],
+      ]),
+    );
+    expect(screen.getByText('The cluster')).toBeInTheDocument();
+    expect(screen.getByText('The change')).toBeInTheDocument();
+  });
+
+  it('says an upgrade from the release to the one chosen, with what the operator needs first', async () => {
+    renderReview({
+      cluster: ENTITY,
+      changes: '',
+      upgradeTo: NEWEST_STRIMZI_VERSION,
+      allowIdentityChange: true,
+      accessToken: 'glpat-secret',
+    });
+    await waitFor(() =>
+      expect(Object.fromEntries(rows())['Strimzi release']).toBe(
+        `${OLDER} → ${NEWEST_STRIMZI_VERSION}`,
+      ),
+    );
+    const shown = Object.fromEntries(rows());
+    expect(shown['What changes']).toContain(
+      `strimzi.version: "${OLDER}" → "${NEWEST_STRIMZI_VERSION}"`,
+    );
+    expect(shown['What the Strimzi operator needs first']).toBeTruthy();
+    expect(shown['The group and storage topics are meant to change']).toBe(
+      'Yes',
+    );
+    expect(shown['Access token (optional)']).toBe('******');
+    expect(document.body.textContent).not.toContain('glpat-secret');
+  });
+
+  it('with no change at all, says that nothing will be pushed', async () => {
+    renderReview({
+      cluster: ENTITY,
+      upgradeTo: '',
+      allowIdentityChange: false,
+    });
+    await waitFor(() =>
+      expect(Object.fromEntries(rows())['What changes']).toBe(
+        'Nothing: with no change, the task pushes nothing.',
+      ),
+    );
+  });
+});
