@@ -312,18 +312,22 @@ export class FakeGitLab {
             body: { message: "A file with this name doesn't exist" },
           };
       }
-      const id = `${branch}-commit-${project.commits.length + 1}`;
+      const commitId = `${branch}-commit-${project.commits.length + 1}`;
       project.files.set(branch, after);
-      project.branches.set(branch, id);
+      project.branches.set(branch, commitId);
       project.commits.push({
-        id,
+        id: commitId,
         branch,
         message: commit_message,
         actions: actions as FakeCommit['actions'],
       });
       return {
         status: 201,
-        body: { id, short_id: id.slice(0, 8), message: commit_message },
+        body: {
+          id: commitId,
+          short_id: commitId.slice(0, 8),
+          message: commit_message,
+        },
       };
     }
     // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
