@@ -1,7 +1,7 @@
 /**
  * Scaffolder actions that render a Strimzi Kafka Connect cluster, push it to a GitOps repository,
- * check that the user may change the cluster already there, and make sure of its GitLab branch
- * and open or update its merge request.
+ * check that the user may change the cluster already there, and make sure of its GitLab branch,
+ * delete the files a change drops from it, and open or update its merge request.
  *
  * @packageDocumentation
  */
@@ -26,10 +26,12 @@ export {
   READ_CLUSTER_ACTION_ID,
   SUMMARISE_CHANGE_ACTION_ID,
   createGitlabBranchAction,
+  createGitlabDeleteFilesAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
   GITLAB_BRANCH_ACTION_ID,
+  GITLAB_DELETE_FILES_ACTION_ID,
   GITLAB_MERGE_REQUEST_ACTION_ID,
   PUSH_BRANCH_ACTION_ID,
   RENDER_ACTION_ID,
@@ -39,6 +41,7 @@ export type {
   AuditActionOptions,
   CheckOwnershipActionOptions,
   GitlabBranchActionOptions,
+  GitlabDeleteFilesActionOptions,
   GitlabMergeRequestActionOptions,
   GitPushBranchActionOptions,
   KafkaConnectRenderActionOptions,

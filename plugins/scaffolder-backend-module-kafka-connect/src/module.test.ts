@@ -6,6 +6,7 @@ import {
 import defaultExport, {
   createCheckOwnershipAction,
   createGitlabBranchAction,
+  createGitlabDeleteFilesAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
@@ -26,11 +27,14 @@ describe('scaffolderModuleKafkaConnect', () => {
       createGitlabMergeRequestAction({ config: mockServices.rootConfig() }).id,
     ).toBe('kafka-connect:gitlab:merge-request');
     expect(
+      createGitlabDeleteFilesAction({ config: mockServices.rootConfig() }).id,
+    ).toBe('kafka-connect:gitlab:delete-files');
+    expect(
       createCheckOwnershipAction({ config: mockServices.rootConfig() }).id,
     ).toBe('kafka-connect:check-ownership');
   });
 
-  it('registers the ten actions, with dry-run support, schemas and examples', async () => {
+  it('registers the eleven actions, with dry-run support, schemas and examples', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -55,6 +59,7 @@ describe('scaffolderModuleKafkaConnect', () => {
         'kafka-connect:git:push-branch',
         'kafka-connect:gitlab:branch',
         'kafka-connect:gitlab:merge-request',
+        'kafka-connect:gitlab:delete-files',
         'kafka-connect:check-ownership',
         'kafka-connect:read-cluster',
         'kafka-connect:change-values',
@@ -67,7 +72,8 @@ describe('scaffolderModuleKafkaConnect', () => {
         expect(action.examples?.length).toBeGreaterThan(0);
       }
       // The zod callbacks became JSON schemas (a plain object would have been dropped).
-      const [render, push, branch, mergeRequest, checkOwnership] = added;
+      const [render, push, branch, mergeRequest, deleteFiles, checkOwnership] =
+        added;
       expect(render.schema?.input).toMatchObject({
         type: 'object',
         required: ['values'],
@@ -138,6 +144,27 @@ describe('scaffolderModuleKafkaConnect', () => {
           (mergeRequest.schema?.output as { properties: object }).properties,
         ).sort(),
       ).toEqual(['created', 'iid', 'mergeRequestUrl', 'targetBranch']);
+      expect(deleteFiles.schema?.input).toMatchObject({
+        required: ['repoUrl', 'branch', 'filesToDelete', 'commitMessage'],
+        properties: { filesToDelete: { type: 'array' } },
+      });
+      expect(
+        Object.keys(
+          (deleteFiles.schema?.input as { properties: object }).properties,
+        ).sort(),
+      ).toEqual([
+        'branch',
+        'commitMessage',
+        'filesToDelete',
+        'repoUrl',
+        'targetPath',
+        'token',
+      ]);
+      expect(
+        Object.keys(
+          (deleteFiles.schema?.output as { properties: object }).properties,
+        ).sort(),
+      ).toEqual(['commitHash', 'deleted']);
       expect(checkOwnership.schema?.input).toMatchObject({
         required: ['targetPath'],
         properties: { destination: { enum: ['local', 'github', 'gitlab'] } },

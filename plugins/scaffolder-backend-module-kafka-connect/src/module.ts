@@ -11,6 +11,7 @@ import {
   createReadClusterAction,
   createSummariseChangeAction,
   createGitlabBranchAction,
+  createGitlabDeleteFilesAction,
   createGitlabMergeRequestAction,
   createGitPushBranchAction,
   createKafkaConnectRenderAction,
@@ -21,6 +22,7 @@ import { REPOSITORY_KEY } from './lib/settings';
 /**
  * Adds `kafka-connect:render`, `kafka-connect:git:push-branch`,
  * `kafka-connect:gitlab:branch`, `kafka-connect:gitlab:merge-request`,
+ * `kafka-connect:gitlab:delete-files`,
  * `kafka-connect:check-ownership` and the day-2 actions `kafka-connect:read-cluster`,
  * `kafka-connect:change-values`, `kafka-connect:summarise-change` and
  * `kafka-connect:import`, and `kafka-connect:audit` (the audit event of a cluster sent to
@@ -52,6 +54,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
           createGitPushBranchAction({ config, auditor }),
           createGitlabBranchAction({ config }),
           createGitlabMergeRequestAction({ config }),
+          createGitlabDeleteFilesAction({ config }),
           createCheckOwnershipAction({ config }),
           createReadClusterAction({ config, reader }),
           createChangeValuesAction(),

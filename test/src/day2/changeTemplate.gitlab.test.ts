@@ -25,8 +25,9 @@ import {
  * "Change a Kafka Connect cluster" for a cluster on GitLab, through the real scaffolder
  * backend: the cluster is read through Backstage's GitLab URL reader (raw file, project,
  * commits, archive), the change goes to a merge request from kafka-connect-change/<folder>
- * holding only the files that change, and the change is audited with the merge request; a
- * merge request GitLab refuses leaves the audit event initiated, without succeeded.
+ * holding only the files that change (the files it removes deleted in one commit of their
+ * own), and the change is audited with the merge request; a merge request GitLab refuses
+ * leaves the audit event initiated, without succeeded.
  */
 
 jest.setTimeout(60_000);
@@ -37,6 +38,7 @@ const ENTITY = 'resource:default/orders-sink-staging';
 const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
 const LOCATION = `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`;
 const PROJECT = 'GET /projects/acme%2Fgitops';
+const COMMIT = 'POST /projects/acme%2Fgitops/repository/commits';
 const VALUES = fullValues('0.51.0');
 const FILES = renderedFiles(VALUES);
 const CLUSTER = {
@@ -215,5 +217,86 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
         requestUrl: gitlab.mergeRequests[0].web_url,
       }),
     );
+  });
+
+  describe('a change that removes files', () => {
+    const after = renderedFiles({ ...VALUES, connectors: undefined });
+    const removed = Object.keys(FILES)
+      .filter(file => !(file in after))
+      .map(file => `${FOLDER}/${file}`)
+      .sort();
+
+    it("deletes them from the merge request's branch in one commit", async () => {
+      expect(removed.length).toBeGreaterThan(1);
+      const commits = gitlab.branches.get(BRANCH)!.length;
+      const seen = gitlab.calls.length;
+      const result = await change({ changes: 'connectors: null\n' });
+      expectCompleted(result);
+
+      expect(stepStatus(result, 'delete-gitlab-files')).toBe('completed');
+      const branch = gitlab.files(BRANCH);
+      for (const file of removed) expect(branch.has(file)).toBe(false);
+      expect(proposed()).toEqual(touchedFiles(FOLDER, FILES, after));
+      // gitlab:repo:push's commit of the changed files, then one commit deleting them all.
+      const made = gitlab.branches.get(BRANCH)!.slice(commits);
+      expect(made).toHaveLength(2);
+      expect(made[0].actions.some(a => a.action === 'delete')).toBe(false);
+      expect(made[1].message).toBe(
+        'Change Kafka Connect cluster orders-sink in data-connect: delete the files it drops',
+      );
+      expect(
+        made[1].actions
+          .map(a => ({ ...a }))
+          .sort((a, b) => a.file_path.localeCompare(b.file_path)),
+      ).toEqual(removed.map(file_path => ({ action: 'delete', file_path })));
+      expect(gitlab.calls.slice(seen).filter(c => c === COMMIT)).toHaveLength(
+        2,
+      );
+      // The same merge request, updated after the deletion.
+      expect(gitlab.mergeRequests).toHaveLength(1);
+      expect(gitlab.calls.at(-1)).toBe(
+        `PUT /projects/acme%2Fgitops/merge_requests/1`,
+      );
+      expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
+        succeededForgeChange({
+          ...forgeChange(result),
+          requestUrl: gitlab.mergeRequests[0].web_url,
+        }),
+      );
+    });
+
+    it('run again, commits nothing more: the files are gone', async () => {
+      const commits = gitlab.branches.get(BRANCH)!.length;
+      const seen = gitlab.calls.length;
+      const result = await change({ changes: 'connectors: null\n' });
+      expectCompleted(result);
+
+      expect(stepStatus(result, 'delete-gitlab-files')).toBe('completed');
+      expect(gitlab.branches.get(BRANCH)).toHaveLength(commits);
+      expect(gitlab.calls.slice(seen)).not.toContain(COMMIT);
+      // It looked each file up on the branch, and found none.
+      expect(
+        gitlab.calls.slice(seen).filter(c => c.startsWith('HEAD ')),
+      ).toEqual(
+        removed.map(
+          file =>
+            `HEAD /projects/acme%2Fgitops/repository/files/${encodeURIComponent(
+              file,
+            )}`,
+        ),
+      );
+      expect(proposed()).toEqual(touchedFiles(FOLDER, FILES, after));
+    });
+
+    it("once merged, the cluster's folder on main is the change's render, without the removed files", () => {
+      gitlab.merge(1);
+      const main = gitlab.files('main');
+      for (const file of removed) expect(main.has(file)).toBe(false);
+      expect(
+        Object.fromEntries(
+          [...main].filter(([path]) => path.startsWith(`${FOLDER}/`)),
+        ),
+      ).toEqual(inFolder(FOLDER, after));
+    });
   });
 });

@@ -13,6 +13,8 @@ import { tarGz } from './tarArchive';
  *   tree under the target path, read the branch, read the project and create the branch from
  *   its default branch when the branch is missing, and commit the files with create/update
  *   actions;
+ * - kafka-connect:gitlab:delete-files (this repository's module): read the branch, look up
+ *   each file to delete on it (HEAD, headers only), and commit delete actions for those there;
  * - kafka-connect:gitlab:merge-request (this repository's module): read the project, list the
  *   open merge requests from the branch, then update the one found or create one;
  * - kafka-connect:check-ownership (this repository's module): read the project and the
@@ -122,7 +124,8 @@ export class GitLabFake {
 
   /**
    * Someone merges merge request `iid` in GitLab's UI: a merge commit on the target branch
-   * with the source branch's files, the request `merged`, and the source branch deleted when
+   * with what the source branch changed since it left it (files added, changed and deleted;
+   * no conflicts in these tests), the request `merged`, and the source branch deleted when
    * the request says remove_source_branch, as GitLab does on merge
    * (https://docs.gitlab.com/api/merge_requests/#merge-a-merge-request,
    * should_remove_source_branch; the branch then answers 404 at
@@ -132,13 +135,22 @@ export class GitLabFake {
     const mr = this.mergeRequests.find(m => m.iid === iid);
     if (!mr || mr.state !== 'opened')
       throw new Error(`no open merge request !${iid} to merge`);
-    const source = this.branches.get(mr.source_branch)!.at(-1)!;
+    const sourceCommits = this.branches.get(mr.source_branch)!;
+    const source = sourceCommits.at(-1)!;
     const target = this.branches.get(mr.target_branch)!;
+    // The merge base: the source's newest commit that the target has too.
+    const base =
+      [...sourceCommits].reverse().find(c => target.some(t => t.id === c.id))
+        ?.files ?? new Map<string, Buffer>();
+    const files = new Map(target.at(-1)!.files);
+    for (const [p, content] of source.files)
+      if (!base.get(p)?.equals(content)) files.set(p, content);
+    for (const p of base.keys()) if (!source.files.has(p)) files.delete(p);
     const message = `Merge branch '${mr.source_branch}' into '${mr.target_branch}'`;
     target.push({
       id: createHash('sha1').update(`${message} !${iid}`).digest('hex'),
       message,
-      files: new Map([...target.at(-1)!.files, ...source.files]),
+      files,
       actions: [],
     });
     mr.state = 'merged';
@@ -170,7 +182,9 @@ export class GitLabFake {
       ...Object.fromEntries(url.searchParams),
       ...(text ? JSON.parse(text) : {}),
     };
-    const match = /^(GET|POST|PUT) \/projects\/([^/]+)(\/.*)?$/.exec(route);
+    const match = /^(GET|HEAD|POST|PUT) \/projects\/([^/]+)(\/.*)?$/.exec(
+      route,
+    );
     if (
       !match ||
       ![this.path, String(this.projectId)].includes(
@@ -195,6 +209,7 @@ export class GitLabFake {
   private answer(route: string, params: Json): Answer {
     const branch = /^GET \/repository\/branches\/([^/]+)$/.exec(route);
     const file = /^GET \/repository\/files\/([^/]+)$/.exec(route);
+    const fileHead = /^HEAD \/repository\/files\/([^/]+)$/.exec(route);
     const raw = /^GET \/repository\/files\/([^/]+)\/raw$/.exec(route);
     const update = /^PUT \/merge_requests\/(\d+)$/.exec(route);
     switch (true) {
@@ -225,6 +240,10 @@ export class GitLabFake {
       // one URL-encoded segment (clusters%2Fprod%2F...), ref is required.
       case !!file:
         return this.file(decodeURIComponent(file![1]), params);
+      // https://docs.gitlab.com/api/repository_files/#get-file-metadata-only : the same
+      // path and ref, answered with the metadata as X-Gitlab-* headers and no body.
+      case !!fileHead:
+        return this.fileMetadata(decodeURIComponent(fileHead![1]), params);
       // https://docs.gitlab.com/api/repository_files/#get-raw-file-from-repository : the
       // same path segment, then /raw; ref defaults to the default branch.
       case !!raw:
@@ -288,12 +307,12 @@ export class GitLabFake {
     ];
   }
 
-  private file(path: string, params: Json): Answer {
-    if (
-      !this.require('GET /repository/files/:file_path', params, {
-        ref: 'string',
-      })
-    )
+  private file(
+    path: string,
+    params: Json,
+    route = 'GET /repository/files/:file_path',
+  ): Answer {
+    if (!this.require(route, params, { ref: 'string' }))
       return [400, { error: 'ref is missing' }];
     const commits = this.branches.get(params.ref);
     if (!commits) return [404, { message: '404 Commit Not Found' }];
@@ -316,6 +335,26 @@ export class GitLabFake {
         execute_filemode: false,
       },
     ];
+  }
+
+  /** The file's fields of {@link file} as `X-Gitlab-*` headers, without a body. */
+  private fileMetadata(path: string, params: Json): Answer {
+    const [status, body] = this.file(
+      path,
+      params,
+      'HEAD /repository/files/:file_path',
+    ) as [number, Json];
+    if (status !== 200) return new Response(null, { status });
+    const headers = new Headers();
+    for (const [field, value] of Object.entries(body)) {
+      if (field === 'content') continue;
+      const name = field.replace(
+        /(^|_)([a-z])/g,
+        (_m, sep, c) => `${sep ? '-' : ''}${c.toUpperCase()}`,
+      );
+      headers.set(`X-Gitlab-${name}`, String(value));
+    }
+    return new Response(null, { status, headers });
   }
 
   /** A branch's newest commit, or a commit by its id, as GitLab resolves a ref or sha. */
@@ -470,7 +509,7 @@ export class GitLabFake {
       const exists = files.has(action.file_path);
       if (action.action === 'create' && exists)
         return [400, { message: 'A file with this name already exists' }];
-      if (action.action === 'update' && !exists)
+      if (['update', 'delete'].includes(action.action) && !exists)
         return [400, { message: "A file with this name doesn't exist" }];
       if (action.action === 'delete') files.delete(action.file_path);
       else

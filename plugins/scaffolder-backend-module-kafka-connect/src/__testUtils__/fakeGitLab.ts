@@ -17,6 +17,17 @@ export interface FakeProject {
   web_url: string;
   /** Branch → the commit at its tip. */
   branches: Map<string, string>;
+  /** Branch → the paths of its files (contents do not matter to the actions tested here). */
+  files: Map<string, Set<string>>;
+  /** The commits made through the commits API, oldest first. */
+  commits: FakeCommit[];
+}
+
+export interface FakeCommit {
+  id: string;
+  branch: string;
+  message: string;
+  actions: { action: string; file_path: string }[];
 }
 
 export interface FakeMergeRequest {
@@ -58,7 +69,7 @@ export interface FakeGitLabOptions {
 
 /**
  * A GitLab on 127.0.0.1 that serves the endpoints the GitLab actions call (projects,
- * branches, merge requests), after GitLab's REST API documentation (linked at each), and
+ * branches, files, commits, merge requests), after GitLab's REST API documentation (linked at each), and
  * records every request.
  */
 export class FakeGitLab {
@@ -121,6 +132,8 @@ export class FakeGitLab {
       default_branch: defaultBranch,
       web_url: `https://gitlab.com/${path}`,
       branches: new Map(branches.map(b => [b, `${b}-tip`])),
+      files: new Map(branches.map(b => [b, new Set<string>()])),
+      commits: [],
     };
     this.projects.set(path, project);
     return project;
@@ -156,7 +169,7 @@ export class FakeGitLab {
 
   /** Requests that change something. */
   writes(): Recorded[] {
-    return this.requests.filter(r => r.method !== 'GET');
+    return this.requests.filter(r => !['GET', 'HEAD'].includes(r.method));
   }
 
   routes(): string[] {
@@ -244,7 +257,78 @@ export class FakeGitLab {
       if (!from)
         return { status: 400, body: { message: 'Invalid reference name' } };
       project.branches.set(branch, from);
+      project.files.set(branch, new Set(project.files.get(ref)));
       return { status: 201, body: this.branchJson(project, branch) };
+    }
+    // https://docs.gitlab.com/api/repository_files/#get-file-metadata-only : the path is one
+    // URL-encoded segment, ref is required; headers only, 404 for a file (or ref) not there.
+    if (
+      req.method === 'HEAD' &&
+      rest.length === 3 &&
+      rest[0] === 'repository' &&
+      rest[1] === 'files'
+    ) {
+      const { ref } = recorded.query;
+      if (!ref) return { status: 400, body: '', raw: true };
+      const there = project.files.get(ref)?.has(decodeURIComponent(rest[2]));
+      return there
+        ? { status: 200, body: '', raw: true }
+        : { status: 404, body: '', raw: true };
+    }
+    // https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions :
+    // branch, commit_message and actions required; a delete of a file that is not there is
+    // refused, and the commit with it. Only `delete` is served: no action here sends another.
+    if (req.method === 'POST' && path === 'repository/commits') {
+      const { branch, commit_message, actions } = params as {
+        branch?: unknown;
+        commit_message?: unknown;
+        actions?: { action?: unknown; file_path?: unknown }[];
+      };
+      if (
+        typeof branch !== 'string' ||
+        typeof commit_message !== 'string' ||
+        !Array.isArray(actions)
+      )
+        return {
+          status: 400,
+          body: { error: 'branch, commit_message, actions are missing' },
+        };
+      const files = project.files.get(branch);
+      if (!files)
+        return {
+          status: 400,
+          body: {
+            message:
+              'You can only create or edit files when you are on a branch',
+          },
+        };
+      const after = new Set(files);
+      for (const a of actions) {
+        if (a.action !== 'delete' || typeof a.file_path !== 'string')
+          return { status: 400, body: { error: 'actions is invalid' } };
+        if (!after.delete(a.file_path))
+          return {
+            status: 400,
+            body: { message: "A file with this name doesn't exist" },
+          };
+      }
+      const commitId = `${branch}-commit-${project.commits.length + 1}`;
+      project.files.set(branch, after);
+      project.branches.set(branch, commitId);
+      project.commits.push({
+        id: commitId,
+        branch,
+        message: commit_message,
+        actions: actions as FakeCommit['actions'],
+      });
+      return {
+        status: 201,
+        body: {
+          id: commitId,
+          short_id: commitId.slice(0, 8),
+          message: commit_message,
+        },
+      };
     }
     // https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
     if (req.method === 'GET' && path === 'merge_requests') {

@@ -13,6 +13,11 @@ export {
 } from './gitlabBranch';
 export type { GitlabBranchActionOptions } from './gitlabBranch';
 export {
+  createGitlabDeleteFilesAction,
+  GITLAB_DELETE_FILES_ACTION_ID,
+} from './gitlabDeleteFiles';
+export type { GitlabDeleteFilesActionOptions } from './gitlabDeleteFiles';
+export {
   createCheckOwnershipAction,
   CHECK_OWNERSHIP_ACTION_ID,
 } from './checkOwnership';

@@ -20,7 +20,7 @@ function withStatus<E extends Error>(error: E, status: number): E {
 
 /** One request to GitLab, for the error message if it fails. */
 export interface GitLabCall {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT';
   /** Below the API base URL, e.g. `/projects/acme%2Fgitops/merge_requests`. */
   path: string;
   query?: Record<string, string>;
@@ -34,6 +34,11 @@ export interface GitLabApi {
   call<T>(request: GitLabCall): Promise<T>;
   /** As `call`, but a 404 answer is `undefined` (a branch that does not exist, say). */
   find<T>(request: GitLabCall): Promise<T | undefined>;
+  /**
+   * Sends a HEAD request, which GitLab answers with headers only: true on 2xx, false on 404
+   * (a file that is not there, say); any other answer fails as in `call`.
+   */
+  exists(request: Omit<GitLabCall, 'method' | 'body'>): Promise<boolean>;
 }
 
 /**
@@ -59,10 +64,11 @@ export function createGitLabApi(options: {
   const fail = (request: GitLabCall, detail: string) =>
     scrub(options.describe(request, detail));
 
-  async function send<T>(
+  /** The answer's body, or `undefined` for a 404 when `missingIsUndefined`. */
+  async function send(
     request: GitLabCall,
     missingIsUndefined: boolean,
-  ): Promise<T | undefined> {
+  ): Promise<{ status: number; text: string } | undefined> {
     const url = new URL(`${options.apiBaseUrl}${request.path}`);
     for (const [key, value] of Object.entries(request.query ?? {}))
       url.searchParams.set(key, value);
@@ -107,6 +113,16 @@ export function createGitLabApi(options: {
         response.status,
       );
     }
+    return { status: response.status, text };
+  }
+
+  async function json<T>(
+    request: GitLabCall,
+    missingIsUndefined: boolean,
+  ): Promise<T | undefined> {
+    const answer = await send(request, missingIsUndefined);
+    if (!answer) return undefined;
+    const { status, text } = answer;
     try {
       return JSON.parse(text) as T;
     } catch {
@@ -114,9 +130,9 @@ export function createGitLabApi(options: {
         new Error(
           fail(
             request,
-            `GitLab answered ${
-              response.status
-            } with a body that is not JSON: ${clip(text)}`,
+            `GitLab answered ${status} with a body that is not JSON: ${clip(
+              text,
+            )}`,
           ),
         ),
       );
@@ -124,7 +140,9 @@ export function createGitLabApi(options: {
   }
 
   return {
-    call: async <T>(request: GitLabCall) => (await send<T>(request, false))!,
-    find: <T>(request: GitLabCall) => send<T>(request, true),
+    call: async <T>(request: GitLabCall) => (await json<T>(request, false))!,
+    find: <T>(request: GitLabCall) => json<T>(request, true),
+    exists: async request =>
+      (await send({ ...request, method: 'HEAD' }, true)) !== undefined,
   };
 }

@@ -8,16 +8,19 @@ import {
 
 /**
  * What GitLab answered to a failed request, in one line for an error message:
- * `GitLab answered 403 Forbidden: 403 Forbidden (the token needs the api scope …)`.
+ * `GitLab answered 403 Forbidden: 403 Forbidden (the token needs the api scope …)`; without
+ * the message part when the answer has no body (a HEAD request's).
  */
 export function describeGitLabAnswer(
   status: number,
   statusText: string,
   body: string,
 ): string {
+  // An answer to a HEAD request has no body to quote.
+  const said = body.trim() ? `: ${gitlabMessage(body)}` : '';
   return `GitLab answered ${status}${
     statusText ? ` ${statusText}` : ''
-  }: ${gitlabMessage(body)}${hint(status)}`;
+  }${said}${hint(status)}`;
 }
 
 /** The error class that says what went wrong: 400/422 InputError, 401, 403, 404, 409, else Error. */
