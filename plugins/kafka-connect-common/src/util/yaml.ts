@@ -29,7 +29,7 @@ const stringTagWithShortCut: typeof stringTag = {
     if (
       typeof value === 'string' &&
       PLAIN_WORDS.test(value) &&
-      !KEYWORDS.has(value.toLowerCase())
+      !(value.length <= 5 && KEYWORDS.has(value.toLowerCase()))
     ) {
       return value;
     }
@@ -65,7 +65,7 @@ export function toYaml(value: unknown): string {
     aliasDuplicateObjects: false,
     schema: schema(),
   });
-  doc.contents = toNode(doc, value);
+  doc.contents = toNode(doc, value, new Map());
   return doc.toString({
     directives: false,
     lineWidth: 0,
@@ -89,7 +89,11 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * no tag on the node) for every plain object, array, string, number, boolean and null.
  * Anything else (a Map, a Date, a boxed value, toJSON) goes the package's own way.
  */
-function toNode(doc: Document, value: unknown): Node {
+function toNode(
+  doc: Document,
+  value: unknown,
+  keys: Map<string, Scalar>,
+): Node {
   if (value === null || value === undefined) return new Scalar(null);
   if (typeof value !== 'object') return new Scalar(value);
   if (Array.isArray(value)) {
@@ -97,7 +101,7 @@ function toNode(doc: Document, value: unknown): Node {
       return doc.createNode(value, { aliasDuplicateObjects: false });
     }
     const seq = new YAMLSeq(doc.schema);
-    for (const item of value) seq.items.push(toNode(doc, item));
+    for (const item of value) seq.items.push(toNode(doc, item, keys));
     return seq;
   }
   if (!isPlainObject(value)) {
@@ -107,10 +111,23 @@ function toNode(doc: Document, value: unknown): Node {
   for (const key of Object.keys(value)) {
     const item = value[key];
     if (item !== undefined) {
-      map.items.push(new Pair(new Scalar(key), toNode(doc, item)));
+      map.items.push(new Pair(keyNode(keys, key), toNode(doc, item, keys)));
     }
   }
   return map;
+}
+
+/**
+ * One node per distinct key of a document (`name`, `labels`, ... come back many times):
+ * the package only reads key nodes while it writes.
+ */
+function keyNode(keys: Map<string, Scalar>, key: string): Scalar {
+  let node = keys.get(key);
+  if (!node) {
+    node = new Scalar(key);
+    keys.set(key, node);
+  }
+  return node;
 }
 
 /** A multi-document stream, as `kubectl apply -f -` takes it. */
