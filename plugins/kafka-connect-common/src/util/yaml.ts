@@ -13,14 +13,17 @@ const KEYWORDS = new Set([
   'false',
   'null',
 ]);
-// A letter or _ first, then letters, digits, `.`, `_`, `/`, `-`, with single spaces between
-// words: never a number, a date, an indicator, a comment or a mapping, in YAML 1.1 or 1.2.
-const PLAIN_WORDS = /^[A-Za-z_][\w./-]*(?: [\w./-]+)*$/;
+// Printable ASCII that starts with a letter, `_` or `/` (so never a number, a date, an
+// indicator or a document marker, in YAML 1.1 or 1.2), single spaces between words...
+const PLAIN_TEXT = /^[A-Za-z_/][!-~]*(?: [!-~]+)*$/;
+// ...and nothing that would make a mapping or a comment of it: `: `, ` #`, a final `:`.
+const NOT_PLAIN = /: | #|:$/;
 
 /**
- * The `yaml` package's own string tag, with a short cut: most strings here are names and
- * keys that are plain in any YAML, and the package would test each against every tag of
- * both schemas (a third of the render time). Anything else goes the package's own way.
+ * The `yaml` package's own string tag, with a short cut: most strings here are names,
+ * keys, paths and URLs that are plain in any YAML, and the package would test each
+ * against every tag of both schemas (a third of the render time). Anything else goes
+ * the package's own way.
  */
 const stringTagWithShortCut: typeof stringTag = {
   ...stringTag,
@@ -28,7 +31,8 @@ const stringTagWithShortCut: typeof stringTag = {
     const value = (item as { value?: unknown }).value;
     if (
       typeof value === 'string' &&
-      PLAIN_WORDS.test(value) &&
+      PLAIN_TEXT.test(value) &&
+      !NOT_PLAIN.test(value) &&
       !(value.length <= 5 && KEYWORDS.has(value.toLowerCase()))
     ) {
       return value;
