@@ -42,6 +42,12 @@ export function renderOne(runs: number, warmup: number) {
   };
 }
 
+/** The widest cluster rendered `count` times, untimed: work for an instruction counter. */
+export function renderLoop(count: number): void {
+  const values = benchValues();
+  for (let i = 0; i < count; i++) render(values);
+}
+
 /**
  * `count` distinct clusters (own name, replicas and connector names) one after another,
  * timed as a whole. Run it before anything else warms the renderer up: it is the figure of

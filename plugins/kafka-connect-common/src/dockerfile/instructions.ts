@@ -51,10 +51,15 @@ const LINE_BREAK = /[\r\n]/;
 export function serialiseDockerfile(
   instructions: readonly Instruction[],
 ): string {
-  return `${instructions.map(serialiseInstruction).join('\n')}\n`;
+  return dockerfileText(instructions.map(serialiseInstruction));
 }
 
-function serialiseInstruction(instruction: Instruction): string {
+/** Instructions already serialised, one by one, as Dockerfile text. */
+export function dockerfileText(lines: readonly string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+export function serialiseInstruction(instruction: Instruction): string {
   switch (instruction.kind) {
     case 'comment':
       return serialiseComment(instruction.text);

@@ -47,20 +47,17 @@ export function mavenOutputDir(pluginIndex: number, artifactIndex: number) {
   return `${OUTPUT_ROOT}/${pluginIndex}/${artifactIndex}`;
 }
 
-/** The builder stage: one RUN step per Maven artifact, so a changed artifact rebuilds alone. */
-export function mavenStageInstructions(
-  plugins: readonly DockerfilePlugin[],
-  builderImage: string,
-): Instruction[] {
-  if (!hasMavenArtifacts(plugins)) return [];
-  const steps = plugins.flatMap(mavenArtifactInstructions);
+/**
+ * The builder stage's first lines; its steps, one RUN step per Maven artifact (so a
+ * changed artifact rebuilds alone), follow from mavenArtifactInstructions.
+ */
+export function mavenStageStart(builderImage: string): Instruction[] {
   return [
     {
       kind: 'comment',
       text: "Maven artifacts: each with the jars it needs at run time (its compile and runtime dependencies), every download checked against the repository's checksums.",
     },
     { kind: 'from', image: builderImage, stage: MAVEN_STAGE },
-    ...steps,
   ];
 }
 

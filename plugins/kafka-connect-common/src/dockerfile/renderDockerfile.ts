@@ -1,14 +1,18 @@
 import { classCheckInstructions } from './classCheckStep';
-import { Instruction, serialiseDockerfile } from './instructions';
+import {
+  dockerfileText,
+  Instruction,
+  serialiseInstruction,
+} from './instructions';
 import {
   DEFAULT_MAVEN_BUILDER,
   hasMavenArtifacts,
   mavenArtifactInstructions,
-  mavenStageInstructions,
+  mavenStageStart,
 } from './mavenStage';
 import { pluginInstructions } from './pluginSteps';
 import { truststoreInstructions } from './truststoreSteps';
-import { DockerfileInput } from './types';
+import { DockerfileInput, DockerfilePlugin } from './types';
 
 const DEFAULT_VALUES_FILE = 'values.yaml';
 
@@ -20,25 +24,33 @@ const DEFAULT_VALUES_FILE = 'values.yaml';
  * Deterministic: the same input gives the same bytes (no dates, labels sorted).
  */
 export function renderDockerfile(input: DockerfileInput): string {
-  const mavenStage = mavenStageInstructions(
-    input.plugins,
-    input.mavenBuilder ?? DEFAULT_MAVEN_BUILDER,
-  );
-  return serialiseDockerfile([
-    ...header(input.valuesFile ?? DEFAULT_VALUES_FILE, input.customBase),
+  const plugins = input.plugins.map(pluginSteps);
+  const mavenSteps = plugins.flatMap(steps => steps.maven);
+  const mavenStage = mavenSteps.length
+    ? [
+        ...lines(mavenStageStart(input.mavenBuilder ?? DEFAULT_MAVEN_BUILDER)),
+        ...texts(mavenSteps),
+        '',
+      ]
+    : [];
+  return dockerfileText([
+    ...lines(header(input.valuesFile ?? DEFAULT_VALUES_FILE, input.customBase)),
     ...mavenStage,
-    ...(mavenStage.length ? [{ kind: 'blank' } as const] : []),
-    { kind: 'from', image: input.baseImage },
-    { kind: 'user', user: 'root:root' },
-    ...labelInstructions(input.labels ?? {}),
-    ...input.plugins.flatMap(pluginInstructions),
-    ...truststoreInstructions(input.certificates),
-    { kind: 'blank' },
-    { kind: 'user', user: '1001' },
-    ...classCheckInstructions(
-      input.checkedClasses ?? [],
-      input.plugins.length > 0,
-    ),
+    ...lines([
+      { kind: 'from', image: input.baseImage },
+      { kind: 'user', user: 'root:root' },
+      ...labelInstructions(input.labels ?? {}),
+    ]),
+    ...texts(plugins.flatMap(steps => steps.final)),
+    ...truststoreLines(input.certificates),
+    ...lines([
+      { kind: 'blank' },
+      { kind: 'user', user: '1001' },
+      ...classCheckInstructions(
+        input.checkedClasses ?? [],
+        input.plugins.length > 0,
+      ),
+    ]),
   ]);
 }
 
@@ -55,19 +67,79 @@ export function pluginRunSteps(
   plugin: DockerfileInput['plugins'][number],
   pluginIndex: number,
 ): string[] {
-  return [
-    ...mavenArtifactInstructions(plugin, pluginIndex),
-    ...pluginInstructions(plugin, pluginIndex),
-  ]
-    .filter(instruction => instruction.kind === 'run')
-    .map(instruction => serialiseDockerfile([instruction]));
+  const { maven, final } = pluginSteps(plugin, pluginIndex);
+  return [...maven, ...final]
+    .filter(step => step.kind === 'run')
+    .map(step => dockerfileText([step.text]));
 }
 
 /** The truststore's steps as the Dockerfile has them: for measuring a RUN step. */
 export function truststoreStepsText(
   certificates: DockerfileInput['certificates'],
 ): string {
-  return serialiseDockerfile(truststoreInstructions(certificates));
+  const steps = truststoreLines(certificates);
+  return steps.length ? dockerfileText(steps) : '\n';
+}
+
+// The same for the truststore: the check and the render hand over the same array.
+const truststoreCache = new WeakMap<
+  DockerfileInput['certificates'],
+  string[]
+>();
+
+function truststoreLines(certificates: DockerfileInput['certificates']) {
+  let steps = truststoreCache.get(certificates);
+  if (!steps) {
+    steps = lines(truststoreInstructions(certificates));
+    truststoreCache.set(certificates, steps);
+  }
+  return steps;
+}
+
+/** One instruction, serialised. */
+interface SerialisedStep {
+  kind: Instruction['kind'];
+  text: string;
+}
+
+/** What one plugin adds to the builder stage and to the final image. */
+interface PluginSteps {
+  maven: SerialisedStep[];
+  final: SerialisedStep[];
+}
+
+// The values checks measure each plugin's RUN steps (pluginRunSteps), then the render
+// writes them: the values code hands both the same plugin object, so its steps are
+// built and serialised once. Plugins are data, never changed after they are made.
+const pluginStepsCache = new WeakMap<
+  DockerfilePlugin,
+  { index: number; steps: PluginSteps }
+>();
+
+function pluginSteps(plugin: DockerfilePlugin, index: number): PluginSteps {
+  const cached = pluginStepsCache.get(plugin);
+  if (cached?.index === index) return cached.steps;
+  const steps = {
+    maven: serialised(mavenArtifactInstructions(plugin, index)),
+    final: serialised(pluginInstructions(plugin, index)),
+  };
+  pluginStepsCache.set(plugin, { index, steps });
+  return steps;
+}
+
+function serialised(instructions: readonly Instruction[]): SerialisedStep[] {
+  return instructions.map(i => ({
+    kind: i.kind,
+    text: serialiseInstruction(i),
+  }));
+}
+
+function lines(instructions: readonly Instruction[]): string[] {
+  return instructions.map(serialiseInstruction);
+}
+
+function texts(steps: readonly SerialisedStep[]): string[] {
+  return steps.map(s => s.text);
 }
 
 function header(valuesFile: string, customBase = false): Instruction[] {

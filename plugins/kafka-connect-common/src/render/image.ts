@@ -183,14 +183,23 @@ function strimziArtifact(artifact: Artifact): Record<string, unknown> {
   return rest;
 }
 
+type ValuesPlugin = NormalisedValues['plugins'][number];
+
+// One DockerfilePlugin per plugin of the values: the RUN-step size check and the render
+// then hand the Dockerfile renderer the same object, which serialises its steps once.
+const dockerfilePlugins = new WeakMap<ValuesPlugin, DockerfilePlugin>();
+
 /** A plugin as the Dockerfile renderer takes it: `other` file names settled. */
-export function dockerfilePlugin(
-  plugin: NormalisedValues['plugins'][number],
-): DockerfilePlugin {
-  return {
-    name: plugin.name,
-    artifacts: plugin.artifacts.map(dockerfileArtifact),
-  };
+export function dockerfilePlugin(plugin: ValuesPlugin): DockerfilePlugin {
+  let converted = dockerfilePlugins.get(plugin);
+  if (!converted) {
+    converted = {
+      name: plugin.name,
+      artifacts: plugin.artifacts.map(dockerfileArtifact),
+    };
+    dockerfilePlugins.set(plugin, converted);
+  }
+  return converted;
 }
 
 function dockerfileArtifact(artifact: Artifact): DockerfileArtifact {

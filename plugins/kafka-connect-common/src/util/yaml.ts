@@ -13,14 +13,17 @@ const KEYWORDS = new Set([
   'false',
   'null',
 ]);
-// A letter or _ first, then letters, digits, `.`, `_`, `/`, `-`, with single spaces between
-// words: never a number, a date, an indicator, a comment or a mapping, in YAML 1.1 or 1.2.
-const PLAIN_WORDS = /^[A-Za-z_][\w./-]*(?: [\w./-]+)*$/;
+// Printable ASCII that starts with a letter, `_` or `/` (so never a number, a date, an
+// indicator or a document marker, in YAML 1.1 or 1.2), single spaces between words...
+const PLAIN_TEXT = /^[A-Za-z_/][!-~]*(?: [!-~]+)*$/;
+// ...and nothing that would make a mapping or a comment of it: `: `, ` #`, a final `:`.
+const NOT_PLAIN = /: | #|:$/;
 
 /**
- * The `yaml` package's own string tag, with a short cut: most strings here are names and
- * keys that are plain in any YAML, and the package would test each against every tag of
- * both schemas (a third of the render time). Anything else goes the package's own way.
+ * The `yaml` package's own string tag, with a short cut: most strings here are names,
+ * keys, paths and URLs that are plain in any YAML, and the package would test each
+ * against every tag of both schemas (a third of the render time). Anything else goes
+ * the package's own way.
  */
 const stringTagWithShortCut: typeof stringTag = {
   ...stringTag,
@@ -28,8 +31,9 @@ const stringTagWithShortCut: typeof stringTag = {
     const value = (item as { value?: unknown }).value;
     if (
       typeof value === 'string' &&
-      PLAIN_WORDS.test(value) &&
-      !KEYWORDS.has(value.toLowerCase())
+      PLAIN_TEXT.test(value) &&
+      !NOT_PLAIN.test(value) &&
+      !(value.length <= 5 && KEYWORDS.has(value.toLowerCase()))
     ) {
       return value;
     }
@@ -65,7 +69,7 @@ export function toYaml(value: unknown): string {
     aliasDuplicateObjects: false,
     schema: schema(),
   });
-  doc.contents = toNode(doc, value);
+  doc.contents = toNode(doc, value, new Map());
   return doc.toString({
     directives: false,
     lineWidth: 0,
@@ -89,7 +93,11 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * no tag on the node) for every plain object, array, string, number, boolean and null.
  * Anything else (a Map, a Date, a boxed value, toJSON) goes the package's own way.
  */
-function toNode(doc: Document, value: unknown): Node {
+function toNode(
+  doc: Document,
+  value: unknown,
+  keys: Map<string, Scalar>,
+): Node {
   if (value === null || value === undefined) return new Scalar(null);
   if (typeof value !== 'object') return new Scalar(value);
   if (Array.isArray(value)) {
@@ -97,7 +105,7 @@ function toNode(doc: Document, value: unknown): Node {
       return doc.createNode(value, { aliasDuplicateObjects: false });
     }
     const seq = new YAMLSeq(doc.schema);
-    for (const item of value) seq.items.push(toNode(doc, item));
+    for (const item of value) seq.items.push(toNode(doc, item, keys));
     return seq;
   }
   if (!isPlainObject(value)) {
@@ -107,10 +115,23 @@ function toNode(doc: Document, value: unknown): Node {
   for (const key of Object.keys(value)) {
     const item = value[key];
     if (item !== undefined) {
-      map.items.push(new Pair(new Scalar(key), toNode(doc, item)));
+      map.items.push(new Pair(keyNode(keys, key), toNode(doc, item, keys)));
     }
   }
   return map;
+}
+
+/**
+ * One node per distinct key of a document (`name`, `labels`, ... come back many times):
+ * the package only reads key nodes while it writes.
+ */
+function keyNode(keys: Map<string, Scalar>, key: string): Scalar {
+  let node = keys.get(key);
+  if (!node) {
+    node = new Scalar(key);
+    keys.set(key, node);
+  }
+  return node;
 }
 
 /** A multi-document stream, as `kubectl apply -f -` takes it. */
