@@ -211,6 +211,52 @@ describe('kafka-connect:check-ownership', () => {
     });
   });
 
+  describe('with scaffolder.requireScmUserCredentials on', () => {
+    const requiring = (repository: string) =>
+      createCheckOwnershipAction({
+        config: new ConfigReader({
+          scaffolder: { requireScmUserCredentials: true },
+          kafkaConnect: { gitops: { repository } },
+          integrations: {
+            github: [{ host: 'github.com', token: 'ghp_unitTest' }],
+          },
+        }),
+      });
+
+    it('reads a repository on the backend machine as before', async () => {
+      const { outputs } = await run({}, { using: requiring(repo.dir) });
+      expect(outputs).toEqual({ existing: false });
+    });
+
+    it("refuses GitHub without the user's token, naming the setting, the host and the fix", async () => {
+      const error = await failure(
+        run(
+          {
+            destination: 'github',
+            repoUrl: 'github.com?owner=acme&repo=gitops',
+            token: '',
+          },
+          { using: requiring(repo.dir) },
+        ),
+      );
+      expect(error.name).toBe('InputError');
+      expect(error.message).toMatch(
+        /^No user credentials provided for host github\.com, but scaffolder\.requireScmUserCredentials is enabled: kafka-connect:check-ownership does not fall back to the integration's token\. .*ui:options\.requestUserCredentials.*, or turn scaffolder\.requireScmUserCredentials off$/,
+      );
+      expect(await fs.readdir(tempRoot)).toEqual([]);
+    });
+
+    it("refuses the local destination on a GitHub remote, which git reaches with the backend's credentials", async () => {
+      const error = await failure(
+        run({}, { using: requiring('https://github.com/acme/gitops.git') }),
+      );
+      expect(error.message).toMatch(
+        /^No user credentials can be used for host github\.com, and scaffolder\.requireScmUserCredentials is enabled: kafka-connect:check-ownership reaches the GitOps repository https:\/\/github\.com\/acme\/gitops\.git/,
+      );
+      expect(await fs.readdir(tempRoot)).toEqual([]);
+    });
+  });
+
   describe('a GitOps repository that cannot be read as configured', () => {
     const localAction = (repository: string, gitops = {}) =>
       createCheckOwnershipAction({

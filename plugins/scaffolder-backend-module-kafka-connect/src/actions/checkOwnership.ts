@@ -23,6 +23,11 @@ import {
 import { branchNameProblem } from '../lib/refName';
 import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
 import { readSourceIdentity } from '../lib/sourceFiles';
+import {
+  assertGitopsRemoteAllowed,
+  assertUserTokenForRepoUrl,
+  readUserCredentialsRule,
+} from '../lib/userCredentials';
 import { examples } from './checkOwnership.examples';
 
 export const CHECK_OWNERSHIP_ACTION_ID = 'kafka-connect:check-ownership';
@@ -39,7 +44,8 @@ export interface CheckOwnershipActionOptions {
   /**
    * The root config: `kafkaConnect.gitops.*` for the local destination, `integrations.github`
    * and `integrations.gitlab` for the forges, `kafkaConnect.ownership.anyOwnerFor` for who may
-   * act for any owner.
+   * act for any owner, `scaffolder.requireScmUserCredentials` (on: GitHub and GitLab are read
+   * only with the user's `token`).
    */
   config: Config;
   /** Where a relative repository path is resolved from. Defaults to the backend's working directory. */
@@ -61,6 +67,7 @@ export function createCheckOwnershipAction(
     options.config,
   );
   const anyOwnerFor = readAnyOwnerFor(options.config);
+  const userCredentials = readUserCredentialsRule(options.config, integrations);
 
   return createTemplateAction({
     id: CHECK_OWNERSHIP_ACTION_ID,
@@ -109,7 +116,7 @@ export function createCheckOwnershipAction(
             .string()
             .optional()
             .describe(
-              "For github and gitlab: the user's token, as the publish step gets it. Default: the integration's.",
+              "For github and gitlab: the user's token, as the publish step gets it. Default: the integration's; with scaffolder.requireScmUserCredentials on, required.",
             ),
       },
       output: {
@@ -244,6 +251,11 @@ export function createCheckOwnershipAction(
           ),
         );
       }
+      assertGitopsRemoteAllowed(userCredentials, {
+        remote,
+        displayRemote,
+        action: CHECK_OWNERSHIP_ACTION_ID,
+      });
       return localClusterFileSource({
         remote,
         displayRemote,
@@ -264,6 +276,10 @@ export function createCheckOwnershipAction(
       token: input.token || undefined,
       signal,
     };
+    assertUserTokenForRepoUrl(userCredentials, {
+      ...forge,
+      action: CHECK_OWNERSHIP_ACTION_ID,
+    });
     return destination === 'github'
       ? githubClusterFileSource(forge)
       : gitlabClusterFileSource(forge);

@@ -17,6 +17,7 @@ import {
   unreachableApiBaseUrl,
   USER_TOKEN,
 } from '../__testUtils__/fakeGitLab';
+import { requiringUserCredentials } from '../__testUtils__/userCredentials';
 import { createGitlabBranchAction } from './gitlabBranch';
 import { examples } from './gitlabBranch.examples';
 
@@ -199,6 +200,32 @@ describe('kafka-connect:gitlab:branch', () => {
       expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
       expect(request.headers['private-token']).toBeUndefined();
     }
+  });
+
+  describe('with scaffolder.requireScmUserCredentials on', () => {
+    const requiring = () =>
+      createGitlabBranchAction({
+        config: requiringUserCredentials(gitlab.config({ token: TOKEN })),
+      });
+
+    it("refuses to fall back to the integration's token, before any request", async () => {
+      const refused = run({}, { using: requiring() });
+      await expect(refused).rejects.toThrow(
+        /^No user credentials provided for host gitlab\.com, but scaffolder\.requireScmUserCredentials is enabled: kafka-connect:gitlab:branch does not fall back to the integration's token\. .*requestUserCredentials.* or turn scaffolder\.requireScmUserCredentials off$/,
+      );
+      await expect(refused).rejects.toMatchObject({ name: 'InputError' });
+      expect(gitlab.requests).toEqual([]);
+    });
+
+    it("works with the user's token, sent instead of the integration's", async () => {
+      await run({ token: USER_TOKEN }, { using: requiring() });
+      expect(gitlab.project().branches.get(BRANCH)).toBe('main-tip');
+      expect(gitlab.requests.length).toBeGreaterThan(0);
+      for (const request of gitlab.requests) {
+        expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
+        expect(request.headers['private-token']).toBeUndefined();
+      }
+    });
   });
 
   describe('dry run', () => {

@@ -8,6 +8,10 @@ import { refuseInput } from '../lib/errors';
 import { createGitLabApi } from '../lib/gitlabApi';
 import { resolveGitLabTarget } from '../lib/gitlabTarget';
 import { branchNameProblem } from '../lib/refName';
+import {
+  assertUserTokenForRepoUrl,
+  readUserCredentialsRule,
+} from '../lib/userCredentials';
 import { examples } from './gitlabBranch.examples';
 
 export const GITLAB_BRANCH_ACTION_ID = 'kafka-connect:gitlab:branch';
@@ -18,7 +22,10 @@ export const GITLAB_BRANCH_ACTION_ID = 'kafka-connect:gitlab:branch';
  * @public
  */
 export interface GitlabBranchActionOptions {
-  /** The root config; its `integrations.gitlab` entries give the API URL and token of each host. */
+  /**
+   * The root config; its `integrations.gitlab` entries give the API URL and token of each
+   * host. With `scaffolder.requireScmUserCredentials` on, the step needs the user's `token`.
+   */
   config: Config;
 }
 
@@ -52,6 +59,7 @@ export function createGitlabBranchAction(options: GitlabBranchActionOptions) {
   const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
     options.config,
   );
+  const userCredentials = readUserCredentialsRule(options.config, integrations);
 
   return createTemplateAction({
     id: GITLAB_BRANCH_ACTION_ID,
@@ -78,7 +86,7 @@ export function createGitlabBranchAction(options: GitlabBranchActionOptions) {
             .string()
             .optional()
             .describe(
-              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab.",
+              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab; with scaffolder.requireScmUserCredentials on, required.",
             ),
       },
       output: {
@@ -102,6 +110,11 @@ export function createGitlabBranchAction(options: GitlabBranchActionOptions) {
       const problem = branchNameProblem(branch);
       if (problem)
         throw refuse(`branch ${problem} (got ${JSON.stringify(branch)})`);
+      assertUserTokenForRepoUrl(userCredentials, {
+        repoUrl,
+        token: ctx.input.token,
+        action: GITLAB_BRANCH_ACTION_ID,
+      });
       const target = resolveGitLabTarget(
         integrations,
         repoUrl,

@@ -15,6 +15,7 @@ import {
   TOKEN,
   USER_TOKEN,
 } from '../__testUtils__/fakeGitLab';
+import { requiringUserCredentials } from '../__testUtils__/userCredentials';
 import { createGitlabDeleteFilesAction } from './gitlabDeleteFiles';
 import { examples } from './gitlabDeleteFiles.examples';
 
@@ -192,6 +193,39 @@ describe('kafka-connect:gitlab:delete-files', () => {
       expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
       expect(request.headers['private-token']).toBeUndefined();
     }
+  });
+
+  describe('with scaffolder.requireScmUserCredentials on', () => {
+    const requiring = () =>
+      createGitlabDeleteFilesAction({
+        config: requiringUserCredentials(gitlab.config({ token: TOKEN })),
+      });
+
+    it("refuses to fall back to the integration's token, before any request", async () => {
+      const refused = run({}, { using: requiring() });
+      await expect(refused).rejects.toThrow(
+        /^No user credentials provided for host gitlab\.com, but scaffolder\.requireScmUserCredentials is enabled: kafka-connect:gitlab:delete-files does not fall back to the integration's token\. .*requestUserCredentials.* or turn scaffolder\.requireScmUserCredentials off$/,
+      );
+      await expect(refused).rejects.toMatchObject({ name: 'InputError' });
+      expect(gitlab.requests).toEqual([]);
+    });
+
+    it('refuses also when there is nothing to delete: the step lacks the token on every run', async () => {
+      await expect(
+        run({ filesToDelete: [] }, { using: requiring() }),
+      ).rejects.toThrow(/^No user credentials provided for host gitlab\.com/);
+      expect(gitlab.requests).toEqual([]);
+    });
+
+    it("works with the user's token, sent instead of the integration's", async () => {
+      await run({ token: USER_TOKEN }, { using: requiring() });
+      expect(gitlab.project().commits).toHaveLength(1);
+      expect(gitlab.requests.length).toBeGreaterThan(0);
+      for (const request of gitlab.requests) {
+        expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
+        expect(request.headers['private-token']).toBeUndefined();
+      }
+    });
   });
 
   it('takes a commit that GitLab made though it answered 502 as made', async () => {

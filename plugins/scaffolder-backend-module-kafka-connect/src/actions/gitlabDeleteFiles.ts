@@ -10,6 +10,10 @@ import { createGitLabApi, gitlabStatusOf } from '../lib/gitlabApi';
 import { resolveGitLabTarget } from '../lib/gitlabTarget';
 import { joinRelative, relativeFolder } from '../lib/paths';
 import { branchNameProblem } from '../lib/refName';
+import {
+  assertUserTokenForRepoUrl,
+  readUserCredentialsRule,
+} from '../lib/userCredentials';
 import { examples } from './gitlabDeleteFiles.examples';
 
 export const GITLAB_DELETE_FILES_ACTION_ID =
@@ -21,7 +25,10 @@ export const GITLAB_DELETE_FILES_ACTION_ID =
  * @public
  */
 export interface GitlabDeleteFilesActionOptions {
-  /** The root config; its `integrations.gitlab` entries give the API URL and token of each host. */
+  /**
+   * The root config; its `integrations.gitlab` entries give the API URL and token of each
+   * host. With `scaffolder.requireScmUserCredentials` on, the step needs the user's `token`.
+   */
   config: Config;
 }
 
@@ -50,6 +57,7 @@ export function createGitlabDeleteFilesAction(
   const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
     options.config,
   );
+  const userCredentials = readUserCredentialsRule(options.config, integrations);
 
   return createTemplateAction({
     id: GITLAB_DELETE_FILES_ACTION_ID,
@@ -91,7 +99,7 @@ export function createGitlabDeleteFilesAction(
             .string()
             .optional()
             .describe(
-              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab.",
+              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab; with scaffolder.requireScmUserCredentials on, required.",
             ),
       },
       output: {
@@ -113,6 +121,13 @@ export function createGitlabDeleteFilesAction(
     async handler(ctx) {
       const input = checkInput(ctx.input);
       const { branch, files } = input;
+      // Before the empty case too: a template that does not pass the user's token fails on
+      // every run, not only on those that delete a file.
+      assertUserTokenForRepoUrl(userCredentials, {
+        repoUrl: input.repoUrl,
+        token: input.token,
+        action: GITLAB_DELETE_FILES_ACTION_ID,
+      });
       if (files.length === 0) {
         ctx.logger.info(`No file to delete on branch ${branch}`);
         ctx.output('deleted', []);

@@ -8,6 +8,10 @@ import { refuseInput } from '../lib/errors';
 import { createGitLabApi, gitlabStatusOf } from '../lib/gitlabApi';
 import { resolveGitLabTarget } from '../lib/gitlabTarget';
 import { branchNameProblem } from '../lib/refName';
+import {
+  assertUserTokenForRepoUrl,
+  readUserCredentialsRule,
+} from '../lib/userCredentials';
 import { examples } from './gitlabMergeRequest.examples';
 
 export const GITLAB_MERGE_REQUEST_ACTION_ID =
@@ -19,7 +23,10 @@ export const GITLAB_MERGE_REQUEST_ACTION_ID =
  * @public
  */
 export interface GitlabMergeRequestActionOptions {
-  /** The root config; its `integrations.gitlab` entries give the API URL and token of each host. */
+  /**
+   * The root config; its `integrations.gitlab` entries give the API URL and token of each
+   * host. With `scaffolder.requireScmUserCredentials` on, the step needs the user's `token`.
+   */
   config: Config;
 }
 
@@ -62,6 +69,7 @@ export function createGitlabMergeRequestAction(
   const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
     options.config,
   );
+  const userCredentials = readUserCredentialsRule(options.config, integrations);
 
   return createTemplateAction({
     id: GITLAB_MERGE_REQUEST_ACTION_ID,
@@ -98,7 +106,7 @@ export function createGitlabMergeRequestAction(
             .string()
             .optional()
             .describe(
-              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab.",
+              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab; with scaffolder.requireScmUserCredentials on, required.",
             ),
         removeSourceBranch: z =>
           z
@@ -133,6 +141,11 @@ export function createGitlabMergeRequestAction(
     },
     async handler(ctx) {
       const input = checkInput(ctx.input);
+      assertUserTokenForRepoUrl(userCredentials, {
+        repoUrl: input.repoUrl,
+        token: input.token,
+        action: GITLAB_MERGE_REQUEST_ACTION_ID,
+      });
       const target = resolveGitLabTarget(
         integrations,
         input.repoUrl,

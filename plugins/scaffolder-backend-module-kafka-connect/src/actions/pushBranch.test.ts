@@ -893,6 +893,57 @@ describe('kafka-connect:git:push-branch', () => {
     );
   });
 
+  describe('with scaffolder.requireScmUserCredentials on', () => {
+    const requiring = (repository: string) =>
+      createGitPushBranchAction({
+        config: new ConfigReader({
+          scaffolder: { requireScmUserCredentials: true },
+          kafkaConnect: { gitops: { repository } },
+          integrations: {
+            github: [{ host: 'github.com', token: 'ghp_unitTest' }],
+            gitlab: [{ host: 'gitlab.com', token: 'glpat-unitTest' }],
+          },
+        }),
+        now: () => FIXED_NOW,
+      });
+
+    it('pushes to a repository on the backend machine as before: no SCM host is reached', async () => {
+      await render();
+      const { outputs } = await push({}, { pushAction: requiring(repo.dir) });
+      expect(outputs.changed).toBe(true);
+      expect(repo.refs()[`refs/heads/${BRANCH}`]).toBe(outputs.commit);
+    });
+
+    it.each([
+      [
+        'https://x-access-token:ghp_platform@github.com/acme/gitops.git',
+        'github.com',
+        'https://***@github.com/acme/gitops.git',
+        'GitHub',
+      ],
+      [
+        'git@gitlab.com:acme/gitops.git',
+        'gitlab.com',
+        'git@gitlab.com:acme/gitops.git',
+        'GitLab',
+      ],
+    ])(
+      "refuses %s, which it would reach with the backend's own credentials, before running git",
+      async (repository, host, shown, forge) => {
+        await render();
+        const error = await failure(
+          push({}, { pushAction: requiring(repository) }),
+        );
+        expect(error.name).toBe('InputError');
+        expect(error.message).toBe(
+          `No user credentials can be used for host ${host}, and scaffolder.requireScmUserCredentials is enabled: kafka-connect:git:push-branch reaches the GitOps repository ${shown} (kafkaConnect.gitops.repository), on a ${forge} host of integrations.${forge.toLowerCase()}, with the backend's own git credentials, and takes no user token. Choose the template's ${forge} destination (the pull or merge request is then made with the user's token), set kafkaConnect.gitops.repository to a repository on no GitHub or GitLab integration host, or turn scaffolder.requireScmUserCredentials off`,
+        );
+        expect(error.stack).toBe(`InputError: ${error.message}`);
+        expect(await leftoverTempDirs()).toEqual([]);
+      },
+    );
+  });
+
   it('resolves a relative repository path against the working directory', async () => {
     const relative = createGitPushBranchAction({
       config: new ConfigReader({

@@ -1,6 +1,7 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +16,10 @@ import { checkPushInput } from '../lib/pushInput';
 import { pushWithRetry } from '../lib/pushWithRetry';
 import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
 import { listSourceFiles, readSourceIdentity } from '../lib/sourceFiles';
+import {
+  assertGitopsRemoteAllowed,
+  readUserCredentialsRule,
+} from '../lib/userCredentials';
 import { examples } from './pushBranch.examples';
 
 export const PUSH_BRANCH_ACTION_ID = 'kafka-connect:git:push-branch';
@@ -32,7 +37,8 @@ export interface GitPushBranchActionOptions {
    * a bare repository (relative to `workingDirectory`) or a URL; `kafkaConnect.gitops.defaultBranch`
    * (default `main`) is the branch that new branches start from and that the guard reads;
    * `kafkaConnect.ownership.anyOwnerFor` lists users and groups whose members may change any
-   * team's cluster.
+   * team's cluster. With `scaffolder.requireScmUserCredentials` on, a repository on a GitHub or
+   * GitLab host of `integrations` is refused: the push uses the backend's git credentials.
    */
   config: Config;
   /** Where a relative repository path is resolved from. Defaults to the backend's working directory. */
@@ -56,6 +62,10 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
   const settings = readGitopsSettings(options.config, options.workingDirectory);
   const now = options.now ?? (() => new Date());
   const anyOwnerFor = readAnyOwnerFor(options.config);
+  const userCredentials = readUserCredentialsRule(
+    options.config,
+    ScmIntegrations.fromConfig(options.config),
+  );
 
   return createTemplateAction({
     id: PUSH_BRANCH_ACTION_ID,
@@ -140,6 +150,11 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
           ),
         );
       }
+      assertGitopsRemoteAllowed(userCredentials, {
+        remote,
+        displayRemote,
+        action: PUSH_BRANCH_ACTION_ID,
+      });
       const input = checkPushInput(ctx.input, defaultBranch);
 
       const sourceDir = resolveInside(ctx.workspacePath, input.sourcePath);

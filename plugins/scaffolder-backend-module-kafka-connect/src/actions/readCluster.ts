@@ -13,6 +13,10 @@ import { userFacing } from '../lib/errors';
 import { makeFolderInside, relativeFolder, resolveInside } from '../lib/paths';
 import { readGitopsSettings } from '../lib/settings';
 import { listSourceFiles } from '../lib/sourceFiles';
+import {
+  assertUserTokenForUrl,
+  readUserCredentialsRule,
+} from '../lib/userCredentials';
 import { examples } from './readCluster.examples';
 
 export const READ_CLUSTER_ACTION_ID = 'kafka-connect:read-cluster';
@@ -23,7 +27,11 @@ export const READ_CLUSTER_ACTION_ID = 'kafka-connect:read-cluster';
  * @public
  */
 export interface ReadClusterActionOptions {
-  /** The root config: `integrations` and `kafkaConnect.gitops.*`. */
+  /**
+   * The root config: `integrations`, `kafkaConnect.gitops.*` and
+   * `scaffolder.requireScmUserCredentials` (on: a cluster on GitHub or GitLab is read only
+   * with the user's `token`).
+   */
   config: Config;
   /** Backstage's URL reader: GitHub, GitLab, and the local GitOps repository. */
   reader: UrlReaderService;
@@ -47,6 +55,7 @@ export function createReadClusterAction(options: ReadClusterActionOptions) {
     options.config,
   );
   const settings = readGitopsSettings(options.config, options.workingDirectory);
+  const userCredentials = readUserCredentialsRule(options.config, integrations);
   return createTemplateAction({
     id: READ_CLUSTER_ACTION_ID,
     description:
@@ -67,6 +76,13 @@ export function createReadClusterAction(options: ReadClusterActionOptions) {
             .optional()
             .describe(
               'Workspace folder the current files are written into (default "current").',
+            ),
+        token: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "For a cluster on GitHub or GitLab: the user's token, as the publish steps get it (e.g. secrets.accessToken). Default: the integration's; with scaffolder.requireScmUserCredentials on, required.",
             ),
       },
       output: {
@@ -121,8 +137,17 @@ export function createReadClusterAction(options: ReadClusterActionOptions) {
       );
       const fail = (why: string) =>
         userFacing(new ConflictError(`${location.valuesUrl}: ${why}`));
+      const token = ctx.input.token || undefined;
+      assertUserTokenForUrl(userCredentials, {
+        url: location.valuesUrl,
+        token,
+        action: READ_CLUSTER_ACTION_ID,
+      });
 
-      const response = await options.reader.readUrl(location.valuesUrl);
+      // The user's token, when given, replaces the integration's in Backstage's readers.
+      const response = await options.reader.readUrl(location.valuesUrl, {
+        token,
+      });
       const text = (await response.buffer()).toString('utf8');
       let values: unknown;
       try {
@@ -140,7 +165,7 @@ export function createReadClusterAction(options: ReadClusterActionOptions) {
         );
       }
 
-      const tree = await options.reader.readTree(location.folderUrl);
+      const tree = await options.reader.readTree(location.folderUrl, { token });
       const dir = resolveInside(ctx.workspacePath, targetPath);
       await makeFolderInside(ctx.workspacePath, dir);
       await tree.dir({ targetDir: dir });
