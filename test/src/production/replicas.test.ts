@@ -1,5 +1,6 @@
 import { eventually } from '../e2e/eventually';
 import { GitGate } from './gitGate';
+import { phase } from './phase';
 import {
   ProductionReplicas,
   startProductionReplicas,
@@ -76,8 +77,10 @@ describe('two backend replicas on PostgreSQL', () => {
     const branches = names.map(n => `kafka-connect/${n}`);
     gate.close();
     try {
-      const ids = await Promise.all(
-        names.map(name => tasks.create(victim, replicaClusterValues(name))),
+      const ids = await phase('sending the tasks to the victim', () =>
+        Promise.all(
+          names.map(name => tasks.create(victim, replicaClusterValues(name))),
+        ),
       );
       // Every push has landed and is held in the hook: the tasks wait for the answer.
       const heads = await eventually(
@@ -90,10 +93,12 @@ describe('two backend replicas on PostgreSQL', () => {
             : undefined;
         },
       );
-      await victim.kill();
+      await phase('killing the victim', () => victim.kill());
       gate.open();
 
-      const ended = await Promise.all(ids.map(id => tasks.waitForEnd(id)));
+      const ended = await phase('waiting for the tasks on the survivor', () =>
+        Promise.all(ids.map(id => tasks.waitForEnd(id))),
+      );
       expect(
         ended.filter(t => t.status !== 'completed').map(t => [t.id, t.error]),
       ).toEqual([]);
@@ -116,7 +121,8 @@ describe('two backend replicas on PostgreSQL', () => {
       expect(survivor.running()).toBe(true);
     } finally {
       gate.remove();
-      if (!victim.running()) await victim.start();
+      if (!victim.running())
+        await phase('starting the victim again', () => victim.start());
     }
   });
 
@@ -168,8 +174,13 @@ describe('two backend replicas on PostgreSQL', () => {
       await servers.proxy.restore();
       gate.remove();
     }
-    const ids = [...heldIds, ...(await sentIds)];
-    const ended = await Promise.all(ids.map(id => tasks.waitForEnd(id)));
+    const ids = [
+      ...heldIds,
+      ...(await phase('sending tasks during the cut', () => sentIds!)),
+    ];
+    const ended = await phase('waiting for the tasks after the cut', () =>
+      Promise.all(ids.map(id => tasks.waitForEnd(id))),
+    );
     expect(
       ended.filter(t => t.status !== 'completed').map(t => [t.id, t.error]),
     ).toEqual([]);
