@@ -1,5 +1,4 @@
 import { parse } from 'yaml';
-import { fullValues } from '../fixtures/fullValues';
 import {
   clusterChangeEvents,
   initiatedForgeChange,
@@ -9,6 +8,10 @@ import { GitHubDescription } from '../scaffolder/githubDescription';
 import { GitHubFake } from '../scaffolder/githubFake';
 import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
 import {
+  expectCompleted,
+  failOnRequestsOffContract,
+} from '../scaffolder/taskExpectations';
+import {
   GITHUB_TOKEN,
   stepStatus,
   TaskResult,
@@ -17,10 +20,19 @@ import {
   CHANGE_REF,
   CHANGE_TEMPLATE,
   clusterEntityAt,
-  inFolder,
   renderedFiles,
   touchedFiles,
 } from './clusterFolder';
+import {
+  BRANCH,
+  changedPaths,
+  ENTITY,
+  FILES,
+  FOLDER,
+  forgeChangeOf,
+  SEED,
+  VALUES,
+} from './ordersSinkChange';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitHub, through the real scaffolder
@@ -31,20 +43,8 @@ import {
 
 jest.setTimeout(60_000);
 
-const FOLDER = 'clusters/staging/orders-sink';
-const BRANCH = `kafka-connect-change/${FOLDER}`;
-const ENTITY = 'resource:default/orders-sink-staging';
 const REPO_URL = 'github.com?owner=acme&repo=gitops';
 const LOCATION = `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`;
-const VALUES = fullValues('0.51.0');
-const FILES = renderedFiles(VALUES);
-
-function expectCompleted(result: TaskResult) {
-  expect({ status: result.status, error: result.error }).toEqual({
-    status: 'completed',
-    error: undefined,
-  });
-}
 
 describe('Change a Kafka Connect cluster on GitHub', () => {
   const github = new GitHubFake(
@@ -52,7 +52,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     'acme',
     'gitops',
     GITHUB_TOKEN,
-    { 'README.md': '# GitOps\n', ...inFolder(FOLDER, FILES) },
+    SEED,
   );
   const suite = useScaffolderSuite({
     handlers: github.handlers(),
@@ -60,15 +60,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     entities: () => [clusterEntityAt(LOCATION, FILES['catalog-info.yaml'])],
   });
 
-  afterEach(() => {
-    // Requests off the published contract, or to no fake at all, fail the test that sent them.
-    const problems = [
-      ...github.violations.splice(0),
-      ...suite.unhandled.splice(0),
-    ];
-    if (problems.length)
-      throw new Error(`requests off the contract:\n${problems.join('\n')}`);
-  });
+  failOnRequestsOffContract(() => [github.violations], suite);
 
   const change = (parameters: Record<string, unknown>) =>
     suite.scaffolder.run(
@@ -77,28 +69,12 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     );
 
   /** The files the pull request's branch changes against main. */
-  const proposed = () => {
-    const main = github.files('main');
-    const branch = github.files(BRANCH);
-    return [...new Set([...main.keys(), ...branch.keys()])]
-      .filter(path => main.get(path) !== branch.get(path))
-      .sort();
-  };
+  const proposed = () =>
+    changedPaths(github.files('main'), github.files(BRANCH));
 
   /** The audit event's subject: orders-sink sent to GitHub by task `result`. */
-  const forgeChange = (result: TaskResult) => ({
-    taskId: result.id,
-    templateRef: CHANGE_REF,
-    cluster: {
-      name: 'orders-sink',
-      namespace: 'data-connect',
-      owner: 'group:default/data-platform',
-      folder: FOLDER,
-    },
-    forge: 'github' as const,
-    repository: REPO_URL,
-    branch: BRANCH,
-  });
+  const forgeChange = (result: TaskResult) =>
+    forgeChangeOf(result, 'github', REPO_URL);
 
   /** The events of a change of orders-sink that opened or updated `pullRequestUrl`. */
   const audited = (result: TaskResult, pullRequestUrl: string) =>

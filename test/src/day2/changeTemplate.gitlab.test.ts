@@ -1,5 +1,4 @@
 import { parse } from 'yaml';
-import { fullValues } from '../fixtures/fullValues';
 import {
   clusterChangeEvents,
   initiatedForgeChange,
@@ -7,6 +6,10 @@ import {
 } from '../scaffolder/clusterChangeAudit';
 import { GitLabFake } from '../scaffolder/gitlabFake';
 import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
+import {
+  expectCompleted,
+  failOnRequestsOffContract,
+} from '../scaffolder/taskExpectations';
 import {
   GITLAB_TOKEN,
   stepStatus,
@@ -20,6 +23,16 @@ import {
   renderedFiles,
   touchedFiles,
 } from './clusterFolder';
+import {
+  BRANCH,
+  changedPaths,
+  ENTITY,
+  FILES,
+  FOLDER,
+  forgeChangeOf,
+  SEED,
+  VALUES,
+} from './ordersSinkChange';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitLab, through the real scaffolder
@@ -32,44 +45,17 @@ import {
 
 jest.setTimeout(60_000);
 
-const FOLDER = 'clusters/staging/orders-sink';
-const BRANCH = `kafka-connect-change/${FOLDER}`;
-const ENTITY = 'resource:default/orders-sink-staging';
 const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
 const LOCATION = `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`;
 const PROJECT = 'GET /projects/acme%2Fgitops';
 const COMMIT = 'POST /projects/acme%2Fgitops/repository/commits';
-const VALUES = fullValues('0.51.0');
-const FILES = renderedFiles(VALUES);
-const CLUSTER = {
-  name: 'orders-sink',
-  namespace: 'data-connect',
-  owner: 'group:default/data-platform',
-  folder: FOLDER,
-};
 
-/** The audit event's subject: this cluster sent to GitLab by task `result`. */
-const forgeChange = (result: TaskResult) => ({
-  taskId: result.id,
-  templateRef: CHANGE_REF,
-  cluster: CLUSTER,
-  forge: 'gitlab' as const,
-  repository: REPO_URL,
-  branch: BRANCH,
-});
-
-function expectCompleted(result: TaskResult) {
-  expect({ status: result.status, error: result.error }).toEqual({
-    status: 'completed',
-    error: undefined,
-  });
-}
+/** The audit event's subject: orders-sink sent to GitLab by task `result`. */
+const forgeChange = (result: TaskResult) =>
+  forgeChangeOf(result, 'gitlab', REPO_URL);
 
 describe('Change a Kafka Connect cluster on GitLab', () => {
-  const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, {
-    'README.md': '# GitOps\n',
-    ...inFolder(FOLDER, FILES),
-  });
+  const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, SEED);
   const suite = useScaffolderSuite({
     handlers: gitlab.handlers(),
     templatePaths: [CHANGE_TEMPLATE],
@@ -78,14 +64,8 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
 
   afterEach(() => {
     gitlab.faults.length = 0;
-    // Requests off the published contract, or to no fake at all, fail the test that sent them.
-    const problems = [
-      ...gitlab.violations.splice(0),
-      ...suite.unhandled.splice(0),
-    ];
-    if (problems.length)
-      throw new Error(`requests off the contract:\n${problems.join('\n')}`);
   });
+  failOnRequestsOffContract(() => [gitlab.violations], suite);
 
   const change = (parameters: Record<string, unknown>) =>
     suite.scaffolder.run(
@@ -94,13 +74,8 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
     );
 
   /** The files the merge request's branch changes against main. */
-  const proposed = () => {
-    const main = gitlab.files('main');
-    const branch = gitlab.files(BRANCH);
-    return [...new Set([...main.keys(), ...branch.keys()])]
-      .filter(path => main.get(path) !== branch.get(path))
-      .sort();
-  };
+  const proposed = () =>
+    changedPaths(gitlab.files('main'), gitlab.files(BRANCH));
 
   it('a merge request GitLab refuses fails the task and leaves the audit event initiated, without succeeded', async () => {
     const main = gitlab.files('main');

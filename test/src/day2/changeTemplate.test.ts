@@ -1,16 +1,23 @@
 import { fileChanges } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
-import { fullValues } from '../fixtures/fullValues';
 import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
-import { stepStatus, TaskResult, userEntity } from '../scaffolder/testBackend';
+import { expectCompleted } from '../scaffolder/taskExpectations';
+import { stepStatus, userEntity } from '../scaffolder/testBackend';
 import {
   CHANGE_REF,
   CHANGE_TEMPLATE,
   clusterEntity,
   DAY2_FEATURES,
-  inFolder,
   renderedFiles,
 } from './clusterFolder';
+import {
+  BRANCH,
+  ENTITY,
+  FILES,
+  FOLDER,
+  SEED,
+  VALUES,
+} from './ordersSinkChange';
 
 /**
  * Issue 11: "Change a Kafka Connect cluster" through the real scaffolder backend and the local
@@ -21,24 +28,11 @@ import {
 
 jest.setTimeout(60_000);
 
-const FOLDER = 'clusters/staging/orders-sink';
-const BRANCH = `kafka-connect-change/${FOLDER}`;
-const ENTITY = 'resource:default/orders-sink-staging';
-const VALUES = fullValues('0.51.0');
-const FILES = renderedFiles(VALUES);
-
 const ALICE = 'user:default/alice'; // in orders only, not in data-platform
-
-function expectCompleted(result: TaskResult) {
-  expect({ status: result.status, error: result.error }).toEqual({
-    status: 'completed',
-    error: undefined,
-  });
-}
 
 describe('Change a Kafka Connect cluster, local GitOps repository', () => {
   const suite = useScaffolderSuite({
-    seed: { 'README.md': '# GitOps\n', ...inFolder(FOLDER, FILES) },
+    seed: SEED,
     users: [
       userEntity('user:default/mock', ['orders', 'data-platform']),
       userEntity(ALICE, ['orders']),

@@ -1,16 +1,20 @@
-import { fullValues } from '../fixtures/fullValues';
 import { GitHubDescription } from '../scaffolder/githubDescription';
 import { GitHubFake } from '../scaffolder/githubFake';
 import { GitLabFake } from '../scaffolder/gitlabFake';
 import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
+import {
+  expectCompleted,
+  failOnRequestsOffContract,
+} from '../scaffolder/taskExpectations';
 import { stepStatus } from '../scaffolder/testBackend';
 import {
-  CHANGE_REF,
-  CHANGE_TEMPLATE,
-  clusterEntityAt,
-  inFolder,
-  renderedFiles,
-} from './clusterFolder';
+  githubForge,
+  gitlabForge,
+  UserTokenForge,
+  userTokenRefusal,
+} from '../scaffolder/userTokenForges';
+import { CHANGE_REF, CHANGE_TEMPLATE, clusterEntityAt } from './clusterFolder';
+import { BRANCH, ENTITY, FILES, FOLDER, SEED } from './ordersSinkChange';
 
 /**
  * "Change a Kafka Connect cluster" with `scaffolder.requireScmUserCredentials` on, for a cluster
@@ -26,21 +30,11 @@ jest.setTimeout(120_000);
 
 const USER_TOKEN = 'ghp_theUsersOwnToken00000000000000000';
 const MASKED = '*'.repeat(USER_TOKEN.length);
-const FOLDER = 'clusters/staging/orders-sink';
-const BRANCH = `kafka-connect-change/${FOLDER}`;
-const ENTITY = 'resource:default/orders-sink-staging';
-const FILES = renderedFiles(fullValues('0.51.0'));
-const SEED = { 'README.md': '# GitOps\n', ...inFolder(FOLDER, FILES) };
 
-interface Forge {
-  host: string;
+interface Forge extends UserTokenForge {
   /** The template's steps that reach the forge, besides read and check-ownership. */
   publishSteps: string[];
   location: string;
-  violations: string[];
-  calls: string[];
-  requests(): unknown[];
-  branches(): string[];
   handlers: ReturnType<GitHubFake['handlers']>;
 }
 
@@ -54,13 +48,9 @@ function github(): Forge {
     SEED,
   );
   return {
-    host: 'github.com',
+    ...githubForge(fake),
     publishSteps: ['pull-request'],
     location: `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`,
-    violations: fake.violations,
-    calls: fake.calls,
-    requests: () => fake.pulls,
-    branches: () => [...fake.refs.keys()],
     handlers: fake.handlers(),
   };
 }
@@ -68,7 +58,7 @@ function github(): Forge {
 function gitlab(): Forge {
   const fake = new GitLabFake('acme/gitops', USER_TOKEN, SEED);
   return {
-    host: 'gitlab.com',
+    ...gitlabForge(fake),
     publishSteps: [
       'ensure-gitlab-branch',
       'push-gitlab',
@@ -76,10 +66,6 @@ function gitlab(): Forge {
       'merge-request',
     ],
     location: `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`,
-    violations: fake.violations,
-    calls: fake.calls,
-    requests: () => fake.mergeRequests,
-    branches: () => [...fake.branches.keys()],
     handlers: fake.handlers(),
   };
 }
@@ -99,14 +85,7 @@ describe.each([
       config: { scaffolder: { requireScmUserCredentials: true } },
     });
 
-    afterEach(() => {
-      const problems = [
-        ...forge.violations.splice(0),
-        ...suite.unhandled.splice(0),
-      ];
-      if (problems.length)
-        throw new Error(`requests off the contract:\n${problems.join('\n')}`);
-    });
+    failOnRequestsOffContract(() => [forge.violations], suite);
 
     // Dropping the connectors changes files and removes some: every publish step runs.
     const change = (secrets?: Record<string, string>) =>
@@ -128,12 +107,7 @@ describe.each([
       expect(stepStatus(result, 'check-ownership')).toBe('skipped');
       expect(result.error?.name).toBe('InputError');
       expect(result.error?.message).toMatch(
-        new RegExp(
-          `^No user credentials provided for host ${forge.host.replace(
-            '.',
-            '\\.',
-          )}, but scaffolder\\.requireScmUserCredentials is enabled: kafka-connect:read-cluster does not fall back to the integration's token\\. .*ui:options\\.requestUserCredentials.*secrets\\.accessToken.*, or turn scaffolder\\.requireScmUserCredentials off$`,
-        ),
+        userTokenRefusal(forge.host, 'kafka-connect:read-cluster'),
       );
       expect(result.log).not.toMatch(/^\s+at /m);
       expect(forge.calls).toEqual([]);
@@ -144,10 +118,7 @@ describe.each([
     it("with the user's token, reads the cluster and opens the request, every call with that token", async () => {
       const result = await change({ accessToken: USER_TOKEN });
 
-      expect({ status: result.status, error: result.error }).toEqual({
-        status: 'completed',
-        error: undefined,
-      });
+      expectCompleted(result);
       for (const step of ['read', 'check-ownership', ...forge.publishSteps])
         expect({ step, status: stepStatus(result, step) }).toEqual({
           step,

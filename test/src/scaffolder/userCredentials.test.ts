@@ -3,12 +3,14 @@ import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import { GitLabFake } from './gitlabFake';
 import { useScaffolderSuite } from './scaffolderSuite';
+import { expectCompleted, failOnRequestsOffContract } from './taskExpectations';
+import { GITHUB_TOKEN, GITLAB_TOKEN, stepStatus } from './testBackend';
 import {
-  GITHUB_TOKEN,
-  GITLAB_TOKEN,
-  stepStatus,
-  TaskResult,
-} from './testBackend';
+  githubForge,
+  gitlabForge,
+  UserTokenForge,
+  userTokenRefusal,
+} from './userTokenForges';
 
 /**
  * `scaffolder.requireScmUserCredentials` (@backstage/plugin-scaffolder-backend): with it on, a
@@ -23,17 +25,6 @@ jest.setTimeout(120_000);
 
 const USER_TOKEN = 'glpat-theUsersOwnToken000000000000';
 const MASKED = '*'.repeat(USER_TOKEN.length);
-const SETTING = /scaffolder\.requireScmUserCredentials/;
-
-interface Forge {
-  type: 'github' | 'gitlab';
-  host: string;
-  violations: string[];
-  calls: string[];
-  /** The pull or merge requests, as the forge holds them. */
-  requests(): unknown[];
-  branches(): string[];
-}
 
 /** A GitHub and a GitLab that accept only `token`: a call with any other is a violation. */
 function forges(tokens: { github: string; gitlab: string }) {
@@ -47,28 +38,14 @@ function forges(tokens: { github: string; gitlab: string }) {
   const gitlab = new GitLabFake('acme/gitops', tokens.gitlab, {
     'README.md': '# GitOps\n',
   });
-  const all: Record<string, Forge> = {
-    GitHub: {
-      type: 'github',
-      host: 'github.com',
-      violations: github.violations,
-      calls: github.calls,
-      requests: () => github.pulls,
-      branches: () => [...github.refs.keys()],
-    },
-    GitLab: {
-      type: 'gitlab',
-      host: 'gitlab.com',
-      violations: gitlab.violations,
-      calls: gitlab.calls,
-      requests: () => gitlab.mergeRequests,
-      branches: () => [...gitlab.branches.keys()],
-    },
+  const all: Record<string, UserTokenForge> = {
+    GitHub: githubForge(github),
+    GitLab: gitlabForge(gitlab),
   };
   return { all, handlers: [...github.handlers(), ...gitlab.handlers()] };
 }
 
-const toForge = (forge: Forge, accessToken?: string) => ({
+const toForge = (forge: UserTokenForge, accessToken?: string) => ({
   ...clusterValues(),
   destination: {
     type: forge.type,
@@ -77,13 +54,6 @@ const toForge = (forge: Forge, accessToken?: string) => ({
   },
 });
 
-function expectCompleted(result: TaskResult) {
-  expect({ status: result.status, error: result.error }).toEqual({
-    status: 'completed',
-    error: undefined,
-  });
-}
-
 describe('with scaffolder.requireScmUserCredentials on', () => {
   const { all, handlers } = forges({ github: USER_TOKEN, gitlab: USER_TOKEN });
   const suite = useScaffolderSuite({
@@ -91,14 +61,10 @@ describe('with scaffolder.requireScmUserCredentials on', () => {
     config: { scaffolder: { requireScmUserCredentials: true } },
   });
 
-  afterEach(() => {
-    const problems = [
-      ...Object.values(all).flatMap(f => f.violations.splice(0)),
-      ...suite.unhandled.splice(0),
-    ];
-    if (problems.length)
-      throw new Error(`requests off the contract:\n${problems.join('\n')}`);
-  });
+  failOnRequestsOffContract(
+    () => Object.values(all).map(f => f.violations),
+    suite,
+  );
 
   describe.each(Object.entries(all))('to %s', (_, forge) => {
     it("without the user's token, fails at the first step that would reach the forge, saying why and what to do; nothing reaches it", async () => {
@@ -114,16 +80,7 @@ describe('with scaffolder.requireScmUserCredentials on', () => {
       );
       expect(result.error?.name).toBe('InputError');
       expect(result.error?.message).toMatch(
-        new RegExp(
-          `^No user credentials provided for host ${forge.host.replace(
-            '.',
-            '\\.',
-          )}, but ${
-            SETTING.source
-          } is enabled: kafka-connect:check-ownership does not fall back to the integration's token\\. Pass the signed-in user's token as the step's token input \\(a RepoUrlPicker with ui:options\\.requestUserCredentials puts it in secrets\\.<secretsKey>; the Kafka Connect templates' Access token field in secrets\\.accessToken\\), or turn ${
-            SETTING.source
-          } off$`,
-        ),
+        userTokenRefusal(forge.host, 'kafka-connect:check-ownership'),
       );
       // Said in words: no stack trace in the task's log.
       expect(result.log).not.toMatch(/^\s+at /m);

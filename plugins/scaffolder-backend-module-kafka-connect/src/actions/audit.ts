@@ -1,15 +1,11 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs/promises';
 import { PendingClusterChanges, taskOf } from '../lib/audit';
-import { refuseInput } from '../lib/errors';
-import {
-  assertRealPathInside,
-  relativeFolder,
-  resolveInside,
-} from '../lib/paths';
+import { relativeFolder } from '../lib/paths';
 import { readSourceIdentity } from '../lib/sourceFiles';
+import { workspaceFolder } from '../lib/workspaceFolder';
 import { examples } from './audit.examples';
+import { clusterTargetPath, renderedSourcePath } from './inputProperties';
 
 export const AUDIT_ACTION_ID = 'kafka-connect:audit';
 
@@ -46,19 +42,8 @@ export function createAuditAction(options: AuditActionOptions) {
     supportsDryRun: true,
     schema: {
       input: {
-        sourcePath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Workspace folder with the rendered connect-cluster.yaml (default ".").',
-            ),
-        targetPath: z =>
-          z
-            .string()
-            .describe(
-              "The cluster's folder in the repository, e.g. clusters/prod/orders.",
-            ),
+        sourcePath: renderedSourcePath,
+        targetPath: clusterTargetPath,
         stage: z =>
           z
             .enum(STAGES)
@@ -93,17 +78,12 @@ export function createAuditAction(options: AuditActionOptions) {
       const folder = relativeFolder(ctx.input.targetPath, 'targetPath', {
         allowRoot: false,
       });
-      const sourceDir = resolveInside(ctx.workspacePath, sourcePath);
-      const isFolder = await fs.stat(sourceDir).then(
-        s => s.isDirectory(),
-        () => false,
+      const sourceDir = await workspaceFolder(
+        ctx.workspacePath,
+        sourcePath,
+        'sourcePath',
+        'run kafka-connect:render first',
       );
-      if (!isFolder) {
-        throw refuseInput(
-          `sourcePath: ${sourcePath} is not a folder of the workspace: run kafka-connect:render first`,
-        );
-      }
-      await assertRealPathInside(ctx.workspacePath, sourceDir);
       const cluster = await readSourceIdentity(sourceDir, sourcePath);
       if (ctx.isDryRun) {
         ctx.logger.info('Dry run: no audit event (nothing was published)');

@@ -14,12 +14,7 @@ import { gitlabClusterFileSource } from '../lib/gitlabClusterFileSource';
 import { CLUSTER_FILE } from '../lib/guard';
 import { localClusterFileSource } from '../lib/localClusterFileSource';
 import { readAnyOwnerFor } from '../lib/ownership';
-import {
-  assertRealPathInside,
-  joinRelative,
-  relativeFolder,
-  resolveInside,
-} from '../lib/paths';
+import { joinRelative, relativeFolder } from '../lib/paths';
 import { branchNameProblem } from '../lib/refName';
 import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
 import { readSourceIdentity } from '../lib/sourceFiles';
@@ -28,7 +23,13 @@ import {
   assertUserTokenForRepoUrl,
   readUserCredentialsRule,
 } from '../lib/userCredentials';
+import { workspaceFolder } from '../lib/workspaceFolder';
 import { examples } from './checkOwnership.examples';
+import {
+  clusterTargetPath,
+  forgeUserToken,
+  renderedSourcePath,
+} from './inputProperties';
 
 export const CHECK_OWNERSHIP_ACTION_ID = 'kafka-connect:check-ownership';
 
@@ -77,19 +78,8 @@ export function createCheckOwnershipAction(
     supportsDryRun: true,
     schema: {
       input: {
-        sourcePath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Workspace folder with the rendered connect-cluster.yaml, which names the new owner (default ".").',
-            ),
-        targetPath: z =>
-          z
-            .string()
-            .describe(
-              "The cluster's folder in the repository, e.g. clusters/prod/orders, as the publish step gets it.",
-            ),
+        sourcePath: renderedSourcePath,
+        targetPath: clusterTargetPath,
         branch: z =>
           z
             .string()
@@ -111,13 +101,7 @@ export function createCheckOwnershipAction(
             .describe(
               "For github and gitlab: the repository, as RepoUrlPicker writes it ('github.com?owner=acme&repo=gitops').",
             ),
-        token: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "For github and gitlab: the user's token, as the publish step gets it. Default: the integration's; with scaffolder.requireScmUserCredentials on, required.",
-            ),
+        token: forgeUserToken,
       },
       output: {
         existing: z =>
@@ -154,17 +138,12 @@ export function createCheckOwnershipAction(
           );
       }
 
-      const sourceDir = resolveInside(ctx.workspacePath, sourcePath);
-      const isFolder = await fs.stat(sourceDir).then(
-        s => s.isDirectory(),
-        () => false,
+      const sourceDir = await workspaceFolder(
+        ctx.workspacePath,
+        sourcePath,
+        'sourcePath',
+        "run kafka-connect:render first, with its targetPath equal to this step's sourcePath",
       );
-      if (!isFolder) {
-        throw refuseInput(
-          `sourcePath: ${sourcePath} is not a folder of the workspace: run kafka-connect:render first, with its targetPath equal to this step's sourcePath`,
-        );
-      }
-      await assertRealPathInside(ctx.workspacePath, sourceDir);
       const incoming = await readSourceIdentity(sourceDir, sourcePath);
       if (incoming.owner === undefined) {
         throw refuseInput(

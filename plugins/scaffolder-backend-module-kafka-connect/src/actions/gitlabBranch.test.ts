@@ -1,23 +1,23 @@
 import yaml from 'yaml';
-import {
-  CheckpointStore,
-  createTestContext,
-  makeTempDir,
-  removeTempDir,
-} from '../__testUtils__/actionContext';
+import { CheckpointStore } from '../__testUtils__/actionContext';
 import { failure, runExampleSteps, Step } from '../__testUtils__/exampleSteps';
 import {
   BRANCH,
-  FakeGitLab,
   gitlabConfig,
   PROJECT,
-  Reply,
   REPO_URL,
   TOKEN,
   unreachableApiBaseUrl,
   USER_TOKEN,
 } from '../__testUtils__/fakeGitLab';
-import { requiringUserCredentials } from '../__testUtils__/userCredentials';
+import { useGitLabActionSuite } from '../__testUtils__/gitlabActionSuite';
+import {
+  expectUserTokenOnly,
+  GitLabErrorCase,
+  itFailsOnEachGitLabError,
+  itNamesTheProjectNotARefusedToken,
+  itRequiresTheUserToken,
+} from '../__testUtils__/gitlabActionTests';
 import { createGitlabBranchAction } from './gitlabBranch';
 import { examples } from './gitlabBranch.examples';
 
@@ -25,47 +25,11 @@ import { examples } from './gitlabBranch.examples';
 const BRANCH_ROUTE = `/projects/${PROJECT}/repository/branches/${BRANCH}`;
 
 describe('kafka-connect:gitlab:branch', () => {
-  const gitlab = new FakeGitLab();
-  let workspace: string;
-  let action: ReturnType<typeof createGitlabBranchAction>;
-  type Input = Parameters<typeof action.handler>[0]['input'];
-
-  const actionWith = (entry: Record<string, unknown>) =>
-    createGitlabBranchAction({ config: gitlab.config(entry) });
-
-  beforeAll(async () => {
-    await gitlab.start();
+  const suite = useGitLabActionSuite({
+    create: config => createGitlabBranchAction({ config }),
+    input: { repoUrl: REPO_URL, branch: BRANCH },
   });
-  afterAll(async () => {
-    await gitlab.stop();
-  });
-  beforeEach(async () => {
-    gitlab.reset();
-    workspace = await makeTempDir();
-    action = actionWith({ token: TOKEN });
-  });
-  afterEach(async () => {
-    await removeTempDir(workspace);
-  });
-
-  async function run(
-    input: Partial<Input> = {},
-    options: {
-      isDryRun?: boolean;
-      checkpoints?: CheckpointStore;
-      using?: typeof action;
-    } = {},
-  ) {
-    const used = options.using ?? action;
-    const test = createTestContext(used, {
-      input: { repoUrl: REPO_URL, branch: BRANCH, ...input },
-      workspacePath: workspace,
-      isDryRun: options.isDryRun,
-      checkpoints: options.checkpoints,
-    });
-    await used.handler(test.ctx);
-    return test;
-  }
+  const { gitlab, run, actionWith } = suite;
 
   it('creates nothing when the branch exists', async () => {
     gitlab.project().branches.set(BRANCH, 'branch-tip');
@@ -196,36 +160,14 @@ describe('kafka-connect:gitlab:branch', () => {
   it("sends a token given as input as the user's Bearer token instead of the integration's", async () => {
     const { outputs } = await run({ token: USER_TOKEN });
     expect(outputs.created).toBe(true);
-    for (const request of gitlab.requests) {
-      expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
-      expect(request.headers['private-token']).toBeUndefined();
-    }
+    expectUserTokenOnly(gitlab.requests);
   });
 
   describe('with scaffolder.requireScmUserCredentials on', () => {
-    const requiring = () =>
-      createGitlabBranchAction({
-        config: requiringUserCredentials(gitlab.config({ token: TOKEN })),
-      });
-
-    it("refuses to fall back to the integration's token, before any request", async () => {
-      const refused = run({}, { using: requiring() });
-      await expect(refused).rejects.toThrow(
-        /^No user credentials provided for host gitlab\.com, but scaffolder\.requireScmUserCredentials is enabled: kafka-connect:gitlab:branch does not fall back to the integration's token\. .*requestUserCredentials.* or turn scaffolder\.requireScmUserCredentials off$/,
-      );
-      await expect(refused).rejects.toMatchObject({ name: 'InputError' });
-      expect(gitlab.requests).toEqual([]);
-    });
-
-    it("works with the user's token, sent instead of the integration's", async () => {
-      await run({ token: USER_TOKEN }, { using: requiring() });
+    const branchCreated = () => {
       expect(gitlab.project().branches.get(BRANCH)).toBe('main-tip');
-      expect(gitlab.requests.length).toBeGreaterThan(0);
-      for (const request of gitlab.requests) {
-        expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
-        expect(request.headers['private-token']).toBeUndefined();
-      }
-    });
+    };
+    itRequiresTheUserToken(suite, branchCreated);
   });
 
   describe('dry run', () => {
@@ -266,13 +208,7 @@ describe('kafka-connect:gitlab:branch', () => {
   });
 
   describe("GitLab's errors", () => {
-    const cases: {
-      name: string;
-      route: RegExp;
-      reply: Reply;
-      error: string;
-      message: RegExp;
-    }[] = [
+    const cases: GitLabErrorCase[] = [
       {
         name: '401 on reading the branch',
         route: /^GET \/projects\/acme\/gitops\/repository\/branches\//,
@@ -330,36 +266,12 @@ describe('kafka-connect:gitlab:branch', () => {
       },
     ];
 
-    it.each(cases.map(c => [c.name, c] as const))(
-      'fails on %s with a message naming the project, the branch and what GitLab said',
-      async (_name, c) => {
-        gitlab.failures.push({ route: c.route, reply: c.reply });
-        const test = createTestContext(action, {
-          input: { repoUrl: REPO_URL, branch: BRANCH },
-          workspacePath: workspace,
-        });
-        const error = await failure(action.handler(test.ctx));
-        expect(error.name).toBe(c.error);
-        expect(error.message).toMatch(c.message);
-        // The stack is the message alone: the task log shows no crash trace.
-        expect(error.stack).toBe(`${error.name}: ${error.message}`);
-        expect(
-          error.message + JSON.stringify(test.logger.info.mock.calls),
-        ).not.toContain(TOKEN);
-        expect(gitlab.project().branches.has(BRANCH)).toBe(false);
-      },
-    );
+    const noBranch = () => {
+      expect(gitlab.project().branches.has(BRANCH)).toBe(false);
+    };
+    itFailsOnEachGitLabError(suite, cases, { nothingChanged: noBranch });
 
-    it('names the project, not the token, when the token is refused', async () => {
-      const error = await failure(
-        run({}, { using: actionWith({ token: 'glpat-wrongToken00000' }) }),
-      );
-      expect(error.name).toBe('AuthenticationError');
-      expect(error.message).toMatch(
-        /^Could not read the branch of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 401 Unauthorized/,
-      );
-      expect(error.message).not.toContain('glpat-wrongToken00000');
-    });
+    itNamesTheProjectNotARefusedToken(suite);
 
     it('names GitLab and the project when GitLab cannot be reached, without the token', async () => {
       const { apiBaseUrl, port } = await unreachableApiBaseUrl();
@@ -427,8 +339,8 @@ describe('kafka-connect:gitlab:branch', () => {
      */
     const runSteps = (steps: Step[]) =>
       runExampleSteps(steps, {
-        action,
-        workspacePath: workspace,
+        action: suite.action,
+        workspacePath: suite.workspace,
         push: ({ repoUrl, branchName }) => {
           const query = new URL(`https://${repoUrl}`).searchParams;
           const project = gitlab.project(
@@ -444,7 +356,7 @@ describe('kafka-connect:gitlab:branch', () => {
       async (_d, example) => {
         gitlab.addProject('acme/platform/gitops', 43, 'develop', ['develop']);
         const steps = yaml.parse(example.example).steps as Step[];
-        const input = steps.find(s => s.action === action.id)!.input;
+        const input = steps.find(s => s.action === suite.action.id)!.input;
         const query = new URL(`https://${input.repoUrl}`).searchParams;
         const project = gitlab.project(
           `${query.get('owner')}/${query.get('repo')}`,

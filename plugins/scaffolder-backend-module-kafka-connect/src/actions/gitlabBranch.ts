@@ -1,18 +1,10 @@
 import { Config } from '@backstage/config';
-import {
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { refuseInput } from '../lib/errors';
-import { createGitLabApi } from '../lib/gitlabApi';
-import { resolveGitLabTarget } from '../lib/gitlabTarget';
+import { gitlabProjects } from '../lib/gitlabProject';
 import { branchNameProblem } from '../lib/refName';
-import {
-  assertUserTokenForRepoUrl,
-  readUserCredentialsRule,
-} from '../lib/userCredentials';
 import { examples } from './gitlabBranch.examples';
+import { gitlabRepoUrl, gitlabToken } from './inputProperties';
 
 export const GITLAB_BRANCH_ACTION_ID = 'kafka-connect:gitlab:branch';
 
@@ -56,10 +48,7 @@ const refuse = refuseInput;
  * @public
  */
 export function createGitlabBranchAction(options: GitlabBranchActionOptions) {
-  const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
-    options.config,
-  );
-  const userCredentials = readUserCredentialsRule(options.config, integrations);
+  const gitlab = gitlabProjects(options.config, GITLAB_BRANCH_ACTION_ID);
 
   return createTemplateAction({
     id: GITLAB_BRANCH_ACTION_ID,
@@ -69,25 +58,14 @@ export function createGitlabBranchAction(options: GitlabBranchActionOptions) {
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z =>
-          z
-            .string()
-            .describe(
-              "The project, as RepoUrlPicker writes it: 'gitlab.com?owner=group&repo=project' (owner may hold subgroups: 'group/subgroup').",
-            ),
+        repoUrl: gitlabRepoUrl,
         branch: z =>
           z
             .string()
             .describe(
               "The branch that must exist, e.g. kafka-connect/orders. Created from the project's default branch when missing.",
             ),
-        token: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab; with scaffolder.requireScmUserCredentials on, required.",
-            ),
+        token: gitlabToken,
       },
       output: {
         branch: z => z.string().describe('The branch, as given.'),
@@ -110,25 +88,10 @@ export function createGitlabBranchAction(options: GitlabBranchActionOptions) {
       const problem = branchNameProblem(branch);
       if (problem)
         throw refuse(`branch ${problem} (got ${JSON.stringify(branch)})`);
-      assertUserTokenForRepoUrl(userCredentials, {
-        repoUrl,
-        token: ctx.input.token,
-        action: GITLAB_BRANCH_ACTION_ID,
-      });
-      const target = resolveGitLabTarget(
-        integrations,
-        repoUrl,
-        ctx.input.token || undefined,
+      const { project, projectPath, where, call, find } = gitlab.open(
+        { repoUrl, token: ctx.input.token },
+        { signal: ctx.signal, about: `branch ${branch}` },
       );
-      const { project, projectPath } = target;
-      const where = `GitLab project ${project}`;
-      const { call, find } = createGitLabApi({
-        apiBaseUrl: target.apiBaseUrl,
-        auth: target.auth,
-        signal: ctx.signal,
-        describe: (request, detail) =>
-          `Could not ${request.purpose} of ${where} (branch ${branch}): ${detail}`,
-      });
 
       // https://docs.gitlab.com/api/branches/#get-single-repository-branch ; a 404 is a
       // missing branch (or project: reading the project then says which).

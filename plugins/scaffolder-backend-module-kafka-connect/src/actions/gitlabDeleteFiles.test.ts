@@ -1,21 +1,21 @@
 import yaml from 'yaml';
-import {
-  CheckpointStore,
-  createTestContext,
-  makeTempDir,
-  removeTempDir,
-} from '../__testUtils__/actionContext';
+import { CheckpointStore } from '../__testUtils__/actionContext';
 import { failure, runExampleSteps, Step } from '../__testUtils__/exampleSteps';
 import {
   BRANCH,
-  FakeGitLab,
   PROJECT,
-  Reply,
   REPO_URL,
   TOKEN,
   USER_TOKEN,
 } from '../__testUtils__/fakeGitLab';
-import { requiringUserCredentials } from '../__testUtils__/userCredentials';
+import { useGitLabActionSuite } from '../__testUtils__/gitlabActionSuite';
+import {
+  expectUserTokenOnly,
+  GitLabErrorCase,
+  itFailsOnEachGitLabError,
+  itNamesTheProjectNotARefusedToken,
+  itRequiresTheUserToken,
+} from '../__testUtils__/gitlabActionTests';
 import { createGitlabDeleteFilesAction } from './gitlabDeleteFiles';
 import { examples } from './gitlabDeleteFiles.examples';
 
@@ -36,59 +36,26 @@ const fileRoute = (file: string) =>
   `/projects/${PROJECT}/repository/files/${file}`;
 
 describe('kafka-connect:gitlab:delete-files', () => {
-  const gitlab = new FakeGitLab({ branches: ['main', BRANCH] });
-  let workspace: string;
-  let action: ReturnType<typeof createGitlabDeleteFilesAction>;
-  type Input = Parameters<typeof action.handler>[0]['input'];
-
-  const actionWith = (entry: Record<string, unknown>) =>
-    createGitlabDeleteFilesAction({ config: gitlab.config(entry) });
+  const suite = useGitLabActionSuite({
+    create: config => createGitlabDeleteFilesAction({ config }),
+    fake: { branches: ['main', BRANCH] },
+    // The input of the change template's step: the connectors' files, relative to the folder.
+    input: {
+      repoUrl: REPO_URL,
+      branch: BRANCH,
+      targetPath: FOLDER,
+      filesToDelete: CONNECTORS.map(f => f.slice(FOLDER.length + 1)),
+      commitMessage: MESSAGE,
+    },
+  });
+  const { gitlab, run } = suite;
+  type Input = Parameters<typeof suite.action.handler>[0]['input'];
   const filesOf = (branch: string) => [...gitlab.project().files.get(branch)!];
 
-  beforeAll(async () => {
-    await gitlab.start();
-  });
-  afterAll(async () => {
-    await gitlab.stop();
-  });
-  beforeEach(async () => {
-    gitlab.reset();
+  beforeEach(() => {
     for (const branch of ['main', BRANCH])
       gitlab.project().files.set(branch, new Set([...KEPT, ...CONNECTORS]));
-    workspace = await makeTempDir();
-    action = actionWith({ token: TOKEN });
   });
-  afterEach(async () => {
-    await removeTempDir(workspace);
-  });
-
-  /** The input of the change template's step: the connectors' files, relative to the folder. */
-  const CHANGE_INPUT = {
-    repoUrl: REPO_URL,
-    branch: BRANCH,
-    targetPath: FOLDER,
-    filesToDelete: CONNECTORS.map(f => f.slice(FOLDER.length + 1)),
-    commitMessage: MESSAGE,
-  };
-
-  async function run(
-    input: Partial<Input> = {},
-    options: {
-      isDryRun?: boolean;
-      checkpoints?: CheckpointStore;
-      using?: typeof action;
-    } = {},
-  ) {
-    const used = options.using ?? action;
-    const test = createTestContext(used, {
-      input: { ...CHANGE_INPUT, ...input },
-      workspacePath: workspace,
-      isDryRun: options.isDryRun,
-      checkpoints: options.checkpoints,
-    });
-    await used.handler(test.ctx);
-    return test;
-  }
 
   it('deletes the files on the branch in one commit', async () => {
     const { outputs, checkpointKeys, logger } = await run();
@@ -189,42 +156,20 @@ describe('kafka-connect:gitlab:delete-files', () => {
   it("sends a token given as input as the user's Bearer token instead of the integration's", async () => {
     await run({ token: USER_TOKEN });
     expect(gitlab.project().commits).toHaveLength(1);
-    for (const request of gitlab.requests) {
-      expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
-      expect(request.headers['private-token']).toBeUndefined();
-    }
+    expectUserTokenOnly(gitlab.requests);
   });
 
   describe('with scaffolder.requireScmUserCredentials on', () => {
-    const requiring = () =>
-      createGitlabDeleteFilesAction({
-        config: requiringUserCredentials(gitlab.config({ token: TOKEN })),
-      });
-
-    it("refuses to fall back to the integration's token, before any request", async () => {
-      const refused = run({}, { using: requiring() });
-      await expect(refused).rejects.toThrow(
-        /^No user credentials provided for host gitlab\.com, but scaffolder\.requireScmUserCredentials is enabled: kafka-connect:gitlab:delete-files does not fall back to the integration's token\. .*requestUserCredentials.* or turn scaffolder\.requireScmUserCredentials off$/,
-      );
-      await expect(refused).rejects.toMatchObject({ name: 'InputError' });
-      expect(gitlab.requests).toEqual([]);
-    });
+    const deletedInOneCommit = () => {
+      expect(gitlab.project().commits).toHaveLength(1);
+    };
+    itRequiresTheUserToken(suite, deletedInOneCommit);
 
     it('refuses also when there is nothing to delete: the step lacks the token on every run', async () => {
       await expect(
-        run({ filesToDelete: [] }, { using: requiring() }),
+        run({ filesToDelete: [] }, { using: suite.requiring() }),
       ).rejects.toThrow(/^No user credentials provided for host gitlab\.com/);
       expect(gitlab.requests).toEqual([]);
-    });
-
-    it("works with the user's token, sent instead of the integration's", async () => {
-      await run({ token: USER_TOKEN }, { using: requiring() });
-      expect(gitlab.project().commits).toHaveLength(1);
-      expect(gitlab.requests.length).toBeGreaterThan(0);
-      for (const request of gitlab.requests) {
-        expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
-        expect(request.headers['private-token']).toBeUndefined();
-      }
     });
   });
 
@@ -272,15 +217,7 @@ describe('kafka-connect:gitlab:delete-files', () => {
       expect(gitlab.writes()).toEqual([]);
     });
 
-    const cases: {
-      name: string;
-      route: RegExp;
-      reply: Reply;
-      error: string;
-      message: RegExp;
-      /** What else is so before the run. */
-      setUp?: () => void;
-    }[] = [
+    const cases: GitLabErrorCase[] = [
       {
         name: '401 on reading the branch',
         route: /^GET \/projects\/acme\/gitops\/repository\/branches\//,
@@ -327,30 +264,12 @@ describe('kafka-connect:gitlab:delete-files', () => {
       },
     ];
 
-    it.each(cases.map(c => [c.name, c] as const))(
-      'fails on %s with a message naming the project, the branch and what GitLab said',
-      async (_name, c) => {
-        gitlab.failures.push({ route: c.route, reply: c.reply });
-        c.setUp?.();
-        const error = await failure(run());
-        expect(error.name).toBe(c.error);
-        expect(error.message).toMatch(c.message);
-        expect(error.stack).toBe(`${error.name}: ${error.message}`);
-        expect(error.message).not.toContain(TOKEN);
-        expect(gitlab.project().commits).toEqual([]);
-      },
-    );
+    const noCommit = () => {
+      expect(gitlab.project().commits).toEqual([]);
+    };
+    itFailsOnEachGitLabError(suite, cases, { nothingChanged: noCommit });
 
-    it('names the project, not the token, when the token is refused', async () => {
-      const error = await failure(
-        run({}, { using: actionWith({ token: 'glpat-wrongToken00000' }) }),
-      );
-      expect(error.name).toBe('AuthenticationError');
-      expect(error.message).toMatch(
-        /^Could not read the branch of GitLab project acme\/gitops \(branch kafka-connect\/orders\): GitLab answered 401 Unauthorized/,
-      );
-      expect(error.message).not.toContain('glpat-wrongToken00000');
-    });
+    itNamesTheProjectNotARefusedToken(suite);
   });
 
   describe('input it refuses before calling GitLab', () => {
@@ -405,7 +324,7 @@ describe('kafka-connect:gitlab:delete-files', () => {
       '%s',
       async (_d, example) => {
         const steps = yaml.parse(example.example).steps as Step[];
-        const step = steps.find(s => s.action === action.id)!;
+        const step = steps.find(s => s.action === suite.action.id)!;
         // The template's expression for the user's token, as the scaffolder fills it in.
         if (step.input.token) step.input.token = USER_TOKEN;
         const query = new URL(`https://${step.input.repoUrl}`).searchParams;
@@ -425,8 +344,8 @@ describe('kafka-connect:gitlab:delete-files', () => {
 
         const runSteps = () =>
           runExampleSteps(steps, {
-            action,
-            workspacePath: workspace,
+            action: suite.action,
+            workspacePath: suite.workspace,
             // gitlab:repo:push (another module) is played by the fake: the branch is there.
             push: ({ branchName }) =>
               expect(project.branches.has(branchName)).toBe(true),

@@ -1,20 +1,13 @@
 import { Config } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
-import {
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { refuseInput, userFacing } from '../lib/errors';
-import { createGitLabApi, gitlabStatusOf } from '../lib/gitlabApi';
-import { resolveGitLabTarget } from '../lib/gitlabTarget';
+import { gitlabStatusOf } from '../lib/gitlabApi';
+import { gitlabProjects } from '../lib/gitlabProject';
 import { joinRelative, relativeFolder } from '../lib/paths';
 import { branchNameProblem } from '../lib/refName';
-import {
-  assertUserTokenForRepoUrl,
-  readUserCredentialsRule,
-} from '../lib/userCredentials';
 import { examples } from './gitlabDeleteFiles.examples';
+import { gitlabRepoUrl, gitlabToken } from './inputProperties';
 
 export const GITLAB_DELETE_FILES_ACTION_ID =
   'kafka-connect:gitlab:delete-files';
@@ -54,10 +47,7 @@ type DeleteResult = { deleted: string[]; commitHash: string | null };
 export function createGitlabDeleteFilesAction(
   options: GitlabDeleteFilesActionOptions,
 ) {
-  const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
-    options.config,
-  );
-  const userCredentials = readUserCredentialsRule(options.config, integrations);
+  const gitlab = gitlabProjects(options.config, GITLAB_DELETE_FILES_ACTION_ID);
 
   return createTemplateAction({
     id: GITLAB_DELETE_FILES_ACTION_ID,
@@ -67,12 +57,7 @@ export function createGitlabDeleteFilesAction(
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z =>
-          z
-            .string()
-            .describe(
-              "The project, as RepoUrlPicker writes it: 'gitlab.com?owner=group&repo=project' (owner may hold subgroups: 'group/subgroup').",
-            ),
+        repoUrl: gitlabRepoUrl,
         branch: z =>
           z
             .string()
@@ -94,13 +79,7 @@ export function createGitlabDeleteFilesAction(
             ),
         commitMessage: z =>
           z.string().describe('The message of the commit that deletes them.'),
-        token: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab; with scaffolder.requireScmUserCredentials on, required.",
-            ),
+        token: gitlabToken,
       },
       output: {
         deleted: z =>
@@ -123,30 +102,16 @@ export function createGitlabDeleteFilesAction(
       const { branch, files } = input;
       // Before the empty case too: a template that does not pass the user's token fails on
       // every run, not only on those that delete a file.
-      assertUserTokenForRepoUrl(userCredentials, {
-        repoUrl: input.repoUrl,
-        token: input.token,
-        action: GITLAB_DELETE_FILES_ACTION_ID,
-      });
+      gitlab.assertUserToken(input);
       if (files.length === 0) {
         ctx.logger.info(`No file to delete on branch ${branch}`);
         ctx.output('deleted', []);
         return;
       }
-      const target = resolveGitLabTarget(
-        integrations,
-        input.repoUrl,
-        input.token,
+      const { project, projectPath, where, call, find, exists } = gitlab.open(
+        input,
+        { signal: ctx.signal, about: `branch ${branch}` },
       );
-      const { project, projectPath } = target;
-      const where = `GitLab project ${project}`;
-      const { call, find, exists } = createGitLabApi({
-        apiBaseUrl: target.apiBaseUrl,
-        auth: target.auth,
-        signal: ctx.signal,
-        describe: (request, detail) =>
-          `Could not ${request.purpose} of ${where} (branch ${branch}): ${detail}`,
-      });
 
       /** Fails unless the branch exists: a missing one would look like files already gone. */
       const checkBranch = async () => {

@@ -1,75 +1,38 @@
 import yaml from 'yaml';
-import {
-  CheckpointStore,
-  createTestContext,
-  makeTempDir,
-  removeTempDir,
-} from '../__testUtils__/actionContext';
+import { CheckpointStore } from '../__testUtils__/actionContext';
 import { failure, runExampleSteps, Step } from '../__testUtils__/exampleSteps';
 import {
   BRANCH,
-  FakeGitLab,
   gitlabConfig,
   PROJECT,
-  Reply,
   REPO_URL,
   TOKEN,
   unreachableApiBaseUrl,
   USER_TOKEN,
 } from '../__testUtils__/fakeGitLab';
-import { requiringUserCredentials } from '../__testUtils__/userCredentials';
+import { useGitLabActionSuite } from '../__testUtils__/gitlabActionSuite';
+import {
+  expectUserTokenOnly,
+  GitLabErrorCase,
+  itFailsOnEachGitLabError,
+  itRequiresTheUserToken,
+} from '../__testUtils__/gitlabActionTests';
 import { createGitlabMergeRequestAction } from './gitlabMergeRequest';
 import { examples } from './gitlabMergeRequest.examples';
 
 describe('kafka-connect:gitlab:merge-request', () => {
   // The project has the branch already: gitlab:repo:push made it before this action runs.
-  const gitlab = new FakeGitLab({ branches: ['main', BRANCH] });
-  let workspace: string;
-  let action: ReturnType<typeof createGitlabMergeRequestAction>;
-  type Input = Parameters<typeof action.handler>[0]['input'];
-
-  const actionWith = (entry: Record<string, unknown>) =>
-    createGitlabMergeRequestAction({ config: gitlab.config(entry) });
-
-  beforeAll(async () => {
-    await gitlab.start();
+  const suite = useGitLabActionSuite({
+    create: config => createGitlabMergeRequestAction({ config }),
+    fake: { branches: ['main', BRANCH] },
+    input: {
+      repoUrl: REPO_URL,
+      sourceBranch: BRANCH,
+      title: 'Kafka Connect cluster orders in streaming',
+      description: 'The summary',
+    },
   });
-  afterAll(async () => {
-    await gitlab.stop();
-  });
-  beforeEach(async () => {
-    gitlab.reset();
-    workspace = await makeTempDir();
-    action = actionWith({ token: TOKEN });
-  });
-  afterEach(async () => {
-    await removeTempDir(workspace);
-  });
-
-  async function run(
-    input: Partial<Input> = {},
-    options: {
-      isDryRun?: boolean;
-      checkpoints?: CheckpointStore;
-      using?: typeof action;
-    } = {},
-  ) {
-    const used = options.using ?? action;
-    const test = createTestContext(used, {
-      input: {
-        repoUrl: REPO_URL,
-        sourceBranch: BRANCH,
-        title: 'Kafka Connect cluster orders in streaming',
-        description: 'The summary',
-        ...input,
-      },
-      workspacePath: workspace,
-      isDryRun: options.isDryRun,
-      checkpoints: options.checkpoints,
-    });
-    await used.handler(test.ctx);
-    return test;
-  }
+  const { gitlab, run, actionWith } = suite;
 
   it("opens a merge request into the project's default branch when none is open", async () => {
     const { outputs, checkpointKeys, logger } = await run({
@@ -268,37 +231,15 @@ describe('kafka-connect:gitlab:merge-request', () => {
 
   it("sends a token given as input as the user's Bearer token instead of the integration's", async () => {
     await run({ token: USER_TOKEN });
-    for (const request of gitlab.requests) {
-      expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
-      expect(request.headers['private-token']).toBeUndefined();
-    }
+    expectUserTokenOnly(gitlab.requests);
     expect(gitlab.mergeRequests).toHaveLength(1);
   });
 
   describe('with scaffolder.requireScmUserCredentials on', () => {
-    const requiring = () =>
-      createGitlabMergeRequestAction({
-        config: requiringUserCredentials(gitlab.config({ token: TOKEN })),
-      });
-
-    it("refuses to fall back to the integration's token, before any request", async () => {
-      const refused = run({}, { using: requiring() });
-      await expect(refused).rejects.toThrow(
-        /^No user credentials provided for host gitlab\.com, but scaffolder\.requireScmUserCredentials is enabled: kafka-connect:gitlab:merge-request does not fall back to the integration's token\. .*requestUserCredentials.* or turn scaffolder\.requireScmUserCredentials off$/,
-      );
-      await expect(refused).rejects.toMatchObject({ name: 'InputError' });
-      expect(gitlab.requests).toEqual([]);
-    });
-
-    it("works with the user's token, sent instead of the integration's", async () => {
-      await run({ token: USER_TOKEN }, { using: requiring() });
+    const mergeRequestOpened = () => {
       expect(gitlab.mergeRequests).toHaveLength(1);
-      expect(gitlab.requests.length).toBeGreaterThan(0);
-      for (const request of gitlab.requests) {
-        expect(request.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
-        expect(request.headers['private-token']).toBeUndefined();
-      }
-    });
+    };
+    itRequiresTheUserToken(suite, mergeRequestOpened);
   });
 
   it('finds a project of a subgroup, or one given by its id', async () => {
@@ -362,14 +303,7 @@ describe('kafka-connect:gitlab:merge-request', () => {
   });
 
   describe("GitLab's errors", () => {
-    const cases: {
-      name: string;
-      route: RegExp;
-      reply: Reply;
-      setup?: () => void;
-      error: string;
-      message: RegExp;
-    }[] = [
+    const cases: GitLabErrorCase[] = [
       {
         name: '401 on reading the project',
         route: /^GET \/projects\/acme\/gitops$/,
@@ -424,7 +358,7 @@ describe('kafka-connect:gitlab:merge-request', () => {
       {
         name: '500 on updating',
         route: /^PUT /,
-        setup: () => gitlab.addMergeRequest({ source_branch: BRANCH }),
+        setUp: () => gitlab.addMergeRequest({ source_branch: BRANCH }),
         reply: {
           status: 500,
           body: { message: '500 Internal Server Error' },
@@ -447,31 +381,13 @@ describe('kafka-connect:gitlab:merge-request', () => {
       },
     ];
 
-    it.each(cases.map(c => [c.name, c] as const))(
-      'fails on %s with a message naming the project, the branch and what GitLab said',
-      async (_name, c) => {
-        c.setup?.();
-        gitlab.failures.push({ route: c.route, reply: c.reply });
-        const test = createTestContext(action, {
-          input: {
-            repoUrl: REPO_URL,
-            sourceBranch: BRANCH,
-            title: 'T',
-            description: 'D',
-          },
-          workspacePath: workspace,
-        });
-        const error = await failure(action.handler(test.ctx));
-        expect(error.name).toBe(c.error);
-        expect(error.message).toMatch(c.message);
-        // The stack is the message alone: the task log shows no crash trace.
-        expect(error.stack).toBe(`${error.name}: ${error.message}`);
-        expect(
-          error.message + JSON.stringify(test.logger.info.mock.calls),
-        ).not.toContain(TOKEN);
-        expect(gitlab.mergeRequests.filter(mr => mr.title === 'T')).toEqual([]);
-      },
-    );
+    const noMergeRequestTitledT = () => {
+      expect(gitlab.mergeRequests.filter(mr => mr.title === 'T')).toEqual([]);
+    };
+    itFailsOnEachGitLabError(suite, cases, {
+      input: { title: 'T', description: 'D' },
+      nothingChanged: noMergeRequestTitledT,
+    });
 
     it('names GitLab and the project when GitLab cannot be reached, without the token', async () => {
       const { apiBaseUrl, port } = await unreachableApiBaseUrl();
@@ -544,8 +460,8 @@ describe('kafka-connect:gitlab:merge-request', () => {
     /** Runs the example's steps; gitlab:repo:push (another module) is played by the fake. */
     const runSteps = (steps: Step[]) =>
       runExampleSteps(steps, {
-        action,
-        workspacePath: workspace,
+        action: suite.action,
+        workspacePath: suite.workspace,
         push: ({ repoUrl, branchName }) => {
           const owner = new URL(`https://${repoUrl}`).searchParams;
           gitlab
@@ -565,7 +481,7 @@ describe('kafka-connect:gitlab:merge-request', () => {
           BRANCH,
         ]);
         const steps = yaml.parse(example.example).steps as Step[];
-        expect(steps.map(s => s.action)).toContain(action.id);
+        expect(steps.map(s => s.action)).toContain(suite.action.id);
 
         const [first] = await runSteps(steps);
         expect(first).toMatchObject({ iid: 1, created: true });
@@ -573,7 +489,7 @@ describe('kafka-connect:gitlab:merge-request', () => {
         const [second] = await runSteps(steps);
         expect(second).toEqual({ ...first, created: false });
         expect(gitlab.mergeRequests).toHaveLength(1);
-        const input = steps.find(s => s.action === action.id)!.input;
+        const input = steps.find(s => s.action === suite.action.id)!.input;
         expect(gitlab.mergeRequests[0]).toMatchObject({
           source_branch: input.sourceBranch,
           target_branch: input.targetBranch ?? 'main',

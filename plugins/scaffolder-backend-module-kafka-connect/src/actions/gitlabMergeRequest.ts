@@ -1,18 +1,11 @@
 import { Config } from '@backstage/config';
-import {
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { refuseInput } from '../lib/errors';
-import { createGitLabApi, gitlabStatusOf } from '../lib/gitlabApi';
-import { resolveGitLabTarget } from '../lib/gitlabTarget';
+import { gitlabStatusOf } from '../lib/gitlabApi';
+import { gitlabProjects } from '../lib/gitlabProject';
 import { branchNameProblem } from '../lib/refName';
-import {
-  assertUserTokenForRepoUrl,
-  readUserCredentialsRule,
-} from '../lib/userCredentials';
 import { examples } from './gitlabMergeRequest.examples';
+import { gitlabRepoUrl, gitlabToken } from './inputProperties';
 
 export const GITLAB_MERGE_REQUEST_ACTION_ID =
   'kafka-connect:gitlab:merge-request';
@@ -66,10 +59,7 @@ const refuse = refuseInput;
 export function createGitlabMergeRequestAction(
   options: GitlabMergeRequestActionOptions,
 ) {
-  const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
-    options.config,
-  );
-  const userCredentials = readUserCredentialsRule(options.config, integrations);
+  const gitlab = gitlabProjects(options.config, GITLAB_MERGE_REQUEST_ACTION_ID);
 
   return createTemplateAction({
     id: GITLAB_MERGE_REQUEST_ACTION_ID,
@@ -79,12 +69,7 @@ export function createGitlabMergeRequestAction(
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z =>
-          z
-            .string()
-            .describe(
-              "The project, as RepoUrlPicker writes it: 'gitlab.com?owner=group&repo=project' (owner may hold subgroups: 'group/subgroup').",
-            ),
+        repoUrl: gitlabRepoUrl,
         sourceBranch: z =>
           z
             .string()
@@ -101,13 +86,7 @@ export function createGitlabMergeRequestAction(
             .describe(
               "The branch to merge into. Default: the project's default branch; an open merge request from sourceBranch keeps its target.",
             ),
-        token: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "A user's GitLab token (e.g. RepoUrlPicker's secrets.USER_OAUTH_TOKEN), sent as a Bearer token. Default: the token of the host's entry in integrations.gitlab; with scaffolder.requireScmUserCredentials on, required.",
-            ),
+        token: gitlabToken,
         removeSourceBranch: z =>
           z
             .boolean()
@@ -141,25 +120,13 @@ export function createGitlabMergeRequestAction(
     },
     async handler(ctx) {
       const input = checkInput(ctx.input);
-      assertUserTokenForRepoUrl(userCredentials, {
-        repoUrl: input.repoUrl,
-        token: input.token,
-        action: GITLAB_MERGE_REQUEST_ACTION_ID,
-      });
-      const target = resolveGitLabTarget(
-        integrations,
-        input.repoUrl,
-        input.token,
+      const { project, projectPath, baseUrl, where, call } = gitlab.open(
+        input,
+        {
+          signal: ctx.signal,
+          about: `source branch ${input.sourceBranch}`,
+        },
       );
-      const { project, projectPath } = target;
-      const where = `GitLab project ${project}`;
-      const { call } = createGitLabApi({
-        apiBaseUrl: target.apiBaseUrl,
-        auth: target.auth,
-        signal: ctx.signal,
-        describe: (request, detail) =>
-          `Could not ${request.purpose} of ${where} (source branch ${input.sourceBranch}): ${detail}`,
-      });
 
       // https://docs.gitlab.com/api/projects/#get-a-single-project
       const projectJson = await call<ProjectJson>({
@@ -212,7 +179,7 @@ export function createGitlabMergeRequestAction(
           : {
               iid: 0,
               mergeRequestUrl: newMergeRequestUrl(
-                projectJson.web_url ?? `${target.baseUrl}/${project}`,
+                projectJson.web_url ?? `${baseUrl}/${project}`,
                 input.sourceBranch,
                 targetBranch,
               ),

@@ -11,7 +11,6 @@ import { assertMayChangeCluster } from '../lib/existingCluster';
 import { formatIdentity } from '../lib/guard';
 import { mergeInstructions } from '../lib/instructions';
 import { readAnyOwnerFor } from '../lib/ownership';
-import { assertRealPathInside, resolveInside } from '../lib/paths';
 import { checkPushInput } from '../lib/pushInput';
 import { pushWithRetry } from '../lib/pushWithRetry';
 import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
@@ -20,6 +19,8 @@ import {
   assertGitopsRemoteAllowed,
   readUserCredentialsRule,
 } from '../lib/userCredentials';
+import { workspaceFolder } from '../lib/workspaceFolder';
+import { clusterTargetPath, renderedSourcePath } from './inputProperties';
 import { examples } from './pushBranch.examples';
 
 export const PUSH_BRANCH_ACTION_ID = 'kafka-connect:git:push-branch';
@@ -75,19 +76,8 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
     supportsDryRun: true,
     schema: {
       input: {
-        sourcePath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Workspace folder holding the rendered files, with connect-cluster.yaml at its top (default ".").',
-            ),
-        targetPath: z =>
-          z
-            .string()
-            .describe(
-              'Folder in the repository that holds this cluster, e.g. clusters/prod/orders. Relative, no "..".',
-            ),
+        sourcePath: renderedSourcePath,
+        targetPath: clusterTargetPath,
         branch: z =>
           z
             .string()
@@ -157,19 +147,11 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
       });
       const input = checkPushInput(ctx.input, defaultBranch);
 
-      const sourceDir = resolveInside(ctx.workspacePath, input.sourcePath);
-      const isFolder = await fs.stat(sourceDir).then(
-        s => s.isDirectory(),
-        () => false,
+      const sourceDir = await workspaceFolder(
+        ctx.workspacePath,
+        input.sourcePath,
+        'sourcePath',
       );
-      if (!isFolder) {
-        throw userFacing(
-          new InputError(
-            `sourcePath: ${input.sourcePath} is not a folder of the workspace`,
-          ),
-        );
-      }
-      await assertRealPathInside(ctx.workspacePath, sourceDir);
       const identity = await readSourceIdentity(sourceDir, input.sourcePath);
       const files = await listSourceFiles(sourceDir, input.sourcePath);
       const message =

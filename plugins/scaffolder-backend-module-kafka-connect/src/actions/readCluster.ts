@@ -17,6 +17,7 @@ import {
   assertUserTokenForUrl,
   readUserCredentialsRule,
 } from '../lib/userCredentials';
+import { forgeUserToken } from './inputProperties';
 import { examples } from './readCluster.examples';
 
 export const READ_CLUSTER_ACTION_ID = 'kafka-connect:read-cluster';
@@ -77,13 +78,7 @@ export function createReadClusterAction(options: ReadClusterActionOptions) {
             .describe(
               'Workspace folder the current files are written into (default "current").',
             ),
-        token: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "For a cluster on GitHub or GitLab: the user's token, as the publish steps get it (e.g. secrets.accessToken). Default: the integration's; with scaffolder.requireScmUserCredentials on, required.",
-            ),
+        token: forgeUserToken,
       },
       output: {
         values: z =>

@@ -9,12 +9,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { refuseInput } from '../lib/errors';
 import { CLUSTER_FILE } from '../lib/guard';
-import {
-  assertRealPathInside,
-  relativeFolder,
-  resolveInside,
-} from '../lib/paths';
+import { relativeFolder } from '../lib/paths';
 import { listSourceFiles } from '../lib/sourceFiles';
+import { workspaceFolder } from '../lib/workspaceFolder';
 import { examples } from './summariseChange.examples';
 
 export const SUMMARISE_CHANGE_ACTION_ID = 'kafka-connect:summarise-change';
@@ -25,15 +22,7 @@ async function readFolder(
   field: string,
 ): Promise<Map<string, string>> {
   const relative = relativeFolder(folder, field, { allowRoot: true });
-  const dir = resolveInside(workspace, relative);
-  const isFolder = await fs.stat(dir).then(
-    s => s.isDirectory(),
-    () => false,
-  );
-  if (!isFolder) {
-    throw refuseInput(`${field}: ${relative} is not a folder of the workspace`);
-  }
-  await assertRealPathInside(workspace, dir);
+  const dir = await workspaceFolder(workspace, relative, field);
   const files = new Map<string, string>();
   for (const file of await listSourceFiles(dir, relative)) {
     files.set(

@@ -2,8 +2,7 @@ import { ConflictError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { ClusterFileSource } from './clusterFileSource';
 import { userFacing } from './errors';
-import { createGitLabApi } from './gitlabApi';
-import { resolveGitLabTarget } from './gitlabTarget';
+import { openGitLabProject } from './gitlabProject';
 
 interface ProjectJson {
   default_branch?: string | null;
@@ -29,19 +28,12 @@ export function gitlabClusterFileSource(options: {
   token?: string;
   signal?: AbortSignal;
 }): ClusterFileSource {
-  const target = resolveGitLabTarget(
-    options.integrations,
-    options.repoUrl,
-    options.token || undefined,
-  );
-  const repository = `GitLab project ${target.project}`;
-  const { call, find } = createGitLabApi({
-    apiBaseUrl: target.apiBaseUrl,
-    auth: target.auth,
+  const target = openGitLabProject({
+    integrations: options.integrations,
+    input: options,
     signal: options.signal,
-    describe: (request, detail) =>
-      `Could not ${request.purpose} of ${repository}: ${detail}`,
   });
+  const { call, find, where: repository } = target;
 
   return {
     repository,
