@@ -54,6 +54,21 @@ describe('the day-2 modules', () => {
     expect(typeof field.validation).toBe('function');
   });
 
+  it('give the adopt template its KafkaConnectManifests field, with a validator', async () => {
+    const extension = kafkaConnectChangeFormFields[1];
+    const loader = createExtensionTester(extension as any).get(
+      FormFieldBlueprint.dataRefs.formFieldLoader,
+    ) as () => Promise<unknown>;
+    const field = (await loader()) as {
+      name: string;
+      component: unknown;
+      validation?: unknown;
+    };
+    expect(field.name).toBe('KafkaConnectManifests');
+    expect(typeof field.component).toBe('function');
+    expect(typeof field.validation).toBe('function');
+  });
+
   it('show the card and "Change this cluster" on Kafka Connect clusters only', () => {
     const [card, menuItem] = kafkaConnectEntityExtensions;
     const cardFilter = createExtensionTester(card as any).get(

@@ -22,7 +22,10 @@ import {
  * cluster's entity page, the way to it (a module of the catalog plugin).
  */
 
-/** `ui:field: KafkaConnectClusterChange` on the change template's `changes` parameter. */
+/**
+ * `ui:field: KafkaConnectClusterChange` on the change template's `changes` parameter, and
+ * `ui:field: KafkaConnectManifests` on the adopt template's `manifests` parameter.
+ */
 export const kafkaConnectChangeFormFields: ExtensionDefinition[] = [
   FormFieldBlueprint.make({
     name: 'kafka-connect-cluster-change',
@@ -36,6 +39,22 @@ export const kafkaConnectChangeFormFields: ExtensionDefinition[] = [
             name: 'KafkaConnectClusterChange',
             component: field.ClusterChangeField,
             validation: validation.validateClusterChange as any,
+          }),
+        ),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'kafka-connect-manifests',
+    params: {
+      field: () =>
+        Promise.all([
+          import('./adopt/ManifestsField'),
+          import('./adopt/manifestsCheck'),
+        ]).then(([field, check]) =>
+          createFormField({
+            name: 'KafkaConnectManifests',
+            component: field.ManifestsField,
+            validation: check.validateManifests as any,
           }),
         ),
     },
@@ -73,7 +92,7 @@ export const kafkaConnectEntityExtensions: ExtensionDefinition[] = [
   }),
 ];
 
-/** The change form's field, as a module of the scaffolder plugin. */
+/** The change and adopt forms' fields, as a module of the scaffolder plugin. */
 export const kafkaConnectChangeFormModule = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: kafkaConnectChangeFormFields,

@@ -1,0 +1,41 @@
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import TextField from '@material-ui/core/TextField';
+
+/**
+ * The adopt template's text area for the pasted KafkaConnect and KafkaConnectors: the same
+ * text area as `ui:widget: textarea`, in a fixed-width font for YAML, and a field (not a
+ * widget) so that the scaffolder runs its validator (manifestsCheck.ts) on Next. The form
+ * shows the description and the validator's lines below it.
+ */
+export function ManifestsField(
+  props: FieldExtensionComponentProps<string | undefined, { rows?: number }>,
+) {
+  const {
+    formData,
+    onChange,
+    schema,
+    idSchema,
+    uiSchema,
+    required,
+    rawErrors,
+  } = props;
+  const rows = Number(uiSchema?.['ui:options']?.rows ?? 20);
+  return (
+    <TextField
+      id={idSchema?.$id ?? 'root_manifests'}
+      label={schema.title}
+      required={required}
+      error={(rawErrors?.length ?? 0) > 0}
+      value={formData ?? ''}
+      onChange={event => onChange(event.target.value || undefined)}
+      multiline
+      minRows={rows}
+      fullWidth
+      margin="normal"
+      inputProps={{
+        spellCheck: false,
+        style: { fontFamily: 'monospace', fontSize: '0.85rem' },
+      }}
+    />
+  );
+}
