@@ -177,7 +177,7 @@ async function adoptThroughPortal(
       : undefined,
   );
   const judged = await judgedPage(chromium, browser, shots);
-  const { page, judge } = judged;
+  const { page } = judged;
   photographRefusals((pg, title) => shots.take(pg, `refused-${title}`));
   await homeToCreatePage(p, judged);
   await openAdoptForm(judged);
