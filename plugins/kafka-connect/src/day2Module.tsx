@@ -24,7 +24,8 @@ import {
 
 /**
  * `ui:field: KafkaConnectClusterChange` on the change template's `changes` parameter, and
- * `ui:field: KafkaConnectManifests` on the adopt template's `manifests` parameter.
+ * `ui:field: KafkaConnectManifests` and `KafkaConnectChecksums` on the adopt template's
+ * `manifests` and `checksums` parameters.
  */
 export const kafkaConnectChangeFormFields: ExtensionDefinition[] = [
   FormFieldBlueprint.make({
@@ -55,6 +56,22 @@ export const kafkaConnectChangeFormFields: ExtensionDefinition[] = [
             name: 'KafkaConnectManifests',
             component: field.ManifestsField,
             validation: check.validateManifests as any,
+          }),
+        ),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'kafka-connect-checksums',
+    params: {
+      field: () =>
+        Promise.all([
+          import('./adopt/ManifestsField'),
+          import('./adopt/manifestsCheck'),
+        ]).then(([field, check]) =>
+          createFormField({
+            name: 'KafkaConnectChecksums',
+            component: field.ManifestsField,
+            validation: check.validateChecksums as any,
           }),
         ),
     },

@@ -1,5 +1,9 @@
 import { stringify } from 'yaml';
-import { manifestsProblems, validateManifests } from './manifestsCheck';
+import {
+  manifestsProblems,
+  validateChecksums,
+  validateManifests,
+} from './manifestsCheck';
 
 const CONNECT = {
   apiVersion: 'kafka.strimzi.io/v1',
@@ -117,6 +121,28 @@ describe("the adopt form's check of the pasted manifests", () => {
       { formData: { manifests: yamlOf({ kind: 'Deployment' }) } },
     );
     expect(errors).toEqual([expect.stringContaining('holds no KafkaConnect')]);
+  });
+});
+
+describe("the adopt form's check of the checksum lines", () => {
+  it('names a line that is not sha512sum output, and takes the ones that are', () => {
+    const errors: string[] = [];
+    const addError = (m: string) => errors.push(m);
+    validateChecksums(
+      `${'a'.repeat(
+        128,
+      )}  https://example.org/a.tgz\nabc https://example.org/b.tgz\n`,
+      { addError },
+    );
+    expect(errors).toEqual([
+      'line:2: not a checksum line; write `<128 hex digits>  <url>`, as sha512sum prints it',
+    ]);
+    errors.length = 0;
+    validateChecksums(undefined, { addError });
+    validateChecksums(`${'b'.repeat(128)}  https://example.org/a.tgz`, {
+      addError,
+    });
+    expect(errors).toEqual([]);
   });
 });
 

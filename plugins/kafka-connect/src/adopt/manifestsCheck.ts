@@ -72,3 +72,14 @@ export function validateManifests(
     validation.addError(problem);
   }
 }
+
+/** The checksums field's validator: a line that is not `sha512sum` output is named, Next stays. */
+export function validateChecksums(
+  value: unknown,
+  validation: { addError(message: string): void },
+): void {
+  if (!text(value).trim()) return;
+  for (const problem of parseChecksums(text(value), 'line').problems) {
+    validation.addError(formatProblem(problem));
+  }
+}
