@@ -385,14 +385,14 @@ async function adopt(
       differences: [],
     });
   }
-  // The merge, as the task page says it, then the cluster in the catalog.
+  // The merge, as the task page says it (it removes the branch), then the cluster in the catalog.
+  const entityName = show('catalog-info.yaml').metadata.name as string;
   const blocks = await text.locator('pre').allInnerTexts();
   const mergeBlock = blocks.find(b => b.includes('git merge'));
   expect(mergeBlock).toBeDefined();
   const before = checkoutState();
   runMergeBlock(p, mergeBlock!);
   expect(checkoutState()).toBe(before);
-  const entityName = show('catalog-info.yaml').metadata.name as string;
   await eventually(
     `resource:default/${entityName} owned by ${OWNER} in the catalog`,
     60_000,

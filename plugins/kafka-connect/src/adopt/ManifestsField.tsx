@@ -3,10 +3,10 @@ import TextField from '@material-ui/core/TextField';
 
 /**
  * The adopt template's text areas (the pasted KafkaConnect and KafkaConnectors; the checksum
- * lines): the text area of `ui:widget: textarea` in a fixed-width font, as a field (not a
- * widget) so that the scaffolder runs its validator (manifestsCheck.ts) on Next, and without
- * the deprecated `rows` prop that RJSF's widget hands Material UI (a console error in a
- * development build). The form shows the description and the validator's lines below it.
+ * lines): a text area in a fixed-width font, as a field (not a widget) so that the
+ * scaffolder runs its validator (manifestsCheck.ts) on Next, and without the deprecated `rows`
+ * prop that RJSF's textarea widget hands Material UI (a console error in a development
+ * build). The form shows the description and the validator's lines below it.
  */
 export function ManifestsField(
   props: FieldExtensionComponentProps<string | undefined, { rows?: number }>,
@@ -29,13 +29,21 @@ export function ManifestsField(
       error={(rawErrors?.length ?? 0) > 0}
       value={formData ?? ''}
       onChange={event => onChange(event.target.value || undefined)}
-      multiline
-      minRows={rows}
       fullWidth
       margin="normal"
+      // A plain text area of fixed height: Material UI's multiline one grows with the text,
+      // and a long paste made the page's scroll bar come and go in a loop ("Too many
+      // re-renders. The layout is unstable.").
+      InputProps={{ inputComponent: 'textarea' }}
       inputProps={{
+        rows,
         spellCheck: false,
-        style: { fontFamily: 'monospace', fontSize: '0.85rem' },
+        style: {
+          height: 'auto',
+          resize: 'vertical',
+          fontFamily: 'monospace',
+          fontSize: '0.85rem',
+        },
       }}
     />
   );
