@@ -271,13 +271,14 @@ async function adopt(
     await expectRefusedNextTo(
       page,
       field,
-      `sha512sum: missing: Strimzi downloads ${url} unchecked, the values need its SHA-512; add the line \`<sha512>  ${url}\` (sha512sum output) to the field "Checksums" below`,
+      // As the page shows it: HTML collapses the two spaces sha512sum writes (one is taken).
+      `sha512sum: missing: Strimzi downloads ${url} unchecked, the values need its SHA-512; add the line \`<sha512> ${url}\` (sha512sum output) to the field "Checksums" below`,
       FORM_PAGE,
       true,
     );
     await page
       .locator('#root_checksums')
-      .fill(checksums.map(([u, hash]) => `${hash}  ${u}\n`).join(''));
+      .fill(checksums.map(([u, hash]) => `${hash} ${u}\n`).join(''));
   }
   await judge(`${label}-form-1`);
   await page.getByRole('button', { name: 'Next' }).click();
