@@ -55,7 +55,7 @@ const PAYMENTS_FILE = join(__dirname, 'adopt', 'payments-sink.yaml');
 const TGZ_URL =
   'https://artifacts.example.org/postgres-driver/42.7.4/postgres-driver-42.7.4.tgz';
 // A made-up checksum: the test downloads nothing, the form only needs a well-formed line.
-const TGZ_SHA512 = 'c0ffee'.repeat(21).slice(0, 128);
+const TGZ_SHA512 = 'c0ffee'.repeat(22).slice(0, 128);
 
 type Obj = Record<string, any>;
 

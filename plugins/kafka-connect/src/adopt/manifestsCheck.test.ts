@@ -135,7 +135,7 @@ describe("the adopt form's check of the checksum lines", () => {
       { addError },
     );
     expect(errors).toEqual([
-      'line:2: not a checksum line; write `<128 hex digits>  <url>`, as sha512sum prints it',
+      'Line 2: not a checksum line; write `<128 hex digits>  <url>`, as sha512sum prints it',
     ]);
     errors.length = 0;
     validateChecksums(undefined, { addError });

@@ -80,6 +80,9 @@ export function validateChecksums(
 ): void {
   if (!text(value).trim()) return;
   for (const problem of parseChecksums(text(value), 'line').problems) {
-    validation.addError(formatProblem(problem));
+    // parseChecksums names "FILE:N"; here the file is the field.
+    validation.addError(
+      `${problem.path.replace(/^line:/, 'Line ')}: ${problem.message}`,
+    );
   }
 }
