@@ -52,10 +52,16 @@ export {
   importCluster,
   importedValuesYaml,
   parseChecksums,
+  parseManifests,
   isStrimziExampleConfig,
   splitImageReference,
 } from './import';
-export type { ImportResult, ImportOptions, Checksums } from './import';
+export type {
+  ImportResult,
+  ImportOptions,
+  ImportInputs,
+  Checksums,
+} from './import';
 export {
   formParameters,
   generatedTemplate,

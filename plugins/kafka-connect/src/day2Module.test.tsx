@@ -54,6 +54,27 @@ describe('the day-2 modules', () => {
     expect(typeof field.validation).toBe('function');
   });
 
+  it.each([
+    [1, 'KafkaConnectManifests'],
+    [2, 'KafkaConnectChecksums'],
+  ])(
+    'give the adopt template its field %#, %s, with a validator',
+    async (index, name) => {
+      const extension = kafkaConnectChangeFormFields[index];
+      const loader = createExtensionTester(extension as any).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      ) as () => Promise<unknown>;
+      const field = (await loader()) as {
+        name: string;
+        component: unknown;
+        validation?: unknown;
+      };
+      expect(field.name).toBe(name);
+      expect(typeof field.component).toBe('function');
+      expect(typeof field.validation).toBe('function');
+    },
+  );
+
   it('show the card and "Change this cluster" on Kafka Connect clusters only', () => {
     const [card, menuItem] = kafkaConnectEntityExtensions;
     const cardFilter = createExtensionTester(card as any).get(

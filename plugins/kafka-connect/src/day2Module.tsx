@@ -22,7 +22,11 @@ import {
  * cluster's entity page, the way to it (a module of the catalog plugin).
  */
 
-/** `ui:field: KafkaConnectClusterChange` on the change template's `changes` parameter. */
+/**
+ * `ui:field: KafkaConnectClusterChange` on the change template's `changes` parameter, and
+ * `ui:field: KafkaConnectManifests` and `KafkaConnectChecksums` on the adopt template's
+ * `manifests` and `checksums` parameters.
+ */
 export const kafkaConnectChangeFormFields: ExtensionDefinition[] = [
   FormFieldBlueprint.make({
     name: 'kafka-connect-cluster-change',
@@ -36,6 +40,38 @@ export const kafkaConnectChangeFormFields: ExtensionDefinition[] = [
             name: 'KafkaConnectClusterChange',
             component: field.ClusterChangeField,
             validation: validation.validateClusterChange as any,
+          }),
+        ),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'kafka-connect-manifests',
+    params: {
+      field: () =>
+        Promise.all([
+          import('./adopt/ManifestsField'),
+          import('./adopt/manifestsCheck'),
+        ]).then(([field, check]) =>
+          createFormField({
+            name: 'KafkaConnectManifests',
+            component: field.ManifestsField,
+            validation: check.validateManifests as any,
+          }),
+        ),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'kafka-connect-checksums',
+    params: {
+      field: () =>
+        Promise.all([
+          import('./adopt/ManifestsField'),
+          import('./adopt/manifestsCheck'),
+        ]).then(([field, check]) =>
+          createFormField({
+            name: 'KafkaConnectChecksums',
+            component: field.ManifestsField,
+            validation: check.validateChecksums as any,
           }),
         ),
     },
@@ -73,7 +109,7 @@ export const kafkaConnectEntityExtensions: ExtensionDefinition[] = [
   }),
 ];
 
-/** The change form's field, as a module of the scaffolder plugin. */
+/** The change and adopt forms' fields, as a module of the scaffolder plugin. */
 export const kafkaConnectChangeFormModule = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: kafkaConnectChangeFormFields,

@@ -94,15 +94,17 @@ export function photographRefusals(
 
 /**
  * Asserts that `message` is shown next to `field` (in the block that holds that field
- * alone) and that Next leaves the form on the page titled `title`.
+ * alone) and that Next leaves the form on the page titled `title`. A field whose check
+ * runs on Next only (`onNextOnly`) shows it after Next, not before.
  */
 export async function expectRefusedNextTo(
   page: Page,
   field: Locator,
   message: string,
   title: string,
+  onNextOnly = false,
 ) {
-  await waitForText(field, message, 'before Next');
+  if (!onNextOnly) await waitForText(field, message, 'before Next');
   await page.getByRole('button', { name: 'Next' }).click();
   // The scaffolder validates asynchronously: give a wrongly accepted page the time to go.
   await page.waitForTimeout(1500);

@@ -57,8 +57,8 @@ export async function judgedPage(
   };
 }
 
-/** Home page, guest sign-in, Catalog, Create, and Choose on the Kafka Connect cluster template. */
-export async function homeToTemplateForm(p: Portal, judged: JudgedPage) {
+/** Home page, guest sign-in, Catalog, and Create, where the templates are. */
+export async function homeToCreatePage(p: Portal, judged: JudgedPage) {
   const { page, judge, sidebarLink } = judged;
   await page.goto(p.appUrl);
   // The guest sign-in card appears a few seconds after the page loads.
@@ -75,6 +75,12 @@ export async function homeToTemplateForm(p: Portal, judged: JudgedPage) {
   await judge('catalog');
 
   await sidebarLink('Create').click();
+}
+
+/** Home page, guest sign-in, Catalog, Create, and Choose on the Kafka Connect cluster template. */
+export async function homeToTemplateForm(p: Portal, judged: JudgedPage) {
+  const { page, judge } = judged;
+  await homeToCreatePage(p, judged);
   // Three templates name a Kafka Connect cluster: the day-2 ones say Change and Adopt.
   const card = page
     .locator('.MuiCard-root')

@@ -3,7 +3,9 @@ import { Problem } from '../problems';
 /** SHA-512 checksums by URL, from `sha512sum` output (`<hash>  <url>`, or `<hash> *<url>`). */
 export type Checksums = Record<string, string>;
 
-const LINE = /^([0-9a-fA-F]{128}) [ *](\S+)$/;
+// sha512sum writes two spaces (or a space and "*"); one space is taken too: a web page shows
+// the line it suggests with its spaces collapsed, and a person copies it from there.
+const LINE = /^([0-9a-fA-F]{128})\s+\*?(\S+)$/;
 
 /**
  * Reads a checksums file: one `<hash>  <url>` per line, as `sha512sum` prints it; blank

@@ -1,6 +1,6 @@
 import { derivedName } from '../names';
 import { otherArtifactFileName } from '../values/plugins';
-import { ImportContext } from './context';
+import { ImportContext, inputsOf } from './context';
 import { isRecord, Path } from './original';
 
 /** `repo[:tag][@digest]`; a colon before the last `/` is a registry port, not a tag. */
@@ -70,9 +70,9 @@ function artifact(ctx: ImportContext, at: Path, index: [number, number]) {
     ctx.problems.push(
       connect.problem(
         [...at, 'sha512sum'],
-        `differs from the checksum --checksums gives for ${String(
-          url,
-        )}; check which one is right`,
+        `differs from the checksum ${
+          inputsOf(ctx.options).checksums
+        } gives for ${String(url)}; check which one is right`,
       ),
     );
   }
@@ -85,7 +85,7 @@ function artifact(ctx: ImportContext, at: Path, index: [number, number]) {
           url,
         )} unchecked, the values need its SHA-512; add the line \`<sha512>  ${String(
           url,
-        )}\` (sha512sum output) to the file given with --checksums`,
+        )}\` (sha512sum output) to ${inputsOf(ctx.options).addChecksum}`,
       ),
     );
   }

@@ -7,7 +7,7 @@ import {
 import { parseValues } from '../values/parse';
 import { importConnectors } from './connectors';
 import { importConnectSection } from './connectSection';
-import { ImportContext, ImportOptions } from './context';
+import { ImportContext, ImportOptions, inputsOf } from './context';
 import {
   moveExternalConfiguration,
   rewriteExternalPaths,
@@ -210,7 +210,11 @@ function importConnect(ctx: ImportContext): Record<string, unknown> {
     problems.push(
       connect.problem(
         ['metadata', 'namespace'],
-        'not set, and no --namespace given; give the namespace the cluster runs in with --namespace NS',
+        `not set, and no ${
+          inputsOf(options).namespace
+        } given; give the namespace the cluster runs in ${
+          inputsOf(options).giveNamespace
+        }`,
       ),
     );
   } else if (fileNamespace !== undefined && fileNamespace !== namespace) {

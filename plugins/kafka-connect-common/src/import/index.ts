@@ -7,7 +7,8 @@ import { toYaml } from '../util/yaml';
 
 export { importCluster } from './importCluster';
 export type { ImportResult } from './importCluster';
-export type { ImportOptions } from './context';
+export type { ImportOptions, ImportInputs } from './context';
+export { parseManifests } from './manifests';
 export { parseChecksums } from './checksums';
 export type { Checksums } from './checksums';
 export { isStrimziExampleConfig } from './metrics';

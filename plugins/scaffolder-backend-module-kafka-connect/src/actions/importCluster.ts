@@ -5,44 +5,14 @@ import {
   importCluster,
   importedValuesYaml,
   parseChecksums,
+  parseManifests,
   Problem,
   SUPPORTED_STRIMZI_VERSIONS,
 } from '@connect-skeleton/plugin-kafka-connect-common';
-import { parseAllDocuments } from 'yaml';
 import { userFacing } from '../lib/errors';
 import { examples } from './importCluster.examples';
 
 export const IMPORT_ACTION_ID = 'kafka-connect:import';
-
-/** The documents of pasted manifests; a YAML error is a problem naming where it is. */
-function documentsOf(text: string): {
-  documents: unknown[];
-  problems: Problem[];
-} {
-  const documents: unknown[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    const error = doc.errors[0] ?? doc.warnings[0];
-    if (error) {
-      const where = error.linePos?.[0];
-      return {
-        documents: [],
-        problems: [
-          {
-            path: 'manifests',
-            message: `invalid YAML${
-              where ? ` at ${where.line}:${where.col}` : ''
-            }: ${error.message
-              .split('\n')[0]
-              .replace(/ at line \d+, column \d+:?$/, '')}`,
-          },
-        ],
-      };
-    }
-    const value: unknown = doc.toJS();
-    if (value !== null && value !== undefined) documents.push(value);
-  }
-  return { documents, problems: [] };
-}
 
 function refused(header: string, problems: readonly Problem[]): InputError {
   return userFacing(
@@ -130,7 +100,7 @@ export function createImportClusterAction() {
         ]);
       }
       const problems: Problem[] = [];
-      const parsed = documentsOf(ctx.input.manifests);
+      const parsed = parseManifests(ctx.input.manifests);
       problems.push(...parsed.problems);
       const checksums = ctx.input.checksums?.trim()
         ? parseChecksums(ctx.input.checksums, 'checksums')
