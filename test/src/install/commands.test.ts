@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFromRegistry } from './commands';
+import { failureLines, run, runFromRegistry } from './commands';
 
 /**
  * runFromRegistry retries a registry hiccup and nothing else: a command that counts its runs
@@ -70,5 +70,49 @@ describe('runFromRegistry', () => {
       ),
     ).rejects.toThrow(/not found/);
     expect(runs()).toBe(1);
+  });
+});
+
+describe('a failed command names what failed before its output', () => {
+  // The shape of a Yarn 4 install that fails in its link step after many peer warnings.
+  const yarnOutput = [
+    '➤ YN0000: · Yarn 4.13.0',
+    '➤ YN0000: ┌ Resolution step',
+    ...Array.from(
+      { length: 50 },
+      (_, i) =>
+        `➤ YN0060: │ peer-${i} is listed by your project with version 1.0.0, which doesn't satisfy what others request (^2.0.0).`,
+    ),
+    '➤ YN0086: │ Some peer dependencies are incorrectly met by your project',
+    '➤ YN0000: ┌ Link step',
+    "➤ YN0009: │ better-sqlite3@npm:13.2.0 [6cf1c] couldn't be built successfully (exit code 1, logs can be found here: /tmp/xfs-1/build.log)",
+    '➤ YN0000: └ Completed in 4s',
+    '➤ YN0000: · Failed with errors in 20s',
+  ];
+
+  it('keeps only the lines that report a failure', () => {
+    expect(failureLines(yarnOutput.join('\n'))).toEqual([
+      yarnOutput[yarnOutput.length - 3],
+    ]);
+  });
+
+  it('puts them at the top of the error, before the 40 lines of its output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-failure-'));
+    try {
+      writeFileSync(join(dir, 'yarn-output'), yarnOutput.join('\n'));
+      const error: Error = await run(
+        'bash',
+        ['-c', 'cat yarn-output; exit 1'],
+        { cwd: dir, logFile: join(dir, 'log') },
+      ).then(
+        () => new Error('the command did not fail'),
+        e => e,
+      );
+      const firstLines = error.message.split('\n').slice(0, 3).join('\n');
+      expect(firstLines).toContain('what it said failed:');
+      expect(firstLines).toContain("couldn't be built successfully");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -33,7 +33,22 @@ export function logTail(logFile: string, lines = 40, from = 0): string {
   }
 }
 
-/** Runs `command args` in `cwd`; resolves when it exits 0, else rejects with its output's end. */
+/**
+ * Yarn's codes for lines that report progress or warn about peers: a failed install prints
+ * dozens of them before the line that says what failed, so they are left out of that summary.
+ */
+const YARN_ROUTINE = /YN00(00|02|07|08|13|19|60|85|86):|^\s*$|^\$ \(cd /;
+
+/** The lines of a failed command's output that say what failed, first ones first. */
+export function failureLines(output: string, max = 12): string[] {
+  return output
+    .split('\n')
+    .filter(line => !YARN_ROUTINE.test(line))
+    .filter(line => /YN\d{4}:|error|failed|ERR!|not found/i.test(line))
+    .slice(0, max);
+}
+
+/** Runs `command args` in `cwd`; resolves when it exits 0, else rejects with what failed and its output's end. */
 export function run(
   command: string,
   args: string[],
@@ -60,10 +75,17 @@ export function run(
         resolve();
         return;
       }
+      const output = logTail(options.logFile, Infinity, start);
+      const failed = failureLines(output);
+      // What failed comes first: a long tail of warnings can bury it in a cut-down report.
       reject(
         new Error(
           `${command} ${args.join(' ')} (in ${options.cwd}) ended with ${
             signal ?? `exit code ${code}`
+          }${
+            failed.length
+              ? `; what it said failed:\n${failed.join('\n')}\n`
+              : ''
           }; the end of its output (the whole log in ${
             options.logFile
           }):\n${logTail(options.logFile, 40, start)}`,
