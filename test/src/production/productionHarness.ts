@@ -130,6 +130,9 @@ export async function startProductionReplicas(
     const configFiles = [
       join(REPO_ROOT, 'app-config.yaml'),
       join(REPO_ROOT, 'app-config.production.yaml'),
+      // Both forges: the profile as a team on GitHub and GitLab runs it.
+      join(REPO_ROOT, 'app-config.production.github.yaml'),
+      join(REPO_ROOT, 'app-config.production.gitlab.yaml'),
     ];
     const config = {
       scaffolder: {
