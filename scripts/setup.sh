@@ -57,7 +57,7 @@ ensure_debian_tools() {
 }
 
 # What Yarn prints when the registry, not the install, failed.
-REGISTRY_HICCUP='onCancel. handler was attached|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|Request failed "5[0-9][0-9]'
+REGISTRY_HICCUP='onCancel. handler was attached|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|socket hang up|socket disconnected|Premature close|Timeout awaiting|Request failed "5[0-9][0-9]|Response Code: (5[0-9][0-9]|429)'
 
 # Re-install only when the manifests changed since the last install.
 ensure_packages() {

@@ -61,15 +61,36 @@ describe('runFromRegistry', () => {
     expect(runs()).toBe(2);
   });
 
-  it('fails at once on an error of the install itself', async () => {
+  it('runs again after a 503 in the words of Yarn 4', async () => {
+    await runFromRegistry(
+      'bash',
+      ['-c', script('YN0035: │   Response Code: 503 (Service Unavailable)', 2)],
+      { cwd: dir, logFile: logFile() },
+    );
+    expect(runs()).toBe(2);
+  });
+
+  it('runs an error of the install itself once more, then fails with it', async () => {
     await expect(
       runFromRegistry(
         'bash',
-        ['-c', script('YN0001: Error: @x/y@^9.0.0 not found', 2)],
+        ['-c', script('YN0001: Error: @x/y@^9.0.0 not found', 9)],
         { cwd: dir, logFile: logFile() },
       ),
     ).rejects.toThrow(/not found/);
-    expect(runs()).toBe(1);
+    expect(runs()).toBe(2);
+    expect(readFileSync(logFile(), 'utf8')).toContain(
+      'not on a known registry hiccup',
+    );
+  });
+
+  it('passes when the second run of an unknown failure succeeds (a flake)', async () => {
+    await runFromRegistry(
+      'bash',
+      ['-c', script('YN0001: something unexpected', 2)],
+      { cwd: dir, logFile: logFile() },
+    );
+    expect(runs()).toBe(2);
   });
 });
 

@@ -96,19 +96,30 @@ export function run(
 }
 
 /**
- * What a package manager prints when the registry, not the command, failed: a dropped or
- * refused connection, a lookup or a timeout, a 5xx, and Yarn 4.13's crash in its own HTTP
- * retry path ("The `onCancel` handler was attached after the promise settled"), which any
- * retried request sets off on this machine.
+ * What a package manager prints when the registry, not the command, failed: a dropped,
+ * refused or timed-out connection, a lookup, a 5xx or 429 answer (Yarn 4 says "Response
+ * Code: 503 (Service Unavailable)" under YN0035, npm "code E503"), and Yarn 4.13's crash in
+ * its own HTTP retry path ("The `onCancel` handler was attached after the promise settled"),
+ * which any retried request sets off on this machine.
  */
-const REGISTRY_HICCUP =
-  /onCancel` handler was attached|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|socket hang up|Request failed "5\d\d|\b50[0-4] (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)/;
+const REGISTRY_HICCUP = new RegExp(
+  [
+    'onCancel` handler was attached',
+    'ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|ENETUNREACH|EHOSTUNREACH',
+    'socket hang up|socket disconnected|Premature close|Timeout awaiting',
+    'Request failed "5\\d\\d',
+    'Response Code: (5\\d\\d|429)',
+    'code E(5\\d\\d|429)',
+    '\\b50[0-4] (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)',
+  ].join('|'),
+);
 
 /**
  * `run` for a command that downloads from the registry (`yarn install`, `yarn add`, `npx`):
  * when it fails on a registry hiccup, it runs again (what a user does; Yarn keeps what it
- * fetched), at most `attempts` times in all, each retry said in the log. Any other failure
- * fails at once, so a real install error is never retried away.
+ * fetched), at most `attempts` times in all. Any other failure runs once more, in case the
+ * registry failed in words not listed above: an error of the install itself fails the same
+ * way twice, and that second failure is the one reported. Each retry is said in the log.
  */
 export async function runFromRegistry(
   command: string,
@@ -126,10 +137,13 @@ export async function runFromRegistry(
         .subarray(logged)
         .toString('utf8');
       const hiccup = output.match(REGISTRY_HICCUP);
-      if (!hiccup || attempt >= attempts) throw error;
+      const unknownRetried = !hiccup && attempt >= 2;
+      if (unknownRetried || attempt >= attempts) throw error;
       appendFileSync(
         options.logFile,
-        `\n(attempt ${attempt} of ${attempts} failed on a registry hiccup, "${hiccup[0]}": running it again)\n`,
+        hiccup
+          ? `\n(attempt ${attempt} of ${attempts} failed on a registry hiccup, "${hiccup[0]}": running it again)\n`
+          : `\n(attempt ${attempt} failed, not on a known registry hiccup: running it once more to tell a flake from an error of the install)\n`,
       );
     }
   }
