@@ -18,7 +18,7 @@ export const examples: TemplateExample[] = [
         {
           id: 'audit-github-initiated',
           action: 'kafka-connect:audit',
-          name: 'Record the start of the change in the audit log',
+          name: 'Record in the audit log that the pull request is asked for',
           if: "${{ parameters.destination.type == 'github' }}",
           input: { stage: 'initiated', ...input },
         },
@@ -38,7 +38,7 @@ export const examples: TemplateExample[] = [
         {
           id: 'audit-github',
           action: 'kafka-connect:audit',
-          name: 'Record the change in the audit log',
+          name: 'Record the pull request in the audit log',
           if: "${{ parameters.destination.type == 'github' }}",
           input: {
             stage: 'succeeded',
