@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { failureLines, run, runFromRegistry } from './commands';
+import { failureLines, run, runFromRegistry, userEnv } from './commands';
 
 /**
  * runFromRegistry retries a registry hiccup and nothing else: a command that counts its runs
@@ -135,5 +135,35 @@ describe('a failed command names what failed before its output', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the user's terminal the install steps run in", () => {
+  const ci = process.env.CI;
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'user-terminal-'));
+    // As on a CI machine, where npm test runs too.
+    process.env.CI = 'true';
+  });
+  afterEach(() => {
+    if (ci === undefined) delete process.env.CI;
+    else process.env.CI = ci;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is no CI job, so Yarn writes a new app's lockfile even on a CI machine", async () => {
+    expect(userEnv().CI).toBe('false');
+    // A project of no dependencies (no registry needed) and create-app's empty yarn.lock:
+    // with CI=true, Yarn would refuse to fill it in (YN0028).
+    writeFileSync(
+      join(dir, 'package.json'),
+      '{ "name": "app", "private": true }',
+    );
+    writeFileSync(join(dir, 'yarn.lock'), '');
+    await run('yarn', ['install'], { cwd: dir, logFile: join(dir, 'log') });
+    expect(readFileSync(join(dir, 'yarn.lock'), 'utf8')).toContain(
+      'app@workspace:.',
+    );
   });
 });

@@ -7,12 +7,18 @@ import { childEnv } from '../e2e/childEnv';
  * their output appended to one log file, and an error that shows that command's output on failure.
  */
 
-/** The caller's environment, minus what would change a Backstage app or its backend. */
+/**
+ * A platform engineer's terminal: the caller's environment, minus what would change a
+ * Backstage app or its backend.
+ */
 export function userEnv(
   overrides: Record<string, string> = {},
 ): NodeJS.ProcessEnv {
-  // The caller's YARN_* settings are this repository's, not the fresh app's.
-  return childEnv(overrides, ['YARN_']);
+  // The caller's YARN_* settings are this repository's, not the fresh app's. And the test
+  // plays a user at a terminal, not a CI job: a CI machine sets CI=true, and Yarn then
+  // refuses to write the new app's lockfile (YN0028: enableImmutableInstalls is on by
+  // default on CI). CI=false is how ci-info, which Yarn asks, is told otherwise.
+  return childEnv({ CI: 'false', ...overrides }, ['YARN_']);
 }
 
 /** The last `lines` lines of the log, from byte `from` on (the output of one command). */
