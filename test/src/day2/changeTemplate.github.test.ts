@@ -1,8 +1,6 @@
-import { parse } from 'yaml';
 import {
   clusterChangeEvents,
   initiatedForgeChange,
-  succeededForgeChange,
 } from '../scaffolder/clusterChangeAudit';
 import { GitHubDescription } from '../scaffolder/githubDescription';
 import { GitHubFake } from '../scaffolder/githubFake';
@@ -17,7 +15,6 @@ import {
   TaskResult,
 } from '../scaffolder/testBackend';
 import {
-  CHANGE_REF,
   CHANGE_TEMPLATE,
   clusterEntityAt,
   renderedFiles,
@@ -26,12 +23,16 @@ import {
 import {
   BRANCH,
   changedPaths,
-  ENTITY,
+  changeOrdersSink,
+  expectOnlyTouched,
   FILES,
   FOLDER,
   forgeChangeOf,
   SEED,
+  succeededForgeChangeOf,
+  touchedBy,
   VALUES,
+  valuesOn,
 } from './ordersSinkChange';
 
 /**
@@ -63,10 +64,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
   failOnRequestsOffContract(() => [github.violations], suite);
 
   const change = (parameters: Record<string, unknown>) =>
-    suite.scaffolder.run(
-      { cluster: ENTITY, ...parameters },
-      { templateRef: CHANGE_REF },
-    );
+    changeOrdersSink(suite.scaffolder, parameters);
 
   /** The files the pull request's branch changes against main. */
   const proposed = () =>
@@ -78,10 +76,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
 
   /** The events of a change of orders-sink that opened or updated `pullRequestUrl`. */
   const audited = (result: TaskResult, pullRequestUrl: string) =>
-    succeededForgeChange({
-      ...forgeChange(result),
-      requestUrl: pullRequestUrl,
-    });
+    succeededForgeChangeOf(result, 'github', REPO_URL, pullRequestUrl);
 
   it('reads the cluster from GitHub and opens a pull request holding only the files that change, audited with its URL', async () => {
     const seen = github.calls.length;
@@ -108,19 +103,9 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
       }),
     ]);
     expect(github.pulls[0].body).toContain('- `replicas: 3 → 5`');
-    const touched = touchedFiles(
-      FOLDER,
-      FILES,
-      renderedFiles({ ...VALUES, replicas: 5 }),
-    );
-    expect(touched).toContain(`${FOLDER}/connect-cluster.yaml`);
-    expect(touched.length).toBeLessThan(Object.keys(FILES).length);
-    expect(proposed()).toEqual(touched);
+    expectOnlyTouched(proposed(), { replicas: 5 });
     expect(github.commit(BRANCH).parents).toEqual([github.refs.get('main')]);
-    const values = parse(
-      github.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!,
-    );
-    expect(values).toMatchObject({
+    expect(valuesOn(github.files(BRANCH))).toMatchObject({
       replicas: 5,
       connect: { groupId: 'orders-sink' },
     });
@@ -150,9 +135,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
       'pulls/update',
     ]);
     expect(github.pulls[0].body).toContain('- `replicas: 3 → 4`');
-    expect(proposed()).toEqual(
-      touchedFiles(FOLDER, FILES, renderedFiles({ ...VALUES, replicas: 4 })),
-    );
+    expect(proposed()).toEqual(touchedBy({ replicas: 4 }));
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
       audited(result, github.pulls[0].html_url),
     );
@@ -211,9 +194,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     // nothing else was written: main, the pull request and the local repository are as before.
     expect(github.refs.get('main')).toBe(main);
     expect(github.pulls).toEqual([pull]);
-    expect(
-      parse(github.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!),
-    ).toMatchObject({ replicas: 6 });
+    expect(valuesOn(github.files(BRANCH))).toMatchObject({ replicas: 6 });
     expect(suite.repo.branches()).toEqual(['main']);
   });
 });

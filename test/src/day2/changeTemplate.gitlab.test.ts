@@ -1,8 +1,6 @@
-import { parse } from 'yaml';
 import {
   clusterChangeEvents,
   initiatedForgeChange,
-  succeededForgeChange,
 } from '../scaffolder/clusterChangeAudit';
 import { GitLabFake } from '../scaffolder/gitlabFake';
 import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
@@ -16,7 +14,6 @@ import {
   TaskResult,
 } from '../scaffolder/testBackend';
 import {
-  CHANGE_REF,
   CHANGE_TEMPLATE,
   clusterEntityAt,
   inFolder,
@@ -26,12 +23,16 @@ import {
 import {
   BRANCH,
   changedPaths,
-  ENTITY,
+  changeOrdersSink,
+  expectOnlyTouched,
   FILES,
   FOLDER,
   forgeChangeOf,
   SEED,
+  succeededForgeChangeOf,
+  touchedBy,
   VALUES,
+  valuesOn,
 } from './ordersSinkChange';
 
 /**
@@ -54,6 +55,10 @@ const COMMIT = 'POST /projects/acme%2Fgitops/repository/commits';
 const forgeChange = (result: TaskResult) =>
   forgeChangeOf(result, 'gitlab', REPO_URL);
 
+/** The events of a change of orders-sink that opened or updated `mergeRequestUrl`. */
+const audited = (result: TaskResult, mergeRequestUrl: string) =>
+  succeededForgeChangeOf(result, 'gitlab', REPO_URL, mergeRequestUrl);
+
 describe('Change a Kafka Connect cluster on GitLab', () => {
   const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, SEED);
   const suite = useScaffolderSuite({
@@ -68,10 +73,7 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
   failOnRequestsOffContract(() => [gitlab.violations], suite);
 
   const change = (parameters: Record<string, unknown>) =>
-    suite.scaffolder.run(
-      { cluster: ENTITY, ...parameters },
-      { templateRef: CHANGE_REF },
-    );
+    changeOrdersSink(suite.scaffolder, parameters);
 
   /** The files the merge request's branch changes against main. */
   const proposed = () =>
@@ -132,20 +134,10 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
     expect(gitlab.mergeRequests[0].description).toContain(
       '- `replicas: 3 → 5`',
     );
-    const touched = touchedFiles(
-      FOLDER,
-      FILES,
-      renderedFiles({ ...VALUES, replicas: 5 }),
-    );
-    expect(touched).toContain(`${FOLDER}/connect-cluster.yaml`);
-    expect(touched.length).toBeLessThan(Object.keys(FILES).length);
-    expect(proposed()).toEqual(touched);
+    expectOnlyTouched(proposed(), { replicas: 5 });
     // The first run's commit already held the change: no second commit, nothing to update.
     expect(gitlab.branches.get(BRANCH)).toHaveLength(2);
-    const values = parse(
-      gitlab.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!,
-    );
-    expect(values).toMatchObject({
+    expect(valuesOn(gitlab.files(BRANCH))).toMatchObject({
       replicas: 5,
       connect: { groupId: 'orders-sink' },
     });
@@ -156,10 +148,7 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
     });
     expect(suite.repo.branches()).toEqual(['main']);
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
-      succeededForgeChange({
-        ...forgeChange(result),
-        requestUrl: gitlab.mergeRequests[0].web_url,
-      }),
+      audited(result, gitlab.mergeRequests[0].web_url),
     );
     expect(JSON.stringify(result.events)).not.toContain(GITLAB_TOKEN);
   });
@@ -183,14 +172,9 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
         .at(-1)!
         .actions.every(a => a.action === 'update'),
     ).toBe(true);
-    expect(proposed()).toEqual(
-      touchedFiles(FOLDER, FILES, renderedFiles({ ...VALUES, replicas: 4 })),
-    );
+    expect(proposed()).toEqual(touchedBy({ replicas: 4 }));
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
-      succeededForgeChange({
-        ...forgeChange(result),
-        requestUrl: gitlab.mergeRequests[0].web_url,
-      }),
+      audited(result, gitlab.mergeRequests[0].web_url),
     );
   });
 
@@ -233,10 +217,7 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
         `PUT /projects/acme%2Fgitops/merge_requests/1`,
       );
       expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
-        succeededForgeChange({
-          ...forgeChange(result),
-          requestUrl: gitlab.mergeRequests[0].web_url,
-        }),
+        audited(result, gitlab.mergeRequests[0].web_url),
       );
     });
 
