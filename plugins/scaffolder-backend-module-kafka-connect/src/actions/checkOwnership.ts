@@ -14,7 +14,8 @@ import { allowedGitopsRemote } from '../lib/gitopsRemote';
 import { CLUSTER_FILE } from '../lib/guard';
 import { localClusterFileSource } from '../lib/localClusterFileSource';
 import { readAnyOwnerFor } from '../lib/ownership';
-import { joinRelative, relativeFolder } from '../lib/paths';
+import { joinRelative } from '../lib/paths';
+import { publishFolders } from '../lib/publishFolders';
 import { branchNameProblem } from '../lib/refName';
 import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
 import { readSourceIdentity } from '../lib/sourceFiles';
@@ -120,14 +121,7 @@ export function createCheckOwnershipAction(
     },
     async handler(ctx) {
       const destination: Destination = ctx.input.destination ?? 'local';
-      const sourcePath = relativeFolder(
-        ctx.input.sourcePath ?? '.',
-        'sourcePath',
-        { allowRoot: true },
-      );
-      const targetPath = relativeFolder(ctx.input.targetPath, 'targetPath', {
-        allowRoot: false,
-      });
+      const { sourcePath, targetPath } = publishFolders(ctx.input);
       const branch = ctx.input.branch || undefined;
       if (branch !== undefined) {
         const problem = branchNameProblem(branch);
