@@ -4,26 +4,16 @@ import {
 } from '../scaffolder/clusterChangeAudit';
 import { GitHubDescription } from '../scaffolder/githubDescription';
 import { GitHubFake } from '../scaffolder/githubFake';
-import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
-import {
-  expectCompleted,
-  failOnRequestsOffContract,
-} from '../scaffolder/taskExpectations';
+import { expectCompleted } from '../scaffolder/taskExpectations';
 import {
   GITHUB_TOKEN,
   stepStatus,
   TaskResult,
 } from '../scaffolder/testBackend';
-import {
-  CHANGE_TEMPLATE,
-  clusterEntityAt,
-  renderedFiles,
-  touchedFiles,
-} from './clusterFolder';
+import { renderedFiles, touchedFiles } from './clusterFolder';
 import {
   BRANCH,
   changedPaths,
-  changeOrdersSink,
   expectOnlyTouched,
   FILES,
   FOLDER,
@@ -34,6 +24,7 @@ import {
   VALUES,
   valuesOn,
 } from './ordersSinkChange';
+import { useOrdersSinkOnForge } from './ordersSinkSuite';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitHub, through the real scaffolder
@@ -45,7 +36,6 @@ import {
 jest.setTimeout(60_000);
 
 const REPO_URL = 'github.com?owner=acme&repo=gitops';
-const LOCATION = `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`;
 
 describe('Change a Kafka Connect cluster on GitHub', () => {
   const github = new GitHubFake(
@@ -55,16 +45,10 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     GITHUB_TOKEN,
     SEED,
   );
-  const suite = useScaffolderSuite({
-    handlers: github.handlers(),
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [clusterEntityAt(LOCATION, FILES['catalog-info.yaml'])],
-  });
-
-  failOnRequestsOffContract(() => [github.violations], suite);
-
-  const change = (parameters: Record<string, unknown>) =>
-    changeOrdersSink(suite.scaffolder, parameters);
+  const { suite, change } = useOrdersSinkOnForge(
+    github,
+    'https://github.com/acme/gitops/blob/main',
+  );
 
   /** The files the pull request's branch changes against main. */
   const proposed = () =>

@@ -3,27 +3,16 @@ import {
   initiatedForgeChange,
 } from '../scaffolder/clusterChangeAudit';
 import { GitLabFake } from '../scaffolder/gitlabFake';
-import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
-import {
-  expectCompleted,
-  failOnRequestsOffContract,
-} from '../scaffolder/taskExpectations';
+import { expectCompleted } from '../scaffolder/taskExpectations';
 import {
   GITLAB_TOKEN,
   stepStatus,
   TaskResult,
 } from '../scaffolder/testBackend';
-import {
-  CHANGE_TEMPLATE,
-  clusterEntityAt,
-  inFolder,
-  renderedFiles,
-  touchedFiles,
-} from './clusterFolder';
+import { inFolder, renderedFiles, touchedFiles } from './clusterFolder';
 import {
   BRANCH,
   changedPaths,
-  changeOrdersSink,
   expectOnlyTouched,
   FILES,
   FOLDER,
@@ -34,6 +23,7 @@ import {
   VALUES,
   valuesOn,
 } from './ordersSinkChange';
+import { useOrdersSinkOnForge } from './ordersSinkSuite';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitLab, through the real scaffolder
@@ -47,7 +37,6 @@ import {
 jest.setTimeout(60_000);
 
 const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
-const LOCATION = `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`;
 const PROJECT = 'GET /projects/acme%2Fgitops';
 const COMMIT = 'POST /projects/acme%2Fgitops/repository/commits';
 
@@ -61,19 +50,13 @@ const audited = (result: TaskResult, mergeRequestUrl: string) =>
 
 describe('Change a Kafka Connect cluster on GitLab', () => {
   const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, SEED);
-  const suite = useScaffolderSuite({
-    handlers: gitlab.handlers(),
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [clusterEntityAt(LOCATION, FILES['catalog-info.yaml'])],
-  });
-
+  const { suite, change } = useOrdersSinkOnForge(
+    gitlab,
+    'https://gitlab.com/acme/gitops/-/blob/main',
+  );
   afterEach(() => {
     gitlab.faults.length = 0;
   });
-  failOnRequestsOffContract(() => [gitlab.violations], suite);
-
-  const change = (parameters: Record<string, unknown>) =>
-    changeOrdersSink(suite.scaffolder, parameters);
 
   /** The files the merge request's branch changes against main. */
   const proposed = () =>
