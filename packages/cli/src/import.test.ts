@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { validateValues } from '@connect-skeleton/plugin-kafka-connect-common';
-import { runCli, tempDir } from './__testUtils__';
+import { Captured, runCli, tempDir } from './__testUtils__';
 
 const SHA = 'ab'.repeat(64);
 const OWNER = ['--owner', 'group:default/data-platform'];
@@ -63,21 +63,36 @@ describe('connect-skeleton import', () => {
   });
   afterEach(() => cleanup());
 
-  it('prints only the values on stdout, notes on stderr, exit 0', async () => {
-    await write('c.yaml', cluster());
-    const result = await runCli(
+  /** Imports `text` as c.yaml for `strimzi`, with the checksums of sums.txt unless told not. */
+  const importText = async (
+    text: string,
+    options: { strimzi?: string; checksums?: boolean } = {},
+  ) => {
+    await write('c.yaml', text);
+    const checksums =
+      options.checksums === false ? [] : ['--checksums', 'sums.txt'];
+    return runCli(
       [
         'import',
         '--from',
         'c.yaml',
         ...OWNER,
         '--strimzi',
-        '0.45.0',
-        '--checksums',
-        'sums.txt',
+        options.strimzi ?? '0.45.0',
+        ...checksums,
       ],
       cwd,
     );
+  };
+
+  /** Refused as bad values: exit 1 and nothing on stdout, so a pipe gets no half values. */
+  const expectRefused = (result: Captured) => {
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+  };
+
+  it('prints only the values on stdout, notes on stderr, exit 0', async () => {
+    const result = await importText(cluster());
     expect(result.code).toBe(0);
     const values = parse(result.stdout);
     expect(values).toMatchObject({
@@ -100,20 +115,7 @@ describe('connect-skeleton import', () => {
   });
 
   it('says on stderr when the Kafka version does not run on the target release, and takes its default', async () => {
-    await write('c.yaml', cluster());
-    const result = await runCli(
-      [
-        'import',
-        '--from',
-        'c.yaml',
-        ...OWNER,
-        '--strimzi',
-        '1.2.0',
-        '--checksums',
-        'sums.txt',
-      ],
-      cwd,
-    );
+    const result = await importText(cluster(), { strimzi: '1.2.0' });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /^note: KafkaConnect orders: spec\.version: Kafka 3\.9\.0 does not run on Strimzi 1\.2\.0 .*taking the release's default, 4\.3\.1$/m,
@@ -122,35 +124,18 @@ describe('connect-skeleton import', () => {
   });
 
   it('refuses an artifact without a checksum, naming the field, exit 1 and nothing on stdout', async () => {
-    await write('c.yaml', cluster());
-    const result = await runCli(
-      ['import', '--from', 'c.yaml', ...OWNER, '--strimzi', '0.45.0'],
-      cwd,
-    );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
+    const result = await importText(cluster(), { checksums: false });
+    expectRefused(result);
     expect(result.stderr).toMatch(
       /^KafkaConnect orders: spec\.build\.plugins\[0\]\.artifacts\[0\]\.sha512sum: missing: .*--checksums/m,
     );
   });
 
   it('refuses a literal password, naming the connector field', async () => {
-    await write('c.yaml', cluster('', 'connection.password: hunter2'));
-    const result = await runCli(
-      [
-        'import',
-        '--from',
-        'c.yaml',
-        ...OWNER,
-        '--strimzi',
-        '0.45.0',
-        '--checksums',
-        'sums.txt',
-      ],
-      cwd,
+    const result = await importText(
+      cluster('', 'connection.password: hunter2'),
     );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
+    expectRefused(result);
     expect(result.stderr).toMatch(
       /^KafkaConnector orders-sink: spec\.config\["connection\.password"\]: looks like a credential written in plain text/m,
     );
@@ -178,22 +163,8 @@ describe('connect-skeleton import', () => {
       'KafkaConnect orders: spec.template.deployment: Strimzi ignores template.deployment',
     ],
   ])('refuses %s with the original field', async (_what, extra, line) => {
-    await write('c.yaml', cluster(extra));
-    const result = await runCli(
-      [
-        'import',
-        '--from',
-        'c.yaml',
-        ...OWNER,
-        '--strimzi',
-        '0.45.0',
-        '--checksums',
-        'sums.txt',
-      ],
-      cwd,
-    );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
+    const result = await importText(cluster(extra));
+    expectRefused(result);
     expect(result.stderr.split('\n')).toContainEqual(
       expect.stringContaining(line),
     );

@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import {
   checkPolicy,
@@ -10,7 +8,7 @@ import {
   Problem,
 } from '@connect-skeleton/plugin-kafka-connect-common';
 import { UsageError } from './errors';
-import { readErrorWords } from './valuesFile';
+import { readTextFile } from './textFile';
 
 /**
  * `--policy FILE`: the platform's policy (docs/policy.md). A policy that cannot be read or
@@ -20,14 +18,7 @@ export async function readPolicyFile(
   file: string,
   cwd: string,
 ): Promise<Policy> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read policy file ${file}: ${readErrorWords(error)}`,
-    );
-  }
+  const text = await readTextFile(file, cwd, 'policy file');
   const docs = parseAllDocuments(text);
   const all = Array.isArray(docs) ? docs : [];
   const error = all.flatMap(doc => [...doc.errors, ...doc.warnings])[0];

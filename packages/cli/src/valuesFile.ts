@@ -1,27 +1,13 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { isMap, isScalar, parseAllDocuments, YAMLError } from 'yaml';
 import {
   Problem,
   readCanonicalYaml,
 } from '@connect-skeleton/plugin-kafka-connect-common';
-import { UsageError } from './errors';
+import { readTextFile } from './textFile';
 
 export type ValuesResult =
   | { ok: true; values: unknown }
   | { ok: false; problems: Problem[] };
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a folder',
-  EACCES: 'permission denied',
-};
-
-/** Why a file could not be read, in words: `no such file`, `it is a folder`, ... */
-export function readErrorWords(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-  return READ_ERRORS[code] ?? code;
-}
 
 /** A file-level problem: it belongs to the values as a whole, so its path is `values`. */
 function bad(message: string): ValuesResult {
@@ -52,15 +38,7 @@ export async function readValuesFile(
   file: string,
   cwd: string,
 ): Promise<ValuesResult> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read values file ${file}: ${readErrorWords(error)}`,
-    );
-  }
-  return parseValues(text, file);
+  return parseValues(await readTextFile(file, cwd, 'values file'), file);
 }
 
 /** Parses the text of a values file; `file` only names it in messages. */

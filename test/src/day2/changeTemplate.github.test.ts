@@ -1,38 +1,30 @@
-import { parse } from 'yaml';
 import {
   clusterChangeEvents,
   initiatedForgeChange,
-  succeededForgeChange,
 } from '../scaffolder/clusterChangeAudit';
 import { GitHubDescription } from '../scaffolder/githubDescription';
 import { GitHubFake } from '../scaffolder/githubFake';
-import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
-import {
-  expectCompleted,
-  failOnRequestsOffContract,
-} from '../scaffolder/taskExpectations';
+import { expectCompleted } from '../scaffolder/taskExpectations';
 import {
   GITHUB_TOKEN,
   stepStatus,
   TaskResult,
 } from '../scaffolder/testBackend';
-import {
-  CHANGE_REF,
-  CHANGE_TEMPLATE,
-  clusterEntityAt,
-  renderedFiles,
-  touchedFiles,
-} from './clusterFolder';
+import { renderedFiles, touchedFiles } from './clusterFolder';
 import {
   BRANCH,
   changedPaths,
-  ENTITY,
+  expectOnlyTouched,
   FILES,
   FOLDER,
   forgeChangeOf,
   SEED,
+  succeededForgeChangeOf,
+  touchedBy,
   VALUES,
+  valuesOn,
 } from './ordersSinkChange';
+import { useOrdersSinkOnForge } from './ordersSinkSuite';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitHub, through the real scaffolder
@@ -44,7 +36,6 @@ import {
 jest.setTimeout(60_000);
 
 const REPO_URL = 'github.com?owner=acme&repo=gitops';
-const LOCATION = `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`;
 
 describe('Change a Kafka Connect cluster on GitHub', () => {
   const github = new GitHubFake(
@@ -54,19 +45,10 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     GITHUB_TOKEN,
     SEED,
   );
-  const suite = useScaffolderSuite({
-    handlers: github.handlers(),
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [clusterEntityAt(LOCATION, FILES['catalog-info.yaml'])],
-  });
-
-  failOnRequestsOffContract(() => [github.violations], suite);
-
-  const change = (parameters: Record<string, unknown>) =>
-    suite.scaffolder.run(
-      { cluster: ENTITY, ...parameters },
-      { templateRef: CHANGE_REF },
-    );
+  const { suite, change } = useOrdersSinkOnForge(
+    github,
+    'https://github.com/acme/gitops/blob/main',
+  );
 
   /** The files the pull request's branch changes against main. */
   const proposed = () =>
@@ -78,10 +60,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
 
   /** The events of a change of orders-sink that opened or updated `pullRequestUrl`. */
   const audited = (result: TaskResult, pullRequestUrl: string) =>
-    succeededForgeChange({
-      ...forgeChange(result),
-      requestUrl: pullRequestUrl,
-    });
+    succeededForgeChangeOf(result, 'github', REPO_URL, pullRequestUrl);
 
   it('reads the cluster from GitHub and opens a pull request holding only the files that change, audited with its URL', async () => {
     const seen = github.calls.length;
@@ -108,19 +87,9 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
       }),
     ]);
     expect(github.pulls[0].body).toContain('- `replicas: 3 → 5`');
-    const touched = touchedFiles(
-      FOLDER,
-      FILES,
-      renderedFiles({ ...VALUES, replicas: 5 }),
-    );
-    expect(touched).toContain(`${FOLDER}/connect-cluster.yaml`);
-    expect(touched.length).toBeLessThan(Object.keys(FILES).length);
-    expect(proposed()).toEqual(touched);
+    expectOnlyTouched(proposed(), { replicas: 5 });
     expect(github.commit(BRANCH).parents).toEqual([github.refs.get('main')]);
-    const values = parse(
-      github.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!,
-    );
-    expect(values).toMatchObject({
+    expect(valuesOn(github.files(BRANCH))).toMatchObject({
       replicas: 5,
       connect: { groupId: 'orders-sink' },
     });
@@ -150,9 +119,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
       'pulls/update',
     ]);
     expect(github.pulls[0].body).toContain('- `replicas: 3 → 4`');
-    expect(proposed()).toEqual(
-      touchedFiles(FOLDER, FILES, renderedFiles({ ...VALUES, replicas: 4 })),
-    );
+    expect(proposed()).toEqual(touchedBy({ replicas: 4 }));
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
       audited(result, github.pulls[0].html_url),
     );
@@ -211,9 +178,7 @@ describe('Change a Kafka Connect cluster on GitHub', () => {
     // nothing else was written: main, the pull request and the local repository are as before.
     expect(github.refs.get('main')).toBe(main);
     expect(github.pulls).toEqual([pull]);
-    expect(
-      parse(github.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!),
-    ).toMatchObject({ replicas: 6 });
+    expect(valuesOn(github.files(BRANCH))).toMatchObject({ replicas: 6 });
     expect(suite.repo.branches()).toEqual(['main']);
   });
 });

@@ -1,38 +1,29 @@
-import { parse } from 'yaml';
 import {
   clusterChangeEvents,
   initiatedForgeChange,
-  succeededForgeChange,
 } from '../scaffolder/clusterChangeAudit';
 import { GitLabFake } from '../scaffolder/gitlabFake';
-import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
-import {
-  expectCompleted,
-  failOnRequestsOffContract,
-} from '../scaffolder/taskExpectations';
+import { expectCompleted } from '../scaffolder/taskExpectations';
 import {
   GITLAB_TOKEN,
   stepStatus,
   TaskResult,
 } from '../scaffolder/testBackend';
-import {
-  CHANGE_REF,
-  CHANGE_TEMPLATE,
-  clusterEntityAt,
-  inFolder,
-  renderedFiles,
-  touchedFiles,
-} from './clusterFolder';
+import { inFolder, renderedFiles, touchedFiles } from './clusterFolder';
 import {
   BRANCH,
   changedPaths,
-  ENTITY,
+  expectOnlyTouched,
   FILES,
   FOLDER,
   forgeChangeOf,
   SEED,
+  succeededForgeChangeOf,
+  touchedBy,
   VALUES,
+  valuesOn,
 } from './ordersSinkChange';
+import { useOrdersSinkOnForge } from './ordersSinkSuite';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitLab, through the real scaffolder
@@ -46,7 +37,6 @@ import {
 jest.setTimeout(60_000);
 
 const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
-const LOCATION = `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`;
 const PROJECT = 'GET /projects/acme%2Fgitops';
 const COMMIT = 'POST /projects/acme%2Fgitops/repository/commits';
 
@@ -54,24 +44,19 @@ const COMMIT = 'POST /projects/acme%2Fgitops/repository/commits';
 const forgeChange = (result: TaskResult) =>
   forgeChangeOf(result, 'gitlab', REPO_URL);
 
+/** The events of a change of orders-sink that opened or updated `mergeRequestUrl`. */
+const audited = (result: TaskResult, mergeRequestUrl: string) =>
+  succeededForgeChangeOf(result, 'gitlab', REPO_URL, mergeRequestUrl);
+
 describe('Change a Kafka Connect cluster on GitLab', () => {
   const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, SEED);
-  const suite = useScaffolderSuite({
-    handlers: gitlab.handlers(),
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [clusterEntityAt(LOCATION, FILES['catalog-info.yaml'])],
-  });
-
+  const { suite, change } = useOrdersSinkOnForge(
+    gitlab,
+    'https://gitlab.com/acme/gitops/-/blob/main',
+  );
   afterEach(() => {
     gitlab.faults.length = 0;
   });
-  failOnRequestsOffContract(() => [gitlab.violations], suite);
-
-  const change = (parameters: Record<string, unknown>) =>
-    suite.scaffolder.run(
-      { cluster: ENTITY, ...parameters },
-      { templateRef: CHANGE_REF },
-    );
 
   /** The files the merge request's branch changes against main. */
   const proposed = () =>
@@ -132,20 +117,10 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
     expect(gitlab.mergeRequests[0].description).toContain(
       '- `replicas: 3 → 5`',
     );
-    const touched = touchedFiles(
-      FOLDER,
-      FILES,
-      renderedFiles({ ...VALUES, replicas: 5 }),
-    );
-    expect(touched).toContain(`${FOLDER}/connect-cluster.yaml`);
-    expect(touched.length).toBeLessThan(Object.keys(FILES).length);
-    expect(proposed()).toEqual(touched);
+    expectOnlyTouched(proposed(), { replicas: 5 });
     // The first run's commit already held the change: no second commit, nothing to update.
     expect(gitlab.branches.get(BRANCH)).toHaveLength(2);
-    const values = parse(
-      gitlab.files(BRANCH).get(`${FOLDER}/connect-cluster.yaml`)!,
-    );
-    expect(values).toMatchObject({
+    expect(valuesOn(gitlab.files(BRANCH))).toMatchObject({
       replicas: 5,
       connect: { groupId: 'orders-sink' },
     });
@@ -156,10 +131,7 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
     });
     expect(suite.repo.branches()).toEqual(['main']);
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
-      succeededForgeChange({
-        ...forgeChange(result),
-        requestUrl: gitlab.mergeRequests[0].web_url,
-      }),
+      audited(result, gitlab.mergeRequests[0].web_url),
     );
     expect(JSON.stringify(result.events)).not.toContain(GITLAB_TOKEN);
   });
@@ -183,14 +155,9 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
         .at(-1)!
         .actions.every(a => a.action === 'update'),
     ).toBe(true);
-    expect(proposed()).toEqual(
-      touchedFiles(FOLDER, FILES, renderedFiles({ ...VALUES, replicas: 4 })),
-    );
+    expect(proposed()).toEqual(touchedBy({ replicas: 4 }));
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
-      succeededForgeChange({
-        ...forgeChange(result),
-        requestUrl: gitlab.mergeRequests[0].web_url,
-      }),
+      audited(result, gitlab.mergeRequests[0].web_url),
     );
   });
 
@@ -233,10 +200,7 @@ describe('Change a Kafka Connect cluster on GitLab', () => {
         `PUT /projects/acme%2Fgitops/merge_requests/1`,
       );
       expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
-        succeededForgeChange({
-          ...forgeChange(result),
-          requestUrl: gitlab.mergeRequests[0].web_url,
-        }),
+        audited(result, gitlab.mergeRequests[0].web_url),
       );
     });
 

@@ -1,18 +1,17 @@
 import { parse } from 'yaml';
+import { clusterChangeEvents } from './clusterChangeAudit';
+import { ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
 import {
-  clusterChangeEvents,
-  succeededForgeOrdersChange,
-} from './clusterChangeAudit';
-import {
-  clusterValues,
-  ORDERS_BRANCH,
-  ORDERS_FOLDER,
-  ORDERS_SKELETON_FILES,
-} from './clusterValues';
+  expectRequestOutput,
+  expectSkeletonAdded,
+  ordersOnForge,
+  registeredAt,
+} from './forgeDestination';
 import { GitHubDescription } from './githubDescription';
 import { GitHubFake } from './githubFake';
 import { useScaffolderSuite } from './scaffolderSuite';
-import { GITHUB_TOKEN, stepStatus, TaskResult } from './testBackend';
+import { expectCompleted } from './taskExpectations';
+import { GITHUB_TOKEN, stepStatus } from './testBackend';
 
 /**
  * The real template and the real publish:github:pull-request action, against a GitHub that
@@ -24,24 +23,7 @@ const PR_URL = `https://github.com/acme/gitops/pull/${PR_NUMBER}`;
 const CATALOG_INFO = `https://github.com/acme/gitops/blob/main/${ORDERS_FOLDER}/catalog-info.yaml`;
 const REPO_URL = 'github.com?owner=acme&repo=gitops';
 
-const toGitHub = (overrides: Record<string, unknown> = {}) => ({
-  ...clusterValues(overrides),
-  destination: { type: 'github', githubRepoUrl: REPO_URL },
-});
-
-/** The audit event of a run of the cluster template that opened or updated `pullRequestUrl`. */
-const auditedChange = (
-  result: TaskResult,
-  pullRequestUrl: string,
-  namespace?: string,
-) =>
-  succeededForgeOrdersChange({
-    taskId: result.id,
-    forge: 'github',
-    repository: REPO_URL,
-    requestUrl: pullRequestUrl,
-    namespace,
-  });
+const { values: toGitHub, auditedChange } = ordersOnForge('github', REPO_URL);
 
 jest.setTimeout(60_000);
 
@@ -60,10 +42,7 @@ describe('the template with a GitHub destination', () => {
   it('opens a pull request from kafka-connect/<name> into main with the skeleton under clusters/<environment>/<name>', async () => {
     const result = await suite.scaffolder.run(toGitHub());
 
-    expect({ status: result.status, error: result.error }).toEqual({
-      status: 'completed',
-      error: undefined,
-    });
+    expectCompleted(result);
     expect(github.violations).toEqual([]);
     expect(suite.unhandled).toEqual([]);
     expect(github.pulls).toEqual([
@@ -79,47 +58,19 @@ describe('the template with a GitHub destination', () => {
       'Kafka Connect cluster `streaming/orders-cdc`',
     );
 
-    const main = github.files('main');
     const files = github.files(ORDERS_BRANCH);
-    const added = [...files.keys()].filter(path => !main.has(path));
-    expect(added.every(path => path.startsWith(`${ORDERS_FOLDER}/`))).toBe(
-      true,
-    );
-    expect(added.map(path => path.slice(ORDERS_FOLDER.length + 1))).toEqual(
-      expect.arrayContaining(ORDERS_SKELETON_FILES),
-    );
-    expect(files.get('README.md')).toBe('# GitOps\n');
-    expect(
-      parse(files.get(`${ORDERS_FOLDER}/connect-cluster.yaml`)!),
-    ).toMatchObject({ name: 'orders-cdc', namespace: 'streaming' });
+    expectSkeletonAdded(github.files('main'), files);
     expect(github.commit(ORDERS_BRANCH).parents).toEqual([
       github.refs.get('main'),
     ]);
 
-    expect(result.output?.links).toEqual([
-      { title: `Pull request #${PR_NUMBER} on GitHub`, url: PR_URL },
-      {
-        title:
-          'The cluster in the catalog (there once the pull request is merged)',
-        icon: 'catalog',
-        entityRef: expect.stringMatching(/^resource:default\/orders-cdc/),
-      },
-    ]);
-    // The text says what to merge and when the catalog link starts to work.
-    const deployed = result.output?.text?.find(
-      t => t.title === 'How to get it deployed',
-    )?.content;
-    expect(deployed).toContain(
-      `[pull request #${PR_NUMBER}](${PR_URL}) into \`main\``,
-    );
-    expect(deployed).toContain(
-      'Until then its catalog page says "Entity not found"',
-    );
-    // Registered at the default branch's URL: the entity appears once the pull request is merged.
-    expect(suite.scaffolder.locations).toEqual([
-      { type: 'url', target: CATALOG_INFO, dryRun: false },
-      { type: 'url', target: CATALOG_INFO, dryRun: true },
-    ]);
+    expectRequestOutput(result, {
+      kind: 'pull request',
+      name: `pull request #${PR_NUMBER}`,
+      title: `Pull request #${PR_NUMBER} on GitHub`,
+      url: PR_URL,
+    });
+    expect(suite.scaffolder.locations).toEqual(registeredAt(CATALOG_INFO));
     expect(stepStatus(result, 'push')).toBe('skipped');
     expect(suite.repo.branches()).toEqual(['main']);
     // The audit event names the user, the cluster, where it went and the pull request GitHub
@@ -140,10 +91,7 @@ describe('the template with a GitHub destination', () => {
     const before = github.refs.get(ORDERS_BRANCH);
     const result = await suite.scaffolder.run(toGitHub({ replicas: 3 }));
 
-    expect({ status: result.status, error: result.error }).toEqual({
-      status: 'completed',
-      error: undefined,
-    });
+    expectCompleted(result);
     expect(github.violations).toEqual([]);
     expect(github.pulls).toHaveLength(1);
     expect(github.refs.get(ORDERS_BRANCH)).not.toBe(before);

@@ -2,17 +2,18 @@ import { parse } from 'yaml';
 import {
   clusterChangeEvents,
   CLUSTER_CHANGE_EVENT,
-  succeededForgeOrdersChange,
 } from './clusterChangeAudit';
+import { ORDERS_BRANCH, ORDERS_FOLDER } from './clusterValues';
 import {
-  clusterValues,
-  ORDERS_BRANCH,
-  ORDERS_FOLDER,
-  ORDERS_SKELETON_FILES,
-} from './clusterValues';
+  expectRequestOutput,
+  expectSkeletonAdded,
+  ordersOnForge,
+  registeredAt,
+} from './forgeDestination';
 import { GitLabFake } from './gitlabFake';
 import { useScaffolderSuite } from './scaffolderSuite';
-import { GITLAB_TOKEN, stepStatus, TaskResult } from './testBackend';
+import { expectCompleted } from './taskExpectations';
+import { GITLAB_TOKEN, stepStatus } from './testBackend';
 
 /**
  * The real template with the real gitlab:repo:push (Backstage's GitLab module),
@@ -38,24 +39,7 @@ const CATALOG_INFO = `https://gitlab.com/acme/gitops/-/blob/main/${ORDERS_FOLDER
 
 const REPO_URL = 'gitlab.com?owner=acme&repo=gitops';
 
-const toGitLab = (overrides: Record<string, unknown> = {}) => ({
-  ...clusterValues(overrides),
-  destination: { type: 'gitlab', gitlabRepoUrl: REPO_URL },
-});
-
-/** The audit event of a run of the cluster template that opened or updated `mergeRequestUrl`. */
-const auditedChange = (
-  result: TaskResult,
-  mergeRequestUrl: string,
-  namespace?: string,
-) =>
-  succeededForgeOrdersChange({
-    taskId: result.id,
-    forge: 'gitlab',
-    repository: REPO_URL,
-    requestUrl: mergeRequestUrl,
-    namespace,
-  });
+const { values: toGitLab, auditedChange } = ordersOnForge('gitlab', REPO_URL);
 
 describe('the template with a GitLab destination', () => {
   const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, {
@@ -67,10 +51,7 @@ describe('the template with a GitLab destination', () => {
     const result = await suite.scaffolder.run(toGitLab());
     const calls = [...gitlab.calls];
 
-    expect({ status: result.status, error: result.error }).toEqual({
-      status: 'completed',
-      error: undefined,
-    });
+    expectCompleted(result);
     expect(gitlab.violations).toEqual([]);
     expect(suite.unhandled).toEqual([]);
     expect(gitlab.mergeRequests).toEqual([
@@ -102,19 +83,8 @@ describe('the template with a GitLab destination', () => {
       'POST /projects/acme%2Fgitops/merge_requests',
     ]);
 
-    const main = gitlab.files('main');
     const files = gitlab.files(ORDERS_BRANCH);
-    const added = [...files.keys()].filter(path => !main.has(path));
-    expect(added.every(path => path.startsWith(`${ORDERS_FOLDER}/`))).toBe(
-      true,
-    );
-    expect(added.map(path => path.slice(ORDERS_FOLDER.length + 1))).toEqual(
-      expect.arrayContaining(ORDERS_SKELETON_FILES),
-    );
-    expect(files.get('README.md')).toBe('# GitOps\n');
-    expect(
-      parse(files.get(`${ORDERS_FOLDER}/connect-cluster.yaml`)!),
-    ).toMatchObject({ name: 'orders-cdc' });
+    const added = expectSkeletonAdded(gitlab.files('main'), files);
     // The branch is main's commit and one commit on top, which creates every file.
     const commits = gitlab.branches.get(ORDERS_BRANCH)!;
     expect(commits).toHaveLength(2);
@@ -129,26 +99,13 @@ describe('the template with a GitLab destination', () => {
       new Map([['README.md', '# GitOps\n']]),
     );
 
-    expect(result.output?.links).toEqual([
-      { title: 'Merge request !1 on GitLab', url: MR_URL },
-      {
-        title:
-          'The cluster in the catalog (there once the merge request is merged)',
-        icon: 'catalog',
-        entityRef: expect.stringMatching(/^resource:default\/orders-cdc/),
-      },
-    ]);
-    const deployed = result.output?.text?.find(
-      t => t.title === 'How to get it deployed',
-    )?.content;
-    expect(deployed).toContain(`[merge request !1](${MR_URL}) into \`main\``);
-    expect(deployed).toContain(
-      'Until then its catalog page says "Entity not found"',
-    );
-    expect(suite.scaffolder.locations).toEqual([
-      { type: 'url', target: CATALOG_INFO, dryRun: false },
-      { type: 'url', target: CATALOG_INFO, dryRun: true },
-    ]);
+    expectRequestOutput(result, {
+      kind: 'merge request',
+      name: 'merge request !1',
+      title: 'Merge request !1 on GitLab',
+      url: MR_URL,
+    });
+    expect(suite.scaffolder.locations).toEqual(registeredAt(CATALOG_INFO));
     expect(stepStatus(result, 'push')).toBe('skipped');
     expect(stepStatus(result, 'pull-request')).toBe('skipped');
     expect(stepStatus(result, 'ensure-gitlab-branch')).toBe('completed');
@@ -177,10 +134,7 @@ describe('the template with a GitLab destination', () => {
     );
     const calls = gitlab.calls.slice(seen);
 
-    expect({ status: result.status, error: result.error }).toEqual({
-      status: 'completed',
-      error: undefined,
-    });
+    expectCompleted(result);
     expect(gitlab.violations).toEqual([]);
     expect(suite.unhandled).toEqual([]);
 
@@ -245,10 +199,9 @@ describe('the template with a GitLab destination', () => {
       title: 'Merge request !1 on GitLab',
       url: MR_URL,
     });
-    expect(suite.scaffolder.locations.slice(-2)).toEqual([
-      { type: 'url', target: CATALOG_INFO, dryRun: false },
-      { type: 'url', target: CATALOG_INFO, dryRun: true },
-    ]);
+    expect(suite.scaffolder.locations.slice(-2)).toEqual(
+      registeredAt(CATALOG_INFO),
+    );
     // The update is audited with the cluster as it is now and the same merge request.
     expect(clusterChangeEvents(suite.scaffolder.log, result.id)).toEqual(
       auditedChange(result, gitlab.mergeRequests[0].web_url, 'streaming-eu'),
@@ -324,10 +277,7 @@ describe('the template with a GitLab destination', () => {
     );
     const calls = gitlab.calls.slice(seen);
 
-    expect({ status: result.status, error: result.error }).toEqual({
-      status: 'completed',
-      error: undefined,
-    });
+    expectCompleted(result);
     expect(gitlab.violations).toEqual([]);
     expect(suite.unhandled).toEqual([]);
 

@@ -1,15 +1,16 @@
 import {
   Checksums,
-  formatProblem,
   importCluster,
   importedValuesYaml,
   parseChecksums,
   Problem,
 } from '@connect-skeleton/plugin-kafka-connect-common';
 import { ImportArgs } from '../args';
+import { failWithProblems } from '../badValues';
 import { ExitCode } from '../errors';
 import { Io, writeLines } from '../io';
-import { parseManifests, readTextFile } from '../manifestFile';
+import { parseManifests } from '../manifestFile';
+import { readTextFile } from '../textFile';
 
 /**
  * `import`: the values on stdout and nothing else; what the import did (notes) and what
@@ -33,8 +34,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const manifests = parseManifests(text, args.from);
   if (!manifests.ok) problems.push(...manifests.problems);
   if (!manifests.ok || problems.length > 0) {
-    writeLines(io.stderr, problems.map(formatProblem));
-    return ExitCode.badValues;
+    return failWithProblems(io, problems);
   }
 
   const result = importCluster(manifests.documents, {
@@ -47,10 +47,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     io.stderr,
     result.notes.map(note => `note: ${note}`),
   );
-  if (!result.ok) {
-    writeLines(io.stderr, result.problems.map(formatProblem));
-    return ExitCode.badValues;
-  }
+  if (!result.ok) return failWithProblems(io, result.problems);
   io.stdout.write(importedValuesYaml(result.values));
   return ExitCode.ok;
 }

@@ -4,22 +4,18 @@ import {
 } from '@connect-skeleton/plugin-kafka-connect-common';
 import { ExitCode } from '../errors';
 import { Io, writeLines } from '../io';
-import { policyViolations, readPolicyFile } from '../policyFile';
-import { readValuesFile } from '../valuesFile';
+import { policyViolations } from '../policyFile';
+import { readValuesAndPolicy, ValuesArgs } from '../policedValues';
 
 /**
  * `validate`: the problems are the command's output, so they go to stdout (values.md). With
  * `--policy`, good values are then checked against the policy, and its violations are problems.
  */
 export async function validateCommand(
-  args: { values: string; policy?: string },
+  args: ValuesArgs,
   io: Io,
 ): Promise<number> {
-  // The policy first: an unusable policy is bad usage, whatever the values hold.
-  const policy = args.policy
-    ? await readPolicyFile(args.policy, io.cwd)
-    : undefined;
-  const read = await readValuesFile(args.values, io.cwd);
+  const { read, policy } = await readValuesAndPolicy(args, io.cwd);
   let problems = read.ok ? validateValues(read.values) : read.problems;
   if (read.ok && problems.length === 0 && policy) {
     problems = policyViolations(read.values, policy);

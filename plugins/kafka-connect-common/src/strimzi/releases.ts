@@ -110,6 +110,29 @@ const JMX_AND_REPORTER: readonly MetricsType[] = [
   'strimziMetricsReporter',
 ];
 
+/** From 0.49.0 on: image volumes, the metrics reporter, sizeLimit as a string, Buildah too. */
+const FROM_0_49: Pick<
+  ReleaseFacts,
+  'volumeTypes' | 'metricsTypes' | 'sizeLimitAsObject' | 'buildOptions'
+> = {
+  volumeTypes: WITH_IMAGE_VOLUMES,
+  metricsTypes: JMX_AND_REPORTER,
+  sizeLimitAsObject: false,
+  buildOptions: KANIKO_OR_BUILDAH,
+};
+
+/** 0.49.0 to 0.51.0 serve both API versions; v1beta2 stays the default. */
+const DUAL_APIS: Pick<ReleaseFacts, 'apis' | 'defaultApi'> = {
+  apis: { v1beta2: V1BETA2_CUSTOM_AUTH, v1: V1 },
+  defaultApi: 'v1beta2',
+};
+
+/** From 1.0.0 on only v1 is served. */
+const V1_ONLY: Pick<ReleaseFacts, 'apis' | 'defaultApi'> = {
+  apis: { v1: V1 },
+  defaultApi: 'v1',
+};
+
 /** Oldest first. The last entry is the newest supported release and the default. */
 export const RELEASE_FACTS: readonly ReleaseFacts[] = [
   {
@@ -159,69 +182,45 @@ export const RELEASE_FACTS: readonly ReleaseFacts[] = [
   },
   {
     version: '0.49.0',
-    apis: { v1beta2: V1BETA2_CUSTOM_AUTH, v1: V1 },
-    defaultApi: 'v1beta2',
     kafkaVersions: ['4.0.0', '4.0.1', '4.1.0', '4.1.1'],
     defaultKafkaVersion: '4.1.1',
-    volumeTypes: WITH_IMAGE_VOLUMES,
-    metricsTypes: JMX_AND_REPORTER,
-    sizeLimitAsObject: false,
-    buildOptions: KANIKO_OR_BUILDAH,
+    ...DUAL_APIS,
+    ...FROM_0_49,
   },
   {
     version: '0.50.0',
-    apis: { v1beta2: V1BETA2_CUSTOM_AUTH, v1: V1 },
-    defaultApi: 'v1beta2',
     kafkaVersions: ['4.0.0', '4.0.1', '4.1.0', '4.1.1'],
     defaultKafkaVersion: '4.1.1',
-    volumeTypes: WITH_IMAGE_VOLUMES,
-    metricsTypes: JMX_AND_REPORTER,
-    sizeLimitAsObject: false,
-    buildOptions: KANIKO_OR_BUILDAH,
+    ...DUAL_APIS,
+    ...FROM_0_49,
   },
   {
     version: '0.51.0',
-    apis: { v1beta2: V1BETA2_CUSTOM_AUTH, v1: V1 },
-    defaultApi: 'v1beta2',
     kafkaVersions: ['4.1.0', '4.1.1', '4.2.0'],
     defaultKafkaVersion: '4.2.0',
-    volumeTypes: WITH_IMAGE_VOLUMES,
-    metricsTypes: JMX_AND_REPORTER,
-    sizeLimitAsObject: false,
-    buildOptions: KANIKO_OR_BUILDAH,
+    ...DUAL_APIS,
+    ...FROM_0_49,
   },
   {
     version: '1.0.0',
-    apis: { v1: V1 },
-    defaultApi: 'v1',
     kafkaVersions: ['4.1.0', '4.1.1', '4.1.2', '4.2.0'],
     defaultKafkaVersion: '4.2.0',
-    volumeTypes: WITH_IMAGE_VOLUMES,
-    metricsTypes: JMX_AND_REPORTER,
-    sizeLimitAsObject: false,
-    buildOptions: KANIKO_OR_BUILDAH,
+    ...V1_ONLY,
+    ...FROM_0_49,
   },
   {
     version: '1.1.0',
-    apis: { v1: V1 },
-    defaultApi: 'v1',
     kafkaVersions: ['4.2.0', '4.2.1', '4.3.0'],
     defaultKafkaVersion: '4.3.0',
-    volumeTypes: WITH_IMAGE_VOLUMES,
-    metricsTypes: JMX_AND_REPORTER,
-    sizeLimitAsObject: false,
-    buildOptions: KANIKO_OR_BUILDAH,
+    ...V1_ONLY,
+    ...FROM_0_49,
   },
   {
     version: '1.2.0',
-    apis: { v1: V1 },
-    defaultApi: 'v1',
     kafkaVersions: ['4.2.0', '4.2.1', '4.3.0', '4.3.1'],
     defaultKafkaVersion: '4.3.1',
-    volumeTypes: WITH_IMAGE_VOLUMES,
-    metricsTypes: JMX_AND_REPORTER,
-    sizeLimitAsObject: false,
-    buildOptions: KANIKO_OR_BUILDAH,
+    ...V1_ONLY,
+    ...FROM_0_49,
   },
 ];
 

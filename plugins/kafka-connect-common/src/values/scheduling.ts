@@ -5,6 +5,10 @@ import { labels, nonEmptyLine, qualifiedName, singleLine } from './patterns';
 
 const stringList = () => z.array(singleLine(253));
 
+/** A titled list the values may leave out; generic, so the inferred value types stay exact. */
+const optionalList = <T extends z.ZodType>(item: T, title: string) =>
+  z.array(item).meta({ title }).optional();
+
 const labelSelectorRequirement = z.strictObject({
   key: qualifiedName().meta({ title: 'Label' }),
   operator: z
@@ -15,10 +19,10 @@ const labelSelectorRequirement = z.strictObject({
 
 export const labelSelectorSchema = z.strictObject({
   matchLabels: labels().meta({ title: 'Labels to match' }).optional(),
-  matchExpressions: z
-    .array(labelSelectorRequirement)
-    .meta({ title: 'Expressions to match' })
-    .optional(),
+  matchExpressions: optionalList(
+    labelSelectorRequirement,
+    'Expressions to match',
+  ),
 });
 
 const nodeSelectorRequirement = z.strictObject({
@@ -31,14 +35,11 @@ const nodeSelectorRequirement = z.strictObject({
 
 export const nodeSelectorTermSchema = z
   .strictObject({
-    matchExpressions: z
-      .array(nodeSelectorRequirement)
-      .meta({ title: 'Node labels to match' })
-      .optional(),
-    matchFields: z
-      .array(nodeSelectorRequirement)
-      .meta({ title: 'Node fields to match' })
-      .optional(),
+    matchExpressions: optionalList(
+      nodeSelectorRequirement,
+      'Node labels to match',
+    ),
+    matchFields: optionalList(nodeSelectorRequirement, 'Node fields to match'),
   })
   .meta({ title: 'Node selector term' });
 export type NodeSelectorTerm = z.infer<typeof nodeSelectorTermSchema>;
@@ -73,10 +74,10 @@ const podAffinityTermSchema = z
 const podAffinitySchema = (title: string) =>
   z
     .strictObject({
-      requiredDuringSchedulingIgnoredDuringExecution: z
-        .array(podAffinityTermSchema)
-        .meta({ title: 'Required' })
-        .optional(),
+      requiredDuringSchedulingIgnoredDuringExecution: optionalList(
+        podAffinityTermSchema,
+        'Required',
+      ),
       preferredDuringSchedulingIgnoredDuringExecution: z
         .array(
           z.strictObject({
@@ -172,13 +173,10 @@ export const schedulingSchema = z
       })
       .optional(),
     affinity: affinitySchema.optional(),
-    tolerations: z
-      .array(tolerationSchema)
-      .meta({ title: 'Tolerations' })
-      .optional(),
-    topologySpreadConstraints: z
-      .array(topologySpreadConstraintSchema)
-      .meta({ title: 'Topology spread constraints' })
-      .optional(),
+    tolerations: optionalList(tolerationSchema, 'Tolerations'),
+    topologySpreadConstraints: optionalList(
+      topologySpreadConstraintSchema,
+      'Topology spread constraints',
+    ),
   })
   .meta({ title: 'Scheduling' });

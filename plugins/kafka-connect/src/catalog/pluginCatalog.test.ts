@@ -7,12 +7,10 @@ import {
   switchCatalogVersion,
   withArtifactType,
 } from './artifacts';
+import { REQUIRED_VALUES } from '../__testUtils__/requiredValues';
 
 const BASE = {
-  name: 'orders',
-  namespace: 'data',
-  owner: 'group:default/data',
-  kafka: { bootstrapServers: 'kafka:9092' },
+  ...REQUIRED_VALUES,
   image: { name: 'registry.example.com/data/orders-connect' },
 };
 

@@ -3,13 +3,7 @@ import { NEWEST_STRIMZI_VERSION } from '@connect-skeleton/plugin-kafka-connect-c
 import { fullValues } from '@connect-skeleton/integration-tests/src/fixtures/fullValues';
 import { PreviewPanel } from './PreviewPanel';
 import { choose } from '../__testUtils__/select';
-
-const BASE = {
-  name: 'orders',
-  namespace: 'data',
-  owner: 'group:default/data',
-  kafka: { bootstrapServers: 'kafka:9092' },
-};
+import { REQUIRED_VALUES } from '../__testUtils__/requiredValues';
 
 function fileShown() {
   return screen.getByLabelText(/^Contents of /);
@@ -49,13 +43,13 @@ describe('PreviewPanel', () => {
   });
 
   it('lists each problem in plain words, and keeps the last files while a problem stops the render', () => {
-    const { rerender } = render(<PreviewPanel form={BASE} />);
+    const { rerender } = render(<PreviewPanel form={REQUIRED_VALUES} />);
     choose('kafka-connect-preview-file', 'catalog-info.yaml');
     expect(fileShown().textContent).toContain('name: orders');
     rerender(
       <PreviewPanel
         form={{
-          ...BASE,
+          ...REQUIRED_VALUES,
           volumes: [
             { name: 'etc', mountPath: '/etc/x', secret: { secretName: 's' } },
           ],
@@ -78,7 +72,7 @@ describe('PreviewPanel', () => {
     render(
       <PreviewPanel
         form={{
-          ...BASE,
+          ...REQUIRED_VALUES,
           volumes: [
             { name: 'etc', mountPath: '/etc/x', secret: { secretName: 's' } },
           ],

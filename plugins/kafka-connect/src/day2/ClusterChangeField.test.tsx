@@ -13,10 +13,15 @@ import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
 import { TestApiProvider } from '@backstage/frontend-test-utils';
 import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import { Form } from '@backstage/plugin-scaffolder-react/alpha';
-import { renderSkeleton } from '@connect-skeleton/plugin-kafka-connect-common';
 import { loadTemplate } from '@connect-skeleton/integration-tests/src/scaffolder/templateFile';
 import { PreviewLayout } from '../fields/PreviewLayout';
 import { KeyValueEditor } from '../fields/KeyValueEditor';
+import {
+  backendDiscovery,
+  ORDERS_ENTITY,
+  ordersConnectCluster,
+  readClusterResponse,
+} from '../__testUtils__/clusterBackend';
 import { ClusterChangeField } from './ClusterChangeField';
 import { validateClusterChange } from './changeValidation';
 
@@ -26,27 +31,8 @@ const CREATE_STEPS = loadTemplate().spec.parameters.map(step => ({
   schema: step,
 }));
 
-const ENTITY = 'resource:default/orders';
-
-/** connect-cluster.yaml as the renderer writes it, as the backend reads it. */
-function connectCluster(): Record<string, unknown> {
-  const rendered = renderSkeleton(
-    {
-      name: 'orders',
-      namespace: 'streaming',
-      owner: 'group:default/data-platform',
-      replicas: 3,
-      kafka: { bootstrapServers: 'kafka:9093' },
-    },
-    { layout: 'helm' },
-  );
-  if (!rendered.ok) throw new Error(JSON.stringify(rendered.problems));
-  return parse(
-    rendered.value.find(f => f.path === 'connect-cluster.yaml')!.content,
-  );
-}
-
-const CURRENT = connectCluster();
+const ENTITY = ORDERS_ENTITY;
+const CURRENT = ordersConnectCluster({ replicas: 3 });
 
 /** The backend: the values for a member, the ownership refusal for anyone else. */
 function backend(refuse?: string) {
@@ -61,23 +47,10 @@ function backend(refuse?: string) {
           }),
           { status: 403 },
         );
-      return new Response(
-        JSON.stringify({
-          entityRef: ENTITY,
-          values: CURRENT,
-          layout: 'helm',
-          valuesUrl: 'file:///gitops.git/clusters/orders/connect-cluster.yaml',
-          repositoryPath: 'clusters/orders',
-          destination: 'local',
-          owner: 'group:default/data-platform',
-        }),
-        { status: 200 },
-      );
+      return readClusterResponse(CURRENT);
     },
   };
-  const discoveryApi = {
-    getBaseUrl: async (id: string) => `http://backend/api/${id}`,
-  };
+  const discoveryApi = backendDiscovery;
   const scaffolderApi = {
     getTemplateParameterSchema: async () => ({
       title: 'Kafka Connect cluster',

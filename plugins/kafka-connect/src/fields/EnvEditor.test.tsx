@@ -1,42 +1,31 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { EnvEditor } from './EnvEditor';
-import { renderField } from '../__testUtils__/renderField';
+import { renderClusterField } from '../__testUtils__/renderClusterField';
 import { choose } from '../__testUtils__/select';
-
-const BASE = {
-  name: 'orders',
-  namespace: 'data',
-  owner: 'group:default/data',
-  kafka: { bootstrapServers: 'kafka:9092' },
-};
-
-function type(id: string, text: string) {
-  fireEvent.change(document.getElementById(id)!, { target: { value: text } });
-}
+import { typeInto } from '../__testUtils__/typeInto';
 
 describe('EnvEditor', () => {
   it('starts empty and writes nothing until a variable is added', () => {
-    const field = renderField(EnvEditor, { path: ['env'], form: BASE });
+    const field = renderClusterField(EnvEditor, 'env');
     expect(screen.queryByLabelText('Name')).not.toBeInTheDocument();
     expect(field.value()).toBeUndefined();
   });
 
   it('writes a plain value as {name, value}', () => {
-    const field = renderField(EnvEditor, { path: ['env'], form: BASE });
+    const field = renderClusterField(EnvEditor, 'env');
     fireEvent.click(screen.getByText('Add a variable'));
-    type('root_env_0_name', 'TZ');
-    type('root_env_0_value', 'UTC');
+    typeInto('root_env_0_name', 'TZ');
+    typeInto('root_env_0_value', 'UTC');
     expect(field.value()).toEqual([{ name: 'TZ', value: 'UTC' }]);
   });
 
   it('switches to a Secret key and back without stale keys', () => {
-    const field = renderField(EnvEditor, {
-      path: ['env'],
-      form: { ...BASE, env: [{ name: 'DB_PASSWORD', value: 'x' }] },
+    const field = renderClusterField(EnvEditor, 'env', {
+      env: [{ name: 'DB_PASSWORD', value: 'x' }],
     });
     choose('root_env_0_source', 'Key of a Secret');
-    type('root_env_0_refName', 'orders-db');
-    type('root_env_0_refKey', 'password');
+    typeInto('root_env_0_refName', 'orders-db');
+    typeInto('root_env_0_refKey', 'password');
     expect(field.value()).toEqual([
       {
         name: 'DB_PASSWORD',
@@ -57,17 +46,13 @@ describe('EnvEditor', () => {
   });
 
   it('marks an optional reference only when asked', () => {
-    const field = renderField(EnvEditor, {
-      path: ['env'],
-      form: {
-        ...BASE,
-        env: [
-          {
-            name: 'H',
-            valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } },
-          },
-        ],
-      },
+    const field = renderClusterField(EnvEditor, 'env', {
+      env: [
+        {
+          name: 'H',
+          valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } },
+        },
+      ],
     });
     fireEvent.click(document.getElementById('root_env_0_optional')!);
     expect(field.value()).toEqual([
@@ -79,9 +64,8 @@ describe('EnvEditor', () => {
   });
 
   it("shows the common checks' problem beside the variable", () => {
-    renderField(EnvEditor, {
-      path: ['env'],
-      form: { ...BASE, env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] },
+    renderClusterField(EnvEditor, 'env', {
+      env: [{ name: 'DB_PASSWORD', value: 'hunter2' }],
     });
     // Under the value it is about, in the common checks' words.
     expect(
@@ -90,9 +74,8 @@ describe('EnvEditor', () => {
   });
 
   it('removes a variable, and writes nothing when none is left', () => {
-    const field = renderField(EnvEditor, {
-      path: ['env'],
-      form: { ...BASE, env: [{ name: 'TZ', value: 'UTC' }] },
+    const field = renderClusterField(EnvEditor, 'env', {
+      env: [{ name: 'TZ', value: 'UTC' }],
     });
     fireEvent.click(screen.getByLabelText('Remove TZ'));
     expect(field.value()).toBeUndefined();

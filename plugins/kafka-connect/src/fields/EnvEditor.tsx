@@ -4,10 +4,13 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { AddButton, RemoveButton } from '../components/RowButtons';
+import { RemoveButton } from '../components/RowButtons';
 import { FieldFrame, ProblemLines } from '../components/FieldFrame';
-import { LocatedProblem, messagesAt } from '../preview/problemPaths';
-import { fieldPath, fieldProblems } from './fieldContext';
+import { InputRow } from '../components/InputRow';
+import { ListRow, ListRows } from '../components/ListRows';
+import { problemProps } from '../components/problemProps';
+import { messagesAt } from '../preview/problemPaths';
+import { listField } from './listField';
 
 interface KeyRef {
   name?: string;
@@ -66,27 +69,15 @@ const SOURCE_LABELS: Record<Source, string> = {
   configMapKeyRef: 'Key of a ConfigMap',
 };
 
-function EnvRow(props: {
-  id: string;
-  index: number;
-  variable: EnvVar;
-  problems: LocatedProblem[];
-  onChange: (variable: EnvVar) => void;
-  onRemove: () => void;
-}) {
-  const { id, variable, problems, onChange } = props;
+function EnvRow(props: { id: string; variable: EnvVar; row: ListRow<EnvVar> }) {
+  const { id, variable } = props;
+  const { problems, onChange } = props.row;
   const source = sourceOf(variable);
   const at = (...path: (string | number)[]) => messagesAt(problems, path);
   const ref = refOf(variable);
   const refPath = ['valueFrom', source];
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="flex-start"
-      style={{ gap: 8 }}
-      mb={1}
-    >
+    <InputRow mb={1}>
       <TextField
         id={`${id}_name`}
         label="Name"
@@ -94,8 +85,7 @@ function EnvRow(props: {
         onChange={e =>
           onChange({ ...variable, name: e.target.value || undefined })
         }
-        error={at('name').length > 0}
-        helperText={at('name').join(' ')}
+        {...problemProps(at('name'))}
       />
       <TextField
         select
@@ -120,8 +110,7 @@ function EnvRow(props: {
           onChange={e =>
             onChange({ name: variable.name, value: e.target.value })
           }
-          error={at('value').length > 0}
-          helperText={at('value').join(' ')}
+          {...problemProps(at('value'))}
         />
       ) : (
         <>
@@ -132,8 +121,7 @@ function EnvRow(props: {
             onChange={e =>
               onChange(withRef(variable, { ...ref, name: e.target.value }))
             }
-            error={at(...refPath, 'name').length > 0}
-            helperText={at(...refPath, 'name').join(' ')}
+            {...problemProps(at(...refPath, 'name'))}
           />
           <TextField
             id={`${id}_refKey`}
@@ -142,8 +130,7 @@ function EnvRow(props: {
             onChange={e =>
               onChange(withRef(variable, { ...ref, key: e.target.value }))
             }
-            error={at(...refPath, 'key').length > 0}
-            helperText={at(...refPath, 'key').join(' ')}
+            {...problemProps(at(...refPath, 'key'))}
           />
           <FormControlLabel
             control={
@@ -162,15 +149,15 @@ function EnvRow(props: {
         </>
       )}
       <RemoveButton
-        label={`Remove ${variable.name || `variable ${props.index + 1}`}`}
-        onClick={props.onRemove}
+        label={`Remove ${variable.name || `variable ${props.row.index + 1}`}`}
+        onClick={props.row.onRemove}
       />
       <Box width="100%">
         <ProblemLines
           messages={[...at(), ...at('valueFrom'), ...at(...refPath)]}
         />
       </Box>
-    </Box>
+    </InputRow>
   );
 }
 
@@ -181,34 +168,22 @@ function EnvRow(props: {
 export function EnvEditor(
   props: FieldExtensionComponentProps<EnvVar[] | undefined>,
 ) {
-  const { formData, onChange, idSchema } = props;
-  const path = fieldPath(props, ['env']);
-  const problems = fieldProblems(props, path);
-  const variables = formData ?? [];
-  const id = idSchema?.$id ?? 'root_env';
-  const set = (next: EnvVar[]) => onChange(next.length > 0 ? next : undefined);
+  const { id, items, problems, set } = listField(props, 'env');
   return (
     <FieldFrame
       title="Environment variables"
       description="A plain value, or the key of a Secret or ConfigMap. Credentials (passwords, tokens, keys) must come from a Secret."
       problems={messagesAt(problems, [])}
     >
-      {variables.map((variable, i) => (
-        <EnvRow
-          key={i}
-          id={`${id}_${i}`}
-          index={i}
-          variable={variable}
-          problems={problems
-            .filter(p => p.segments[0] === i)
-            .map(p => ({ ...p, segments: p.segments.slice(1) }))}
-          onChange={v => set(variables.map((old, j) => (j === i ? v : old)))}
-          onRemove={() => set(variables.filter((_, j) => j !== i))}
-        />
-      ))}
-      <AddButton
-        label="Add a variable"
-        onClick={() => set([...variables, { name: undefined, value: '' }])}
+      <ListRows
+        items={items}
+        problems={problems}
+        onChange={set}
+        renderRow={(variable, row) => (
+          <EnvRow id={`${id}_${row.index}`} variable={variable} row={row} />
+        )}
+        addLabel="Add a variable"
+        newItem={() => ({ name: undefined, value: '' })}
       />
     </FieldFrame>
   );

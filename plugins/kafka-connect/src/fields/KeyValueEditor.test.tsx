@@ -1,10 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { KeyValueEditor } from './KeyValueEditor';
 import { renderField } from '../__testUtils__/renderField';
-
-function type(id: string, text: string) {
-  fireEvent.change(document.getElementById(id)!, { target: { value: text } });
-}
+import { typeInto } from '../__testUtils__/typeInto';
 
 describe('KeyValueEditor', () => {
   it('starts with no row at all and writes nothing', () => {
@@ -18,9 +15,9 @@ describe('KeyValueEditor', () => {
     fireEvent.click(screen.getByText('Add'));
     expect(screen.getByLabelText('Key')).toHaveValue('');
     expect(field.changes).toEqual([]);
-    type('root_labels_0_value', 'data');
+    typeInto('root_labels_0_value', 'data');
     expect(field.value()).toBeUndefined();
-    type('root_labels_0_key', 'team');
+    typeInto('root_labels_0_key', 'team');
     expect(field.value()).toEqual({ team: 'data' });
   });
 
@@ -30,8 +27,8 @@ describe('KeyValueEditor', () => {
       form: { labels: { team: 'data' } },
     });
     fireEvent.click(screen.getByText('Add'));
-    type('root_labels_1_key', 'team');
-    type('root_labels_1_value', 'other');
+    typeInto('root_labels_1_key', 'team');
+    typeInto('root_labels_1_value', 'other');
     expect(
       screen.getByText(/"team" is given above already/),
     ).toBeInTheDocument();
@@ -45,9 +42,9 @@ describe('KeyValueEditor', () => {
         connect: { config: { 'value.converter.schemas.enable': false } },
       },
     });
-    type('root_connect_config_0_key', 'key.converter.schemas.enable');
+    typeInto('root_connect_config_0_key', 'key.converter.schemas.enable');
     expect(field.value()).toEqual({ 'key.converter.schemas.enable': false });
-    type('root_connect_config_0_value', 'true');
+    typeInto('root_connect_config_0_value', 'true');
     expect(field.value()).toEqual({ 'key.converter.schemas.enable': 'true' });
   });
 

@@ -2,18 +2,13 @@ import { fireEvent, screen } from '@testing-library/react';
 import { PluginPicker } from './PluginPicker';
 import { renderField } from '../__testUtils__/renderField';
 import { choose, optionsOf } from '../__testUtils__/select';
+import { typeInto } from '../__testUtils__/typeInto';
+import { REQUIRED_VALUES } from '../__testUtils__/requiredValues';
 
 const BASE = {
-  name: 'orders',
-  namespace: 'data',
-  owner: 'group:default/data',
-  kafka: { bootstrapServers: 'kafka:9092' },
+  ...REQUIRED_VALUES,
   image: { name: 'registry.example.com/data/orders-connect' },
 };
-
-function type(id: string, text: string) {
-  fireEvent.change(document.getElementById(id)!, { target: { value: text } });
-}
 
 const MYSQL_320 =
   'https://repo1.maven.org/maven2/io/debezium/debezium-connector-mysql/3.2.0.Final/debezium-connector-mysql-3.2.0.Final-plugin.tar.gz';
@@ -47,7 +42,7 @@ describe('PluginPicker', () => {
     );
     expect(hint).toHaveTextContent('is required');
     expect(hint).toHaveTextContent(`curl -fsSL '${MYSQL_320}' | sha512sum`);
-    type('root_plugins_0_artifacts_0_sha512sum', 'ab'.repeat(64));
+    typeInto('root_plugins_0_artifacts_0_sha512sum', 'ab'.repeat(64));
     expect(field.value()).toEqual([
       {
         name: 'debezium-connector-mysql',
@@ -95,10 +90,10 @@ describe('PluginPicker', () => {
   it('takes a Maven artifact freely, and a URL with its sha512 after switching kinds without stale keys', () => {
     const field = renderField(PluginPicker, { path: ['plugins'], form: BASE });
     fireEvent.click(screen.getByText('Add your own plugin'));
-    type('root_plugins_0_name', 'jdbc');
-    type('root_plugins_0_artifacts_0_group', 'org.postgresql');
-    type('root_plugins_0_artifacts_0_artifact', 'postgresql');
-    type('root_plugins_0_artifacts_0_version', '42.7.4');
+    typeInto('root_plugins_0_name', 'jdbc');
+    typeInto('root_plugins_0_artifacts_0_group', 'org.postgresql');
+    typeInto('root_plugins_0_artifacts_0_artifact', 'postgresql');
+    typeInto('root_plugins_0_artifacts_0_version', '42.7.4');
     expect(field.value()).toEqual([
       {
         name: 'jdbc',
@@ -116,16 +111,16 @@ describe('PluginPicker', () => {
     expect(field.value()).toEqual([
       { name: 'jdbc', artifacts: [{ type: 'zip' }] },
     ]);
-    type(
+    typeInto(
       'root_plugins_0_artifacts_0_url',
       'https://downloads.example.com/jdbc.zip',
     );
-    type('root_plugins_0_artifacts_0_sha512sum', 'cd'.repeat(64));
+    typeInto('root_plugins_0_artifacts_0_sha512sum', 'cd'.repeat(64));
     choose(
       'root_plugins_0_artifacts_0_type',
       'Other file by URL (stored as it is)',
     );
-    type('root_plugins_0_artifacts_0_fileName', 'jdbc.jar');
+    typeInto('root_plugins_0_artifacts_0_fileName', 'jdbc.jar');
     choose('root_plugins_0_artifacts_0_type', 'JAR file by URL');
     expect(field.value()).toEqual([
       {

@@ -7,10 +7,17 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { AddButton, RemoveButton } from '../components/RowButtons';
+import { RemoveButton } from '../components/RowButtons';
 import { FieldFrame, ProblemLines } from '../components/FieldFrame';
-import { LocatedProblem, messagesAt } from '../preview/problemPaths';
-import { fieldPath, fieldProblems } from './fieldContext';
+import { InputRow } from '../components/InputRow';
+import { ListRow, ListRows } from '../components/ListRows';
+import { problemProps } from '../components/problemProps';
+import {
+  LocatedProblem,
+  messagesAt,
+  problemsUnder,
+} from '../preview/problemPaths';
+import { listField } from './listField';
 import {
   CatalogCategory,
   PLUGIN_CATALOG,
@@ -79,13 +86,7 @@ function ArtifactRow(props: {
   const { id, artifact, problems, onChange } = props;
   const values = artifact as Record<string, string | undefined>;
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="flex-start"
-      style={{ gap: 8 }}
-      mb={1}
-    >
+    <InputRow mb={1}>
       <TextField
         select
         id={`${id}_type`}
@@ -137,23 +138,19 @@ function ArtifactRow(props: {
       <Box width="100%">
         <ProblemLines messages={messagesAt(problems, [])} />
       </Box>
-    </Box>
+    </InputRow>
   );
 }
 
 function PluginCard(props: {
   id: string;
-  index: number;
   plugin: Plugin;
-  problems: LocatedProblem[];
-  onChange: (p: Plugin) => void;
-  onRemove: () => void;
+  row: ListRow<Plugin>;
 }) {
-  const { id, plugin, problems, onChange } = props;
+  const { id, plugin } = props;
+  const { problems, onChange } = props.row;
   const artifacts = plugin.artifacts ?? [];
   const origin = catalogOrigin(plugin);
-  const setArtifacts = (next: Artifact[]) =>
-    onChange({ ...plugin, artifacts: next });
   return (
     <Paper variant="outlined" style={{ padding: 12, marginBottom: 8 }}>
       <Box display="flex" alignItems="flex-start" style={{ gap: 8 }}>
@@ -164,8 +161,7 @@ function PluginCard(props: {
           onChange={e =>
             onChange({ ...plugin, name: e.target.value || undefined })
           }
-          error={messagesAt(problems, ['name']).length > 0}
-          helperText={messagesAt(problems, ['name']).join(' ')}
+          {...problemProps(messagesAt(problems, ['name']))}
         />
         {origin && origin.entry.versions.length > 1 && (
           <TextField
@@ -190,8 +186,8 @@ function PluginCard(props: {
         )}
         <Box flexGrow={1} />
         <RemoveButton
-          label={`Remove plugin ${plugin.name || props.index + 1}`}
-          onClick={props.onRemove}
+          label={`Remove plugin ${plugin.name || props.row.index + 1}`}
+          onClick={props.row.onRemove}
         />
       </Box>
       {origin && (
@@ -202,27 +198,22 @@ function PluginCard(props: {
           {origin.entry.note}
         </Typography>
       )}
-      {artifacts.map((artifact, j) => (
-        <ArtifactRow
-          key={j}
-          id={`${id}_artifacts_${j}`}
-          artifact={artifact}
-          problems={problems
-            .filter(p => p.segments[0] === 'artifacts' && p.segments[1] === j)
-            .map(p => ({ ...p, segments: p.segments.slice(2) }))}
-          onChange={a =>
-            setArtifacts(artifacts.map((old, k) => (k === j ? a : old)))
-          }
-          onRemove={
-            artifacts.length > 1
-              ? () => setArtifacts(artifacts.filter((_, k) => k !== j))
-              : undefined
-          }
-        />
-      ))}
-      <AddButton
-        label="Add an artifact"
-        onClick={() => setArtifacts([...artifacts, { type: 'maven' }])}
+      <ListRows
+        items={artifacts}
+        problems={problemsUnder(problems, ['artifacts'])}
+        onChange={next => onChange({ ...plugin, artifacts: next })}
+        renderRow={(artifact, row) => (
+          <ArtifactRow
+            id={`${id}_artifacts_${row.index}`}
+            artifact={artifact}
+            problems={row.problems}
+            onChange={row.onChange}
+            // A plugin is at least one artifact: the last one stays.
+            onRemove={artifacts.length > 1 ? row.onRemove : undefined}
+          />
+        )}
+        addLabel="Add an artifact"
+        newItem={(): Artifact => ({ type: 'maven' })}
       />
       <ProblemLines
         messages={[
@@ -243,13 +234,7 @@ function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
     entry?.versions.find(v => v.version === version) ?? entry?.versions[0];
   const categories = Object.keys(CATEGORY_TITLES) as CatalogCategory[];
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="flex-start"
-      style={{ gap: 8 }}
-      mb={2}
-    >
+    <InputRow mb={2}>
       <TextField
         select
         id={`${props.id}_catalog`}
@@ -315,7 +300,7 @@ function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
           {notice ?? entry.description}
         </Typography>
       )}
-    </Box>
+    </InputRow>
   );
 }
 
@@ -327,37 +312,26 @@ function CatalogAdder(props: { id: string; onAdd: (p: Plugin) => void }) {
 export function PluginPicker(
   props: FieldExtensionComponentProps<Plugin[] | undefined>,
 ) {
-  const { formData, onChange, idSchema } = props;
-  const path = fieldPath(props, ['plugins']);
-  const problems = fieldProblems(props, path);
-  const plugins = formData ?? [];
-  const id = idSchema?.$id ?? 'root_plugins';
-  const set = (next: Plugin[]) => onChange(next.length > 0 ? next : undefined);
+  const { id, items, problems, set } = listField(props, 'plugins');
   return (
     <FieldFrame
       title="Connector plugins"
       description="Each plugin is a folder of /opt/kafka/plugins in the image. Maven artifacts are checked against the .sha1 their repository publishes; files by URL need their SHA-512."
       problems={messagesAt(problems, [])}
     >
-      <CatalogAdder id={id} onAdd={p => set([...plugins, p])} />
-      {plugins.map((plugin, i) => (
-        <PluginCard
-          key={i}
-          id={`${id}_${i}`}
-          index={i}
-          plugin={plugin}
-          problems={problems
-            .filter(p => p.segments[0] === i)
-            .map(p => ({ ...p, segments: p.segments.slice(1) }))}
-          onChange={p => set(plugins.map((old, j) => (j === i ? p : old)))}
-          onRemove={() => set(plugins.filter((_, j) => j !== i))}
-        />
-      ))}
-      <AddButton
-        label="Add your own plugin"
-        onClick={() =>
-          set([...plugins, { name: undefined, artifacts: [{ type: 'maven' }] }])
-        }
+      <CatalogAdder id={id} onAdd={p => set([...items, p])} />
+      <ListRows
+        items={items}
+        problems={problems}
+        onChange={set}
+        renderRow={(plugin, row) => (
+          <PluginCard id={`${id}_${row.index}`} plugin={plugin} row={row} />
+        )}
+        addLabel="Add your own plugin"
+        newItem={(): Plugin => ({
+          name: undefined,
+          artifacts: [{ type: 'maven' }],
+        })}
       />
     </FieldFrame>
   );

@@ -1,35 +1,19 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { SchedulingEditor } from './SchedulingEditor';
-import { renderField } from '../__testUtils__/renderField';
+import { renderClusterField } from '../__testUtils__/renderClusterField';
 import { choose } from '../__testUtils__/select';
-
-const BASE = {
-  name: 'orders',
-  namespace: 'data',
-  owner: 'group:default/data',
-  kafka: { bootstrapServers: 'kafka:9092' },
-};
-
-function type(id: string, text: string) {
-  fireEvent.change(document.getElementById(id)!, { target: { value: text } });
-}
+import { typeInto } from '../__testUtils__/typeInto';
 
 describe('SchedulingEditor', () => {
   it('writes nothing until something is chosen', () => {
-    const field = renderField(SchedulingEditor, {
-      path: ['scheduling'],
-      form: BASE,
-    });
+    const field = renderClusterField(SchedulingEditor, 'scheduling');
     expect(field.value()).toBeUndefined();
   });
 
   it('"run on a node group" is a node selector on the platform\'s label', () => {
-    const field = renderField(SchedulingEditor, {
-      path: ['scheduling'],
-      form: BASE,
-    });
+    const field = renderClusterField(SchedulingEditor, 'scheduling');
     fireEvent.click(screen.getByText('Add a node group'));
-    type('root_scheduling_nodeGroup_0_value', 'streaming');
+    typeInto('root_scheduling_nodeGroup_0_value', 'streaming');
     expect(field.value()).toEqual({
       nodeSelector: { 'eks.amazonaws.com/nodegroup': 'streaming' },
     });
@@ -38,15 +22,12 @@ describe('SchedulingEditor', () => {
       nodeSelector: { 'cloud.google.com/gke-nodepool': 'streaming' },
     });
     choose('root_scheduling_nodeGroup_0_kind', 'Another node label');
-    type('root_scheduling_nodeGroup_0_key', 'workload');
+    typeInto('root_scheduling_nodeGroup_0_key', 'workload');
     expect(field.value()).toEqual({ nodeSelector: { workload: 'streaming' } });
   });
 
   it('"spread across zones" is a zone topology spread of this cluster\'s pods', () => {
-    const field = renderField(SchedulingEditor, {
-      path: ['scheduling'],
-      form: BASE,
-    });
+    const field = renderClusterField(SchedulingEditor, 'scheduling');
     fireEvent.click(document.getElementById('root_scheduling_zoneSpread')!);
     expect(field.value()).toEqual({
       topologySpreadConstraints: [
@@ -72,21 +53,18 @@ describe('SchedulingEditor', () => {
   });
 
   it('"tolerate a taint" is Exists without a value and Equal with one', () => {
-    const field = renderField(SchedulingEditor, {
-      path: ['scheduling'],
-      form: BASE,
-    });
+    const field = renderClusterField(SchedulingEditor, 'scheduling');
     fireEvent.click(
       screen.getByText('Tolerate a taint', { selector: 'button *' }),
     );
-    type('root_scheduling_taint_0_key', 'dedicated');
+    typeInto('root_scheduling_taint_0_key', 'dedicated');
     choose('root_scheduling_taint_0_effect', 'NoSchedule');
     expect(field.value()).toEqual({
       tolerations: [
         { key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' },
       ],
     });
-    type('root_scheduling_taint_0_value', 'streaming');
+    typeInto('root_scheduling_taint_0_value', 'streaming');
     expect(field.value()).toEqual({
       tolerations: [
         {
@@ -110,9 +88,8 @@ describe('SchedulingEditor', () => {
         ],
       },
     };
-    const field = renderField(SchedulingEditor, {
-      path: ['scheduling'],
-      form: { ...BASE, scheduling: { affinity } },
+    const field = renderClusterField(SchedulingEditor, 'scheduling', {
+      scheduling: { affinity },
     });
     expect(
       screen.getByText(/Also set, shown with the Kubernetes shapes: affinity/),
@@ -122,26 +99,22 @@ describe('SchedulingEditor', () => {
   });
 
   it('shows the full Kubernetes shapes one click away, and takes edits there', () => {
-    const field = renderField(SchedulingEditor, {
-      path: ['scheduling'],
-      form: {
-        ...BASE,
-        scheduling: { nodeSelector: { workload: 'streaming' } },
-      },
+    const field = renderClusterField(SchedulingEditor, 'scheduling', {
+      scheduling: { nodeSelector: { workload: 'streaming' } },
     });
     fireEvent.click(screen.getByText('Show the Kubernetes shapes'));
     const yaml = document.getElementById(
       'root_scheduling_yaml',
     ) as HTMLTextAreaElement;
     expect(yaml.value).toBe('nodeSelector:\n  workload: streaming\n');
-    type(
+    typeInto(
       'root_scheduling_yaml',
       'tolerations:\n  - key: spot\n    operator: Exists\n',
     );
     expect(field.value()).toEqual({
       tolerations: [{ key: 'spot', operator: 'Exists' }],
     });
-    type('root_scheduling_yaml', 'tolerations: [');
+    typeInto('root_scheduling_yaml', 'tolerations: [');
     expect(screen.getByText(/not YAML yet/)).toBeInTheDocument();
     expect(field.value()).toEqual({
       tolerations: [{ key: 'spot', operator: 'Exists' }],
@@ -149,26 +122,22 @@ describe('SchedulingEditor', () => {
   });
 
   it('offers to follow a renamed cluster', () => {
-    const field = renderField(SchedulingEditor, {
-      path: ['scheduling'],
-      form: {
-        ...BASE,
-        name: 'orders-v2',
-        scheduling: {
-          topologySpreadConstraints: [
-            {
-              maxSkew: 1,
-              topologyKey: 'topology.kubernetes.io/zone',
-              whenUnsatisfiable: 'ScheduleAnyway',
-              labelSelector: {
-                matchLabels: {
-                  'strimzi.io/cluster': 'orders',
-                  'strimzi.io/kind': 'KafkaConnect',
-                },
+    const field = renderClusterField(SchedulingEditor, 'scheduling', {
+      name: 'orders-v2',
+      scheduling: {
+        topologySpreadConstraints: [
+          {
+            maxSkew: 1,
+            topologyKey: 'topology.kubernetes.io/zone',
+            whenUnsatisfiable: 'ScheduleAnyway',
+            labelSelector: {
+              matchLabels: {
+                'strimzi.io/cluster': 'orders',
+                'strimzi.io/kind': 'KafkaConnect',
               },
             },
-          ],
-        },
+          },
+        ],
       },
     });
     fireEvent.click(screen.getByText("Count this cluster's pods"));

@@ -1,30 +1,16 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { VolumeEditor } from './VolumeEditor';
-import { renderField } from '../__testUtils__/renderField';
+import { renderClusterField } from '../__testUtils__/renderClusterField';
 import { choose, optionsOf } from '../__testUtils__/select';
-
-const BASE = {
-  name: 'orders',
-  namespace: 'data',
-  owner: 'group:default/data',
-  kafka: { bootstrapServers: 'kafka:9092' },
-};
-
-function type(id: string, text: string) {
-  fireEvent.change(document.getElementById(id)!, { target: { value: text } });
-}
+import { typeInto } from '../__testUtils__/typeInto';
 
 describe('VolumeEditor', () => {
   it('offers only the sources the chosen release accepts', () => {
-    renderField(VolumeEditor, {
-      path: ['volumes'],
-      form: {
-        ...BASE,
-        strimzi: { version: '0.45.0' },
-        volumes: [
-          { name: 'a', mountPath: '/mnt/a', secret: { secretName: 's' } },
-        ],
-      },
+    renderClusterField(VolumeEditor, 'volumes', {
+      strimzi: { version: '0.45.0' },
+      volumes: [
+        { name: 'a', mountPath: '/mnt/a', secret: { secretName: 's' } },
+      ],
     });
     expect(optionsOf('root_volumes_0_type')).toEqual([
       'Secret',
@@ -39,19 +25,15 @@ describe('VolumeEditor', () => {
   });
 
   it('offers image volumes from 0.47.0', () => {
-    renderField(VolumeEditor, {
-      path: ['volumes'],
-      form: {
-        ...BASE,
-        strimzi: { version: '0.47.0' },
-        volumes: [{ name: 'a', mountPath: '/mnt/a', secret: {} }],
-      },
+    renderClusterField(VolumeEditor, 'volumes', {
+      strimzi: { version: '0.47.0' },
+      volumes: [{ name: 'a', mountPath: '/mnt/a', secret: {} }],
     });
     expect(optionsOf('root_volumes_0_type')).toContain('Image (OCI artifact)');
   });
 
   it('explains why projected is missing and what to do instead', () => {
-    renderField(VolumeEditor, { path: ['volumes'], form: BASE });
+    renderClusterField(VolumeEditor, 'volumes');
     expect(
       screen.getByText(/Why is there no projected volume/),
     ).toBeInTheDocument();
@@ -61,11 +43,11 @@ describe('VolumeEditor', () => {
   });
 
   it('writes one volume with one source', () => {
-    const field = renderField(VolumeEditor, { path: ['volumes'], form: BASE });
+    const field = renderClusterField(VolumeEditor, 'volumes');
     fireEvent.click(screen.getByText('Add a volume'));
-    type('root_volumes_0_name', 'gcp');
-    type('root_volumes_0_mountPath', '/mnt/gcp');
-    type('root_volumes_0_secret_secretName', 'gcp-credentials');
+    typeInto('root_volumes_0_name', 'gcp');
+    typeInto('root_volumes_0_mountPath', '/mnt/gcp');
+    typeInto('root_volumes_0_secret_secretName', 'gcp-credentials');
     fireEvent.click(document.getElementById('root_volumes_0_readOnly')!);
     expect(field.value()).toEqual([
       {
@@ -78,32 +60,31 @@ describe('VolumeEditor', () => {
   });
 
   it('switching the source leaves no key of the old one, and keeps the mount', () => {
-    const field = renderField(VolumeEditor, {
-      path: ['volumes'],
-      form: {
-        ...BASE,
-        volumes: [
-          {
-            name: 'data',
-            mountPath: '/mnt/data',
-            readOnly: true,
-            secret: { secretName: 's', defaultMode: 288 },
-          },
-        ],
-      },
+    const field = renderClusterField(VolumeEditor, 'volumes', {
+      volumes: [
+        {
+          name: 'data',
+          mountPath: '/mnt/data',
+          readOnly: true,
+          secret: { secretName: 's', defaultMode: 288 },
+        },
+      ],
     });
     choose('root_volumes_0_type', 'Empty directory');
     expect(field.value()).toEqual([
       { name: 'data', mountPath: '/mnt/data', readOnly: true, emptyDir: {} },
     ]);
     choose('root_volumes_0_type', 'CSI driver');
-    type('root_volumes_0_csi_driver', 'secrets-store.csi.k8s.io');
+    typeInto('root_volumes_0_csi_driver', 'secrets-store.csi.k8s.io');
     // Typed as a person types: the line is no pair until it has its "=".
-    type('root_volumes_0_csi_volumeAttributes', 'secretProviderClass');
+    typeInto('root_volumes_0_csi_volumeAttributes', 'secretProviderClass');
     expect(
       document.getElementById('root_volumes_0_csi_volumeAttributes'),
     ).toHaveValue('secretProviderClass');
-    type('root_volumes_0_csi_volumeAttributes', 'secretProviderClass=orders');
+    typeInto(
+      'root_volumes_0_csi_volumeAttributes',
+      'secretProviderClass=orders',
+    );
     expect(field.value()).toEqual([
       {
         name: 'data',
@@ -118,20 +99,16 @@ describe('VolumeEditor', () => {
   });
 
   it('keeps fields it has no input for when a source is edited', () => {
-    const field = renderField(VolumeEditor, {
-      path: ['volumes'],
-      form: {
-        ...BASE,
-        volumes: [
-          {
-            name: 'a',
-            mountPath: '/mnt/a',
-            secret: { secretName: 's', defaultMode: 288 },
-          },
-        ],
-      },
+    const field = renderClusterField(VolumeEditor, 'volumes', {
+      volumes: [
+        {
+          name: 'a',
+          mountPath: '/mnt/a',
+          secret: { secretName: 's', defaultMode: 288 },
+        },
+      ],
     });
-    type('root_volumes_0_secret_secretName', 't');
+    typeInto('root_volumes_0_secret_secretName', 't');
     expect(field.value()).toEqual([
       {
         name: 'a',
@@ -142,12 +119,12 @@ describe('VolumeEditor', () => {
   });
 
   it('mounts only the keys listed, each as a file of its name or the one after "="', () => {
-    const field = renderField(VolumeEditor, { path: ['volumes'], form: BASE });
+    const field = renderClusterField(VolumeEditor, 'volumes');
     fireEvent.click(screen.getByText('Add a volume'));
-    type('root_volumes_0_name', 'service-account');
-    type('root_volumes_0_mountPath', '/mnt/service-account');
-    type('root_volumes_0_secret_secretName', 'connect-cluster-secrets');
-    type(
+    typeInto('root_volumes_0_name', 'service-account');
+    typeInto('root_volumes_0_mountPath', '/mnt/service-account');
+    typeInto('root_volumes_0_secret_secretName', 'connect-cluster-secrets');
+    typeInto(
       'root_volumes_0_secret_items',
       'gcp-credential.json\nca.crt=certs/ca.pem\n',
     );
@@ -165,7 +142,7 @@ describe('VolumeEditor', () => {
       },
     ]);
     // Emptied, the list goes: every key is mounted again.
-    type('root_volumes_0_secret_items', '');
+    typeInto('root_volumes_0_secret_items', '');
     expect(field.value()).toEqual([
       {
         name: 'service-account',
@@ -176,24 +153,20 @@ describe('VolumeEditor', () => {
   });
 
   it("shows the items given, keeps an item's mode, and names a bad file path by its line", () => {
-    const field = renderField(VolumeEditor, {
-      path: ['volumes'],
-      form: {
-        ...BASE,
-        volumes: [
-          {
-            name: 'cfg',
-            mountPath: '/mnt/cfg',
-            configMap: {
-              name: 'settings',
-              items: [
-                { key: 'a.properties', path: 'a.properties', mode: 256 },
-                { key: 'b', path: '../b' },
-              ],
-            },
+    const field = renderClusterField(VolumeEditor, 'volumes', {
+      volumes: [
+        {
+          name: 'cfg',
+          mountPath: '/mnt/cfg',
+          configMap: {
+            name: 'settings',
+            items: [
+              { key: 'a.properties', path: 'a.properties', mode: 256 },
+              { key: 'b', path: '../b' },
+            ],
           },
-        ],
-      },
+        },
+      ],
     });
     const items = document.getElementById('root_volumes_0_configMap_items');
     expect(items).toHaveValue('a.properties\nb=../b');
@@ -202,7 +175,7 @@ describe('VolumeEditor', () => {
     ).toHaveTextContent(
       'line 2: must be a relative path without ".." segments',
     );
-    type('root_volumes_0_configMap_items', 'a.properties\nb=b.txt');
+    typeInto('root_volumes_0_configMap_items', 'a.properties\nb=b.txt');
     expect(field.value()).toEqual([
       {
         name: 'cfg',
@@ -222,15 +195,11 @@ describe('VolumeEditor', () => {
   });
 
   it('names a projected volume and a mount outside /mnt/ beside the volume', () => {
-    renderField(VolumeEditor, {
-      path: ['volumes'],
-      form: {
-        ...BASE,
-        volumes: [
-          { name: 'wif', mountPath: '/mnt/wif', projected: { sources: [] } },
-          { name: 'etc', mountPath: '/etc/x', secret: { secretName: 's' } },
-        ],
-      },
+    renderClusterField(VolumeEditor, 'volumes', {
+      volumes: [
+        { name: 'wif', mountPath: '/mnt/wif', projected: { sources: [] } },
+        { name: 'etc', mountPath: '/etc/x', secret: { secretName: 's' } },
+      ],
     });
     expect(document.getElementById('root_volumes_0_type')).toHaveTextContent(
       'projected (not accepted by Strimzi 1.2.0)',

@@ -1,22 +1,20 @@
 import { useState } from 'react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { VolumeType } from '@connect-skeleton/plugin-kafka-connect-common';
-import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { AddButton, RemoveButton } from '../components/RowButtons';
+import { RemoveButton } from '../components/RowButtons';
 import { FieldFrame, ProblemLines } from '../components/FieldFrame';
+import { InputRow } from '../components/InputRow';
+import { ListRow, ListRows } from '../components/ListRows';
+import { problemProps } from '../components/problemProps';
 import { LocatedProblem, messagesAt } from '../preview/problemPaths';
-import {
-  chosenRelease,
-  fieldPath,
-  fieldProblems,
-  wholeForm,
-} from './fieldContext';
+import { chosenRelease, wholeForm } from './fieldContext';
+import { listField } from './listField';
 
 type Source = Record<string, unknown>;
 export type Volume = {
@@ -54,21 +52,20 @@ interface SourceInput {
   choices?: [string, string][];
 }
 
-const ITEMS_LABEL =
-  'Only these keys, one a line as key or key=file (empty: every key)';
+/** A Secret and a ConfigMap mount their keys alike: the ones listed or all, and may be missing. */
+const KEYS_AS_FILES: SourceInput[] = [
+  {
+    key: 'items',
+    label: 'Only these keys, one a line as key or key=file (empty: every key)',
+    kind: 'items',
+  },
+  { key: 'optional', label: 'May be missing', kind: 'flag' },
+];
 
 /** The inputs of each source; fields the editor does not show (defaultMode, an item's mode) are kept as given. */
 const SOURCE_INPUTS: Record<VolumeType, SourceInput[]> = {
-  secret: [
-    { key: 'secretName', label: 'Secret name' },
-    { key: 'items', label: ITEMS_LABEL, kind: 'items' },
-    { key: 'optional', label: 'May be missing', kind: 'flag' },
-  ],
-  configMap: [
-    { key: 'name', label: 'ConfigMap name' },
-    { key: 'items', label: ITEMS_LABEL, kind: 'items' },
-    { key: 'optional', label: 'May be missing', kind: 'flag' },
-  ],
+  secret: [{ key: 'secretName', label: 'Secret name' }, ...KEYS_AS_FILES],
+  configMap: [{ key: 'name', label: 'ConfigMap name' }, ...KEYS_AS_FILES],
   emptyDir: [
     {
       key: 'medium',
@@ -124,11 +121,16 @@ export function withSourceType(volume: Volume, type: VolumeType): Volume {
   return next;
 }
 
-function setSourceField(source: Source, key: string, value: unknown): Source {
-  const next = { ...source };
+/** The object with the key set; an empty value (nothing, "", false) leaves the key out. */
+function withField<T extends Source>(
+  object: T,
+  key: string,
+  value: unknown,
+): T {
+  const next: Source = { ...object };
   if (value === undefined || value === '' || value === false) delete next[key];
   else next[key] = value;
-  return next;
+  return next as T;
 }
 
 function pairsText(value: unknown): string {
@@ -206,8 +208,7 @@ function LinesInput(props: {
         setText(e.target.value);
         props.onChange(props.parse(e.target.value));
       }}
-      error={props.messages.length > 0}
-      helperText={props.messages.join(' ')}
+      {...problemProps(props.messages)}
       style={{ minWidth: 220, flexGrow: 1 }}
     />
   );
@@ -228,7 +229,7 @@ function SourceInputs(props: {
         const messages = messagesAt(props.problems, [props.type, input.key]);
         const value = props.source[input.key];
         const set = (v: unknown) =>
-          props.onChange(setSourceField(props.source, input.key, v));
+          props.onChange(withField(props.source, input.key, v));
         if (input.kind === 'flag') {
           return (
             <FormControlLabel
@@ -289,8 +290,7 @@ function SourceInputs(props: {
             label={input.label}
             value={(value as string) ?? ''}
             onChange={e => set(e.target.value)}
-            error={messages.length > 0}
-            helperText={messages.join(' ')}
+            {...problemProps(messages)}
             style={{ minWidth: 220 }}
           >
             {input.choices?.map(([v, label]) => (
@@ -307,48 +307,34 @@ function SourceInputs(props: {
 
 function VolumeRow(props: {
   id: string;
-  index: number;
   volume: Volume;
   offered: readonly VolumeType[];
   releaseVersion: string;
-  problems: LocatedProblem[];
-  onChange: (volume: Volume) => void;
-  onRemove: () => void;
+  row: ListRow<Volume>;
 }) {
-  const { id, volume, offered, problems, onChange } = props;
+  const { id, volume, offered } = props;
+  const { problems, onChange } = props.row;
   const sources = sourcesOf(volume);
   const type = sources[0] ?? '';
   const at = (...path: (string | number)[]) => messagesAt(problems, path);
-  const setMount = (key: string, value: unknown) => {
-    const next = { ...volume };
-    if (value === undefined || value === '' || value === false)
-      delete next[key];
-    else next[key] = value;
-    onChange(next);
-  };
+  const setMount = (key: string, value: unknown) =>
+    onChange(withField(volume, key, value));
   return (
     <Paper variant="outlined" style={{ padding: 12, marginBottom: 8 }}>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="flex-start"
-        style={{ gap: 8 }}
-      >
+      <InputRow>
         <TextField
           id={`${id}_name`}
           label="Volume name"
           value={volume.name ?? ''}
           onChange={e => setMount('name', e.target.value)}
-          error={at('name').length > 0}
-          helperText={at('name').join(' ')}
+          {...problemProps(at('name'))}
         />
         <TextField
           id={`${id}_mountPath`}
           label="Mount path (below /mnt/)"
           value={volume.mountPath ?? ''}
           onChange={e => setMount('mountPath', e.target.value)}
-          error={at('mountPath').length > 0}
-          helperText={at('mountPath').join(' ')}
+          {...problemProps(at('mountPath'))}
           style={{ flexGrow: 1 }}
         />
         <FormControlLabel
@@ -362,16 +348,11 @@ function VolumeRow(props: {
           label="Read-only mount"
         />
         <RemoveButton
-          label={`Remove ${volume.name || `volume ${props.index + 1}`}`}
-          onClick={props.onRemove}
+          label={`Remove ${volume.name || `volume ${props.row.index + 1}`}`}
+          onClick={props.row.onRemove}
         />
-      </Box>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="flex-start"
-        style={{ gap: 8 }}
-      >
+      </InputRow>
+      <InputRow>
         <TextField
           select
           id={`${id}_type`}
@@ -402,7 +383,7 @@ function VolumeRow(props: {
             onChange={source => onChange({ ...volume, [type]: source })}
           />
         )}
-      </Box>
+      </InputRow>
       <ProblemLines messages={[...at(), ...sources.flatMap(s => at(s))]} />
     </Paper>
   );
@@ -416,15 +397,10 @@ function VolumeRow(props: {
 export function VolumeEditor(
   props: FieldExtensionComponentProps<Volume[] | undefined>,
 ) {
-  const { formData, onChange, idSchema } = props;
   const release = chosenRelease(wholeForm(props));
-  const path = fieldPath(props, ['volumes']);
-  const problems = fieldProblems(props, path);
-  const volumes = formData ?? [];
-  const id = idSchema?.$id ?? 'root_volumes';
+  const { id, items, problems, set } = listField(props, 'volumes');
   const offered = ALL_SOURCES.filter(t => release.volumeTypes.includes(t));
   const missing = ALL_SOURCES.filter(t => !release.volumeTypes.includes(t));
-  const set = (next: Volume[]) => onChange(next.length > 0 ? next : undefined);
   return (
     <FieldFrame
       title="Volumes"
@@ -433,28 +409,22 @@ export function VolumeEditor(
       } accepts: ${offered.map(t => SOURCE_LABELS[t]).join(', ')}.`}
       problems={messagesAt(problems, [])}
     >
-      {volumes.map((volume, i) => (
-        <VolumeRow
-          key={i}
-          id={`${id}_${i}`}
-          index={i}
-          volume={volume}
-          offered={offered}
-          releaseVersion={release.version}
-          problems={problems
-            .filter(p => p.segments[0] === i)
-            .map(p => ({ ...p, segments: p.segments.slice(1) }))}
-          onChange={v => set(volumes.map((old, j) => (j === i ? v : old)))}
-          onRemove={() => set(volumes.filter((_, j) => j !== i))}
-        />
-      ))}
-      <AddButton
-        label="Add a volume"
-        onClick={() =>
-          set([
-            ...volumes,
-            { name: undefined, mountPath: '/mnt/', secret: {} } as Volume,
-          ])
+      <ListRows
+        items={items}
+        problems={problems}
+        onChange={set}
+        renderRow={(volume, row) => (
+          <VolumeRow
+            id={`${id}_${row.index}`}
+            volume={volume}
+            offered={offered}
+            releaseVersion={release.version}
+            row={row}
+          />
+        )}
+        addLabel="Add a volume"
+        newItem={() =>
+          ({ name: undefined, mountPath: '/mnt/', secret: {} } as Volume)
         }
       />
       <Typography variant="body2" color="textSecondary" component="div">

@@ -1,16 +1,18 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { parse } from 'yaml';
 import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
 import { TestApiProvider } from '@backstage/frontend-test-utils';
-import {
-  NEWEST_STRIMZI_VERSION,
-  renderSkeleton,
-} from '@connect-skeleton/plugin-kafka-connect-common';
+import { NEWEST_STRIMZI_VERSION } from '@connect-skeleton/plugin-kafka-connect-common';
 import {
   loadTemplate,
   templatePath,
 } from '@connect-skeleton/integration-tests/src/scaffolder/templateFile';
 import { changePatch, patchText } from '../day2/changePatch';
+import {
+  backendDiscovery,
+  ORDERS_ENTITY,
+  ordersConnectCluster,
+  readClusterResponse,
+} from '../__testUtils__/clusterBackend';
 import { ReviewTable } from './ReviewTable';
 
 /** The change template's pages, as the wizard hands them to the Review step. */
@@ -21,54 +23,22 @@ const PAGES = loadTemplate(
   mergedSchema: page,
 }));
 
-const ENTITY = 'resource:default/orders';
+const ENTITY = ORDERS_ENTITY;
 const OLDER = '1.1.0';
 
-/** connect-cluster.yaml of a cluster on an older release, as the backend reads it. */
-function connectCluster(): Record<string, unknown> {
-  const rendered = renderSkeleton(
-    {
-      name: 'orders',
-      namespace: 'streaming',
-      owner: 'group:default/data-platform',
-      strimzi: { version: OLDER },
-      replicas: 1,
-      kafka: { bootstrapServers: 'kafka:9093' },
-    },
-    { layout: 'helm' },
-  );
-  if (!rendered.ok) throw new Error(JSON.stringify(rendered.problems));
-  return parse(
-    rendered.value.find(f => f.path === 'connect-cluster.yaml')!.content,
-  );
-}
-
-const CURRENT = connectCluster();
+/** The cluster on an older release. */
+const CURRENT = ordersConnectCluster({
+  strimzi: { version: OLDER },
+  replicas: 1,
+});
 
 function renderReview(formData: Record<string, unknown>) {
-  const fetchApi = {
-    fetch: async () =>
-      new Response(
-        JSON.stringify({
-          entityRef: ENTITY,
-          values: CURRENT,
-          layout: 'helm',
-          valuesUrl: 'file:///gitops.git/clusters/orders/connect-cluster.yaml',
-          repositoryPath: 'clusters/orders',
-          destination: 'local',
-          owner: 'group:default/data-platform',
-        }),
-        { status: 200 },
-      ),
-  };
-  const discoveryApi = {
-    getBaseUrl: async (id: string) => `http://backend/api/${id}`,
-  };
+  const fetchApi = { fetch: async () => readClusterResponse(CURRENT) };
   render(
     <TestApiProvider
       apis={[
         [fetchApiRef, fetchApi],
-        [discoveryApiRef, discoveryApi],
+        [discoveryApiRef, backendDiscovery],
       ]}
     >
       <ReviewTable steps={PAGES} formData={formData} />

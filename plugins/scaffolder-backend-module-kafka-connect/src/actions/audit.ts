@@ -1,7 +1,7 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { PendingClusterChanges, taskOf } from '../lib/audit';
-import { relativeFolder } from '../lib/paths';
+import { publishFolders } from '../lib/publishFolders';
 import { readSourceIdentity } from '../lib/sourceFiles';
 import { workspaceFolder } from '../lib/workspaceFolder';
 import { examples } from './audit.examples';
@@ -70,14 +70,7 @@ export function createAuditAction(options: AuditActionOptions) {
       },
     },
     async handler(ctx) {
-      const sourcePath = relativeFolder(
-        ctx.input.sourcePath ?? '.',
-        'sourcePath',
-        { allowRoot: true },
-      );
-      const folder = relativeFolder(ctx.input.targetPath, 'targetPath', {
-        allowRoot: false,
-      });
+      const { sourcePath, targetPath: folder } = publishFolders(ctx.input);
       const sourceDir = await workspaceFolder(
         ctx.workspacePath,
         sourcePath,

@@ -1,13 +1,6 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
-import { MINIMAL_VALUES } from './render.examples';
-
-const render = {
-  id: 'render',
-  action: 'kafka-connect:render',
-  name: 'Render the Kafka Connect cluster',
-  input: { values: MINIMAL_VALUES, targetPath: 'cluster' },
-};
+import { RENDER_INTO_CLUSTER_FOLDER } from './exampleSteps';
 
 export const examples: TemplateExample[] = [
   {
@@ -15,7 +8,7 @@ export const examples: TemplateExample[] = [
       'Before pushing to the GitOps repository set at kafkaConnect.gitops.repository: if clusters/prod/orders on the default branch (or on branch kafka-connect/orders) holds a cluster, the user must be a member of its owner.',
     example: yaml.stringify({
       steps: [
-        render,
+        RENDER_INTO_CLUSTER_FOLDER,
         {
           id: 'check-ownership',
           action: 'kafka-connect:check-ownership',
@@ -44,7 +37,7 @@ export const examples: TemplateExample[] = [
       "Before opening a pull request on GitHub: reads clusters/prod/orders/connect-cluster.yaml on the repository's default branch with the integration's token, and refuses the change unless the user may act for the cluster's owner.",
     example: yaml.stringify({
       steps: [
-        render,
+        RENDER_INTO_CLUSTER_FOLDER,
         {
           id: 'check-ownership',
           action: 'kafka-connect:check-ownership',
@@ -79,7 +72,7 @@ export const examples: TemplateExample[] = [
       "Before committing to a GitLab project, with the user's own token: the same check, through GitLab's repository files API.",
     example: yaml.stringify({
       steps: [
-        render,
+        RENDER_INTO_CLUSTER_FOLDER,
         {
           id: 'check-ownership',
           action: 'kafka-connect:check-ownership',

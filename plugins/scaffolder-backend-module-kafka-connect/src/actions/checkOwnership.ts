@@ -1,5 +1,4 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import {
   ScmIntegrationRegistry,
   ScmIntegrations,
@@ -7,19 +6,20 @@ import {
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import { ClusterFileSource } from '../lib/clusterFileSource';
-import { refuseInput, userFacing } from '../lib/errors';
+import { refuseInput } from '../lib/errors';
 import { assertMayChangeCluster } from '../lib/existingCluster';
 import { githubClusterFileSource } from '../lib/githubClusterFileSource';
 import { gitlabClusterFileSource } from '../lib/gitlabClusterFileSource';
+import { allowedGitopsRemote } from '../lib/gitopsRemote';
 import { CLUSTER_FILE } from '../lib/guard';
 import { localClusterFileSource } from '../lib/localClusterFileSource';
 import { readAnyOwnerFor } from '../lib/ownership';
-import { joinRelative, relativeFolder } from '../lib/paths';
+import { joinRelative } from '../lib/paths';
+import { publishFolders } from '../lib/publishFolders';
 import { branchNameProblem } from '../lib/refName';
 import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
 import { readSourceIdentity } from '../lib/sourceFiles';
 import {
-  assertGitopsRemoteAllowed,
   assertUserTokenForRepoUrl,
   readUserCredentialsRule,
 } from '../lib/userCredentials';
@@ -121,14 +121,7 @@ export function createCheckOwnershipAction(
     },
     async handler(ctx) {
       const destination: Destination = ctx.input.destination ?? 'local';
-      const sourcePath = relativeFolder(
-        ctx.input.sourcePath ?? '.',
-        'sourcePath',
-        { allowRoot: true },
-      );
-      const targetPath = relativeFolder(ctx.input.targetPath, 'targetPath', {
-        allowRoot: false,
-      });
+      const { sourcePath, targetPath } = publishFolders(ctx.input);
       const branch = ctx.input.branch || undefined;
       if (branch !== undefined) {
         const problem = branchNameProblem(branch);
@@ -217,29 +210,16 @@ export function createCheckOwnershipAction(
     signal: AbortSignal | undefined,
   ): ClusterFileSource {
     if (destination === 'local') {
-      const {
-        remote,
-        displayRemote,
-        defaultBranch,
-        initializeEmptyRepository,
-      } = settings;
-      if (!remote || !displayRemote) {
-        throw userFacing(
-          new InputError(
-            `${REPOSITORY_KEY} is not configured: set it in the app config to the GitOps repository (a path to a bare repository, or a URL)`,
-          ),
-        );
-      }
-      assertGitopsRemoteAllowed(userCredentials, {
-        remote,
-        displayRemote,
-        action: CHECK_OWNERSHIP_ACTION_ID,
-      });
+      const { remote, displayRemote } = allowedGitopsRemote(
+        settings,
+        userCredentials,
+        CHECK_OWNERSHIP_ACTION_ID,
+      );
       return localClusterFileSource({
         remote,
         displayRemote,
-        defaultBranch,
-        initializeEmptyRepository,
+        defaultBranch: settings.defaultBranch,
+        initializeEmptyRepository: settings.initializeEmptyRepository,
         tempDir: tempDir!,
         signal,
       });

@@ -1,6 +1,9 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
-import { MINIMAL_VALUES } from './render.examples';
+import {
+  GITLAB_PUSH_TO_ORDERS_BRANCH,
+  RENDER_INTO_CLUSTER_FOLDER,
+} from './exampleSteps';
 
 export const examples: TemplateExample[] = [
   {
@@ -8,12 +11,7 @@ export const examples: TemplateExample[] = [
       "Render a cluster, make sure branch kafka-connect/orders exists (created from the project's default branch when missing), then commit the files to it with gitlab:repo:push. With the branch there first, gitlab:repo:push compares the files with the branch's and sends update for those that exist, also when a merged merge request's branch was deleted and its files are on the default branch.",
     example: yaml.stringify({
       steps: [
-        {
-          id: 'render',
-          action: 'kafka-connect:render',
-          name: 'Render the Kafka Connect cluster',
-          input: { values: MINIMAL_VALUES, targetPath: 'cluster' },
-        },
+        RENDER_INTO_CLUSTER_FOLDER,
         {
           id: 'branch',
           action: 'kafka-connect:gitlab:branch',
@@ -23,19 +21,7 @@ export const examples: TemplateExample[] = [
             branch: 'kafka-connect/orders',
           },
         },
-        {
-          id: 'push',
-          action: 'gitlab:repo:push',
-          name: 'Commit the files to the branch',
-          input: {
-            repoUrl: 'gitlab.com?owner=acme&repo=gitops',
-            branchName: 'kafka-connect/orders',
-            commitMessage: 'Kafka Connect cluster orders in streaming',
-            sourcePath: 'cluster',
-            targetPath: 'clusters/prod/orders',
-            commitAction: 'auto',
-          },
-        },
+        GITLAB_PUSH_TO_ORDERS_BRANCH,
       ],
     }),
   },

@@ -1,6 +1,9 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
-import { MINIMAL_VALUES } from './render.examples';
+import {
+  GITLAB_PUSH_TO_ORDERS_BRANCH,
+  RENDER_INTO_CLUSTER_FOLDER,
+} from './exampleSteps';
 
 export const examples: TemplateExample[] = [
   {
@@ -8,25 +11,8 @@ export const examples: TemplateExample[] = [
       "Render a cluster, commit it to branch kafka-connect/orders of a GitLab project with gitlab:repo:push (after kafka-connect:gitlab:branch has made sure the branch exists, see its examples), then open a merge request into the project's default branch. Run again, the same steps commit to the same branch and update the same merge request.",
     example: yaml.stringify({
       steps: [
-        {
-          id: 'render',
-          action: 'kafka-connect:render',
-          name: 'Render the Kafka Connect cluster',
-          input: { values: MINIMAL_VALUES, targetPath: 'cluster' },
-        },
-        {
-          id: 'push',
-          action: 'gitlab:repo:push',
-          name: 'Commit the files to the branch',
-          input: {
-            repoUrl: 'gitlab.com?owner=acme&repo=gitops',
-            branchName: 'kafka-connect/orders',
-            commitMessage: 'Kafka Connect cluster orders in streaming',
-            sourcePath: 'cluster',
-            targetPath: 'clusters/prod/orders',
-            commitAction: 'auto',
-          },
-        },
+        RENDER_INTO_CLUSTER_FOLDER,
+        GITLAB_PUSH_TO_ORDERS_BRANCH,
         {
           id: 'merge-request',
           action: 'kafka-connect:gitlab:merge-request',

@@ -281,15 +281,7 @@ interface CheckedInput {
 }
 
 /** The scaffolder checks types; this checks what GitLab would refuse less clearly. */
-function checkInput(input: {
-  repoUrl: string;
-  sourceBranch: string;
-  title: string;
-  description: string;
-  targetBranch?: string;
-  token?: string;
-  removeSourceBranch?: boolean;
-}): CheckedInput {
+function checkInput(input: CheckedInput): CheckedInput {
   for (const [field, value] of [
     ['sourceBranch', input.sourceBranch],
     ['targetBranch', input.targetBranch],

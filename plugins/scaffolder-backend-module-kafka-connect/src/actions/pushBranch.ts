@@ -1,24 +1,20 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { auditedClusterChange, taskOf } from '../lib/audit';
-import { userFacing } from '../lib/errors';
 import { assertMayChangeCluster } from '../lib/existingCluster';
+import { allowedGitopsRemote } from '../lib/gitopsRemote';
 import { formatIdentity } from '../lib/guard';
 import { mergeInstructions } from '../lib/instructions';
 import { readAnyOwnerFor } from '../lib/ownership';
 import { checkPushInput } from '../lib/pushInput';
 import { pushWithRetry } from '../lib/pushWithRetry';
-import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
+import { readGitopsSettings } from '../lib/settings';
 import { listSourceFiles, readSourceIdentity } from '../lib/sourceFiles';
-import {
-  assertGitopsRemoteAllowed,
-  readUserCredentialsRule,
-} from '../lib/userCredentials';
+import { readUserCredentialsRule } from '../lib/userCredentials';
 import { workspaceFolder } from '../lib/workspaceFolder';
 import { clusterTargetPath, renderedSourcePath } from './inputProperties';
 import { examples } from './pushBranch.examples';
@@ -132,19 +128,12 @@ export function createGitPushBranchAction(options: GitPushBranchActionOptions) {
       },
     },
     async handler(ctx) {
-      const { remote, displayRemote, defaultBranch } = settings;
-      if (!remote || !displayRemote) {
-        throw userFacing(
-          new InputError(
-            `${REPOSITORY_KEY} is not configured: set it in the app config to the GitOps repository (a path to a bare repository, or a URL)`,
-          ),
-        );
-      }
-      assertGitopsRemoteAllowed(userCredentials, {
-        remote,
-        displayRemote,
-        action: PUSH_BRANCH_ACTION_ID,
-      });
+      const { remote, displayRemote } = allowedGitopsRemote(
+        settings,
+        userCredentials,
+        PUSH_BRANCH_ACTION_ID,
+      );
+      const { defaultBranch } = settings;
       const input = checkPushInput(ctx.input, defaultBranch);
 
       const sourceDir = await workspaceFolder(

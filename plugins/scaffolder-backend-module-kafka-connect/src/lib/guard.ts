@@ -17,8 +17,8 @@ export function formatIdentity(id: ClusterIdentity): string {
   return `${id.namespace}/${id.name}`;
 }
 
-/** The name and namespace of a connect-cluster.yaml, or undefined when it has none. */
-export function identityFromYaml(text: string): ClusterIdentity | undefined {
+/** The top-level fields of a YAML text, or undefined when it does not parse to an object. */
+function yamlFields(text: string): Record<string, unknown> | undefined {
   let doc: unknown;
   try {
     doc = yaml.parse(text);
@@ -26,7 +26,12 @@ export function identityFromYaml(text: string): ClusterIdentity | undefined {
     return undefined;
   }
   if (doc === null || typeof doc !== 'object') return undefined;
-  const { name, namespace } = doc as Record<string, unknown>;
+  return doc as Record<string, unknown>;
+}
+
+/** The name and namespace of a connect-cluster.yaml, or undefined when it has none. */
+export function identityFromYaml(text: string): ClusterIdentity | undefined {
+  const { name, namespace } = yamlFields(text) ?? {};
   if (typeof name !== 'string' || typeof namespace !== 'string')
     return undefined;
   return { name, namespace };
@@ -34,14 +39,7 @@ export function identityFromYaml(text: string): ClusterIdentity | undefined {
 
 /** The owner a connect-cluster.yaml names, or undefined when it names none. */
 export function ownerFromYaml(text: string): string | undefined {
-  let doc: unknown;
-  try {
-    doc = yaml.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (doc === null || typeof doc !== 'object') return undefined;
-  const { owner } = doc as Record<string, unknown>;
+  const { owner } = yamlFields(text) ?? {};
   return typeof owner === 'string' ? owner : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { refuseInput } from './errors';
-import { relativeFolder } from './paths';
+import { publishFolders } from './publishFolders';
 import { branchNameProblem } from './refName';
 
 export const DEFAULT_AUTHOR_NAME = 'Backstage Scaffolder';
@@ -36,13 +36,7 @@ export function checkPushInput(
   input: PushInput,
   defaultBranch: string,
 ): CheckedPushInput {
-  const sourcePath = relativeFolder(input.sourcePath ?? '.', 'sourcePath', {
-    allowRoot: true,
-  });
-  // Not the top: replacing the repository's root would delete everything else in it.
-  const targetPath = relativeFolder(input.targetPath, 'targetPath', {
-    allowRoot: false,
-  });
+  const { sourcePath, targetPath } = publishFolders(input);
 
   const branchProblem = branchNameProblem(input.branch);
   if (branchProblem)
