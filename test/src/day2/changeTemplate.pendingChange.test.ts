@@ -62,8 +62,10 @@ function pendingChangeTests(destination: () => Destination) {
   it('change 1 adds a connector: its file is on the branch', async () => {
     expect(STALE.length).toBeGreaterThan(0);
     const d = destination();
-    expectCompleted(await d.run(FIRST_CHANGE));
+    const result = await d.run(FIRST_CHANGE);
+    expectCompleted(result);
     expect(clusterFolderOf(d.files(BRANCH))).toEqual(FIRST_RENDER);
+    expect(d.description(result)).not.toContain('This replaces');
   });
 
   it("change 2, before change 1 is merged: the branch's folder is exactly change 2's render, and the request says it replaces change 1", async () => {

@@ -9,21 +9,20 @@ import { FILES, FOLDER, VALUES } from './ordersSinkChange';
  * connector file.
  */
 
-const EXTRA_CONNECTOR = {
-  ...VALUES.connectors[1],
-  name: 'orders-archive',
-};
+/** The fixture's connectors (fullValues types them loosely). */
+const CONNECTORS = VALUES.connectors as Record<string, unknown>[];
+const EXTRA_CONNECTOR = { ...CONNECTORS[1], name: 'orders-archive' };
 
 /** Change 1, as the form sends it: the connectors list (a list replaces the old one whole). */
 export const FIRST_CHANGE = stringify({
-  connectors: [...VALUES.connectors, EXTRA_CONNECTOR],
+  connectors: [...CONNECTORS, EXTRA_CONNECTOR],
 });
 /** Change 2, from the default branch: the replicas only. */
 export const SECOND_CHANGE = 'replicas: 4\n';
 
 export const FIRST_RENDER = renderedFiles({
   ...VALUES,
-  connectors: [...VALUES.connectors, EXTRA_CONNECTOR],
+  connectors: [...CONNECTORS, EXTRA_CONNECTOR],
 });
 export const SECOND_RENDER = renderedFiles({ ...VALUES, replicas: 4 });
 

@@ -1,28 +1,19 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import {
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
-import { ClusterFileSource } from '../lib/clusterFileSource';
-import { refuseInput, userFacing } from '../lib/errors';
+import { refuseInput } from '../lib/errors';
 import { assertMayChangeCluster } from '../lib/existingCluster';
-import { githubClusterFileSource } from '../lib/githubClusterFileSource';
-import { gitlabClusterFileSource } from '../lib/gitlabClusterFileSource';
 import { CLUSTER_FILE } from '../lib/guard';
-import { localClusterFileSource } from '../lib/localClusterFileSource';
+import {
+  clusterFileSources,
+  Destination,
+  DESTINATIONS,
+} from '../lib/openClusterFileSource';
 import { readAnyOwnerFor } from '../lib/ownership';
 import { joinRelative, relativeFolder } from '../lib/paths';
 import { branchNameProblem } from '../lib/refName';
-import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
+import { REPOSITORY_KEY } from '../lib/settings';
 import { readSourceIdentity } from '../lib/sourceFiles';
-import {
-  assertGitopsRemoteAllowed,
-  assertUserTokenForRepoUrl,
-  readUserCredentialsRule,
-} from '../lib/userCredentials';
 import { workspaceFolder } from '../lib/workspaceFolder';
 import { examples } from './checkOwnership.examples';
 import {
@@ -32,9 +23,6 @@ import {
 } from './inputProperties';
 
 export const CHECK_OWNERSHIP_ACTION_ID = 'kafka-connect:check-ownership';
-
-const DESTINATIONS = ['local', 'github', 'gitlab'] as const;
-type Destination = (typeof DESTINATIONS)[number];
 
 /**
  * Options for {@link createCheckOwnershipAction}.
@@ -63,12 +51,12 @@ export interface CheckOwnershipActionOptions {
 export function createCheckOwnershipAction(
   options: CheckOwnershipActionOptions,
 ) {
-  const settings = readGitopsSettings(options.config, options.workingDirectory);
-  const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
+  const sources = clusterFileSources(
     options.config,
+    options.workingDirectory,
+    CHECK_OWNERSHIP_ACTION_ID,
   );
   const anyOwnerFor = readAnyOwnerFor(options.config);
-  const userCredentials = readUserCredentialsRule(options.config, integrations);
 
   return createTemplateAction({
     id: CHECK_OWNERSHIP_ACTION_ID,
@@ -165,7 +153,11 @@ export function createCheckOwnershipAction(
           ? await ctx.createTemporaryDirectory()
           : undefined;
       try {
-        const source = openSource(destination, ctx.input, tempDir, ctx.signal);
+        const source = sources.open(
+          { ...ctx.input, destination },
+          tempDir,
+          ctx.signal,
+        );
         const defaultBranch = await source.defaultBranch();
         const refs = [defaultBranch, branch].filter(
           (ref, i, all): ref is string =>
@@ -209,58 +201,4 @@ export function createCheckOwnershipAction(
       }
     },
   });
-
-  function openSource(
-    destination: Destination,
-    input: { repoUrl?: string; token?: string },
-    tempDir: string | undefined,
-    signal: AbortSignal | undefined,
-  ): ClusterFileSource {
-    if (destination === 'local') {
-      const {
-        remote,
-        displayRemote,
-        defaultBranch,
-        initializeEmptyRepository,
-      } = settings;
-      if (!remote || !displayRemote) {
-        throw userFacing(
-          new InputError(
-            `${REPOSITORY_KEY} is not configured: set it in the app config to the GitOps repository (a path to a bare repository, or a URL)`,
-          ),
-        );
-      }
-      assertGitopsRemoteAllowed(userCredentials, {
-        remote,
-        displayRemote,
-        action: CHECK_OWNERSHIP_ACTION_ID,
-      });
-      return localClusterFileSource({
-        remote,
-        displayRemote,
-        defaultBranch,
-        initializeEmptyRepository,
-        tempDir: tempDir!,
-        signal,
-      });
-    }
-    if (!input.repoUrl) {
-      throw refuseInput(
-        `repoUrl is required for destination ${destination}: the repository whose cluster is checked`,
-      );
-    }
-    const forge = {
-      integrations,
-      repoUrl: input.repoUrl,
-      token: input.token || undefined,
-      signal,
-    };
-    assertUserTokenForRepoUrl(userCredentials, {
-      ...forge,
-      action: CHECK_OWNERSHIP_ACTION_ID,
-    });
-    return destination === 'github'
-      ? githubClusterFileSource(forge)
-      : gitlabClusterFileSource(forge);
-  }
 }
