@@ -21,9 +21,11 @@ export {
   createCheckOwnershipAction,
   createImportClusterAction,
   createReadClusterAction,
+  createReadPendingChangeAction,
   createSummariseChangeAction,
   IMPORT_ACTION_ID,
   READ_CLUSTER_ACTION_ID,
+  READ_PENDING_CHANGE_ACTION_ID,
   SUMMARISE_CHANGE_ACTION_ID,
   createGitlabBranchAction,
   createGitlabDeleteFilesAction,
@@ -46,6 +48,7 @@ export type {
   GitPushBranchActionOptions,
   KafkaConnectRenderActionOptions,
   ReadClusterActionOptions,
+  ReadPendingChangeActionOptions,
 } from './actions';
 export {
   isKafkaConnectAction,

@@ -34,7 +34,7 @@ describe('scaffolderModuleKafkaConnect', () => {
     ).toBe('kafka-connect:check-ownership');
   });
 
-  it('registers the eleven actions, with dry-run support, schemas and examples', async () => {
+  it('registers the twelve actions, with dry-run support, schemas and examples', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -62,6 +62,7 @@ describe('scaffolderModuleKafkaConnect', () => {
         'kafka-connect:gitlab:delete-files',
         'kafka-connect:check-ownership',
         'kafka-connect:read-cluster',
+        'kafka-connect:read-pending-change',
         'kafka-connect:change-values',
         'kafka-connect:summarise-change',
         'kafka-connect:import',

@@ -30,8 +30,12 @@ export class GitObjects {
     );
   }
 
+  /** A blob, named by its Git object id as GitHub names it (a file's `sha` in its answers). */
   blob(content: Buffer): string {
-    const sha = sha1(`blob ${content.toString('base64')}`);
+    const sha = createHash('sha1')
+      .update(`blob ${content.length}\0`)
+      .update(content)
+      .digest('hex');
     this.blobs.set(sha, content);
     return sha;
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { http, HttpHandler, HttpResponse } from 'msw';
 import { catchAllApiHandler } from './fakeApiHandler';
 import { GitHubDescription } from './githubDescription';
@@ -296,7 +297,8 @@ export class GitHubFake {
    * A file of a branch or commit (the default branch without `ref`), base64-encoded as GitHub sends it:
    * https://docs.github.com/en/rest/repos/contents#get-repository-content . A missing branch
    * or file is a 404. The path arrives as one segment with its slashes as %2F, as octokit
-   * sends it; folders are not served (the fake has no use for their listing).
+   * sends it. A folder is answered with its entries, one level (files and folders, each with
+   * its path and Git object id; a folder's id is made up: trees are kept flat here).
    */
   private content(
     path: string,
@@ -310,11 +312,9 @@ export class GitHubFake {
     const tree = this.git.trees.get(this.git.commits.get(tip)!.tree)!;
     const blob = tree.get(path);
     if (!blob) {
-      if ([...tree.keys()].some(p => p.startsWith(`${path}/`)))
-        this.violations.push(
-          `repos/get-content: ${path} is a folder, which the fake does not list`,
-        );
-      return [404, { message: 'Not Found' }];
+      const below = [...tree].filter(([p]) => p.startsWith(`${path}/`));
+      if (below.length === 0) return [404, { message: 'Not Found' }];
+      return [200, this.folder(path, ref, below, base)];
     }
     const content = this.git.blobs.get(blob)!;
     const html = `https://github.com/${this.owner}/${this.repo}/blob/${ref}/${path}`;
@@ -340,6 +340,45 @@ export class GitHubFake {
         },
       },
     ];
+  }
+
+  /** The entries of a folder, from the files below it (path → blob), as GitHub lists them. */
+  private folder(
+    path: string,
+    ref: string,
+    below: [string, string][],
+    base: string,
+  ): Json[] {
+    const entries = new Map<string, Json>();
+    for (const [file, blob] of below) {
+      const [name, ...deeper] = file.slice(path.length + 1).split('/');
+      const child = `${path}/${name}`;
+      if (entries.has(child)) continue;
+      const isDir = deeper.length > 0;
+      const sha = isDir
+        ? createHash('sha1').update(`tree ${child} ${ref}`).digest('hex')
+        : blob;
+      const html = `https://github.com/${this.owner}/${this.repo}/${
+        isDir ? 'tree' : 'blob'
+      }/${ref}/${child}`;
+      const self = `${base}/contents/${child}?ref=${ref}`;
+      const git = `${base}/git/${isDir ? 'trees' : 'blobs'}/${sha}`;
+      entries.set(child, {
+        type: isDir ? 'dir' : 'file',
+        size: isDir ? 0 : this.git.blobs.get(blob)!.length,
+        name,
+        path: child,
+        sha,
+        url: self,
+        git_url: git,
+        html_url: html,
+        download_url: isDir
+          ? null
+          : `https://raw.githubusercontent.com/${this.owner}/${this.repo}/${ref}/${child}`,
+        _links: { git, self, html },
+      });
+    }
+    return [...entries.values()];
   }
 
   /** A branch name or a commit SHA, as GitHub resolves `{ref}`; undefined when neither. */

@@ -217,4 +217,44 @@ describe('layoutOf and changeSummary', () => {
       }),
     ).toContain('No change');
   });
+
+  it('says that a change replaces the one pending on its branch, and which files of that one it drops', () => {
+    const base = {
+      name: 'orders',
+      namespace: 'data',
+      folder: 'clusters/orders',
+      strimzi: { to: '1.2.0' },
+      changes: ['replicas: 1 → 3'],
+      notes: [],
+      operatorSteps: [],
+      files: { added: [], changed: ['values.yaml'], removed: [] },
+    };
+    const pending = {
+      branch: 'kafka-connect-change/clusters/orders',
+      dropped: ['templates/kafka-connector-archive.yaml'],
+    };
+    const text = changeSummary({ ...base, pending });
+    expect(text).toContain(
+      'This replaces an earlier change of the cluster that is pending on branch `kafka-connect-change/clusters/orders` (not merged)',
+    );
+    expect(text).toContain(
+      'Files of the earlier change that are dropped with it:\n\n- `templates/kafka-connector-archive.yaml`\n',
+    );
+    // The files of the change itself are still those against the default branch.
+    expect(text).toContain('Files (1):\n\n- `values.yaml` changed\n');
+    expect(
+      changeSummary({ ...base, pending: { ...pending, dropped: [] } }),
+    ).not.toContain('dropped with it');
+    expect(changeSummary(base)).not.toContain('pending');
+
+    const none = changeSummary({
+      ...base,
+      files: { added: [], changed: [], removed: [] },
+      pending,
+    });
+    expect(none).toContain('No change');
+    expect(none).toContain(
+      'An earlier change of the cluster is pending on branch `kafka-connect-change/clusters/orders` (not merged): it is left as it is',
+    );
+  });
 });

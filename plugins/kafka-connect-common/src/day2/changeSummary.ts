@@ -13,6 +13,12 @@ export interface ChangeSummaryInput {
   /** What the operator needs first (operatorSteps.ts). */
   operatorSteps: readonly string[];
   files: FileChanges;
+  /**
+   * A change of the folder that is pending on the branch this one goes to (not merged), which
+   * this one replaces there; `dropped`: its files that this change does not make, which the
+   * default branch does not have either.
+   */
+  pending?: { branch: string; dropped: readonly string[] };
 }
 
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
@@ -29,16 +35,41 @@ export function changeSummary(input: ChangeSummaryInput): string {
   const title = `### Kafka Connect cluster ${code(
     `${input.namespace}/${input.name}`,
   )} in ${code(input.folder)}`;
+  const { pending } = input;
   if (count === 0) {
     return [
       title,
       '',
       'No change: a render of these values gives the files the folder already holds.',
       '',
+      ...(pending
+        ? [
+            `An earlier change of the cluster is pending on branch ${code(
+              pending.branch,
+            )} (not merged): it is left as it is; close its request to drop it.`,
+            '',
+          ]
+        : []),
     ].join('\n');
   }
   const { from, to } = input.strimzi;
   const lines = [title, ''];
+  if (pending) {
+    lines.push(
+      `This replaces an earlier change of the cluster that is pending on branch ${code(
+        pending.branch,
+      )} (not merged): the branch now holds this change only, made from the default branch, and what the earlier change did besides is dropped.`,
+      '',
+    );
+    if (pending.dropped.length > 0) {
+      lines.push(
+        'Files of the earlier change that are dropped with it:',
+        '',
+        ...pending.dropped.map(path => `- ${code(path)}`),
+        '',
+      );
+    }
+  }
   if (from && from !== to) {
     lines.push(`Strimzi ${code(from)} → ${code(to)}.`, '');
   }

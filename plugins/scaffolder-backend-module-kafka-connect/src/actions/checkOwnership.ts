@@ -1,28 +1,20 @@
 import { Config } from '@backstage/config';
-import {
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
-import { ClusterFileSource } from '../lib/clusterFileSource';
 import { refuseInput } from '../lib/errors';
 import { assertMayChangeCluster } from '../lib/existingCluster';
-import { githubClusterFileSource } from '../lib/githubClusterFileSource';
-import { gitlabClusterFileSource } from '../lib/gitlabClusterFileSource';
-import { allowedGitopsRemote } from '../lib/gitopsRemote';
 import { CLUSTER_FILE } from '../lib/guard';
-import { localClusterFileSource } from '../lib/localClusterFileSource';
+import {
+  clusterFileSources,
+  Destination,
+  DESTINATIONS,
+} from '../lib/openClusterFileSource';
 import { readAnyOwnerFor } from '../lib/ownership';
 import { joinRelative } from '../lib/paths';
 import { publishFolders } from '../lib/publishFolders';
 import { branchNameProblem } from '../lib/refName';
-import { readGitopsSettings, REPOSITORY_KEY } from '../lib/settings';
+import { REPOSITORY_KEY } from '../lib/settings';
 import { readSourceIdentity } from '../lib/sourceFiles';
-import {
-  assertUserTokenForRepoUrl,
-  readUserCredentialsRule,
-} from '../lib/userCredentials';
 import { workspaceFolder } from '../lib/workspaceFolder';
 import { examples } from './checkOwnership.examples';
 import {
@@ -32,9 +24,6 @@ import {
 } from './inputProperties';
 
 export const CHECK_OWNERSHIP_ACTION_ID = 'kafka-connect:check-ownership';
-
-const DESTINATIONS = ['local', 'github', 'gitlab'] as const;
-type Destination = (typeof DESTINATIONS)[number];
 
 /**
  * Options for {@link createCheckOwnershipAction}.
@@ -63,12 +52,12 @@ export interface CheckOwnershipActionOptions {
 export function createCheckOwnershipAction(
   options: CheckOwnershipActionOptions,
 ) {
-  const settings = readGitopsSettings(options.config, options.workingDirectory);
-  const integrations: ScmIntegrationRegistry = ScmIntegrations.fromConfig(
+  const sources = clusterFileSources(
     options.config,
+    options.workingDirectory,
+    CHECK_OWNERSHIP_ACTION_ID,
   );
   const anyOwnerFor = readAnyOwnerFor(options.config);
-  const userCredentials = readUserCredentialsRule(options.config, integrations);
 
   return createTemplateAction({
     id: CHECK_OWNERSHIP_ACTION_ID,
@@ -158,7 +147,11 @@ export function createCheckOwnershipAction(
           ? await ctx.createTemporaryDirectory()
           : undefined;
       try {
-        const source = openSource(destination, ctx.input, tempDir, ctx.signal);
+        const source = sources.open(
+          { ...ctx.input, destination },
+          tempDir,
+          ctx.signal,
+        );
         const defaultBranch = await source.defaultBranch();
         const refs = [defaultBranch, branch].filter(
           (ref, i, all): ref is string =>
@@ -202,45 +195,4 @@ export function createCheckOwnershipAction(
       }
     },
   });
-
-  function openSource(
-    destination: Destination,
-    input: { repoUrl?: string; token?: string },
-    tempDir: string | undefined,
-    signal: AbortSignal | undefined,
-  ): ClusterFileSource {
-    if (destination === 'local') {
-      const { remote, displayRemote } = allowedGitopsRemote(
-        settings,
-        userCredentials,
-        CHECK_OWNERSHIP_ACTION_ID,
-      );
-      return localClusterFileSource({
-        remote,
-        displayRemote,
-        defaultBranch: settings.defaultBranch,
-        initializeEmptyRepository: settings.initializeEmptyRepository,
-        tempDir: tempDir!,
-        signal,
-      });
-    }
-    if (!input.repoUrl) {
-      throw refuseInput(
-        `repoUrl is required for destination ${destination}: the repository whose cluster is checked`,
-      );
-    }
-    const forge = {
-      integrations,
-      repoUrl: input.repoUrl,
-      token: input.token || undefined,
-      signal,
-    };
-    assertUserTokenForRepoUrl(userCredentials, {
-      ...forge,
-      action: CHECK_OWNERSHIP_ACTION_ID,
-    });
-    return destination === 'github'
-      ? githubClusterFileSource(forge)
-      : gitlabClusterFileSource(forge);
-  }
 }

@@ -23,6 +23,11 @@ export {
 } from './checkOwnership';
 export type { CheckOwnershipActionOptions } from './checkOwnership';
 export { createReadClusterAction, READ_CLUSTER_ACTION_ID } from './readCluster';
+export {
+  createReadPendingChangeAction,
+  READ_PENDING_CHANGE_ACTION_ID,
+} from './readPendingChange';
+export type { ReadPendingChangeActionOptions } from './readPendingChange';
 export type { ReadClusterActionOptions } from './readCluster';
 export {
   createChangeValuesAction,

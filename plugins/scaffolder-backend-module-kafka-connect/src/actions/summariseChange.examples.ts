@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Word the change between the folder as read and its new render; later steps run only when something changed.',
+      "Word the change between the folder as read and its new render; later steps run only when something changed. With the folder's files on the change's branch (kafka-connect:read-pending-change), a change still pending there is replaced: filesToDelete also holds its files that the new render does not make.",
     example: yaml.stringify({
       steps: [
         {
@@ -19,6 +19,9 @@ export const examples: TemplateExample[] = [
             notes: '${{ steps.change.output.notes }}',
             operatorSteps: '${{ steps.change.output.operatorSteps }}',
             strimziFrom: '${{ steps.change.output.strimziFrom }}',
+            branch:
+              'kafka-connect-change/${{ steps.read.output.repositoryPath }}',
+            branchFiles: '${{ steps.pending.output.files }}',
           },
         },
       ],

@@ -1,6 +1,7 @@
 /**
- * Reads one file of the GitOps repository at one branch, wherever the repository lives (a
- * Git remote, GitHub, GitLab), for the ownership check before anything is pushed.
+ * Reads the GitOps repository at one branch, wherever the repository lives (a Git remote,
+ * GitHub, GitLab): one file, for the ownership check before anything is pushed, and the files
+ * of a folder, to know what a change still pending on its branch holds.
  */
 export interface ClusterFileSource {
   /** The repository as messages name it: `github.com/acme/gitops`, a path, a masked URL. */
@@ -13,4 +14,13 @@ export interface ClusterFileSource {
    * take it for a new cluster.
    */
   readFile(branch: string, path: string): Promise<string | undefined>;
+  /**
+   * The files below `folder` at `branch`, each as its path relative to the folder and its Git
+   * blob id (which says whether two files hold the same bytes); undefined when the branch is
+   * missing or holds nothing below the folder.
+   */
+  listFolder(
+    branch: string,
+    folder: string,
+  ): Promise<Map<string, string> | undefined>;
 }

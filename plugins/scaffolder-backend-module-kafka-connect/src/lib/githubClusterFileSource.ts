@@ -16,6 +16,9 @@ interface ContentJson {
   type?: string;
   encoding?: string;
   content?: string;
+  /** In a folder's listing: the entry's path in the repository and its Git object id. */
+  path?: string;
+  sha?: string;
 }
 
 /**
@@ -27,7 +30,9 @@ interface ContentJson {
  *   (https://docs.github.com/en/rest/repos/repos#get-a-repository);
  * - `GET /repos/{owner}/{repo}/contents/{path}?ref=…` for the file
  *   (https://docs.github.com/en/rest/repos/contents#get-repository-content): a file's content
- *   comes base64-encoded; a 404 is a missing file or branch.
+ *   comes base64-encoded; a 404 is a missing file or branch. For a folder, the same request
+ *   answers its entries (type file, dir, symlink or submodule, each with its path and Git
+ *   object id), one level: subfolders are listed in turn.
  */
 export function githubClusterFileSource(options: {
   integrations: ScmIntegrationRegistry;
@@ -163,6 +168,34 @@ export function githubClusterFileSource(options: {
         );
       }
       return Buffer.from(json.content, 'base64').toString('utf8');
+    },
+    async listFolder(branch, folder) {
+      const files = new Map<string, string>();
+      const list = async (dir: string): Promise<boolean> => {
+        const url = new URL(`${base}/contents/${encodeURIComponent(dir)}`);
+        url.searchParams.set('ref', branch);
+        const json = await get<ContentJson | ContentJson[]>(
+          url.toString(),
+          `list ${dir} on branch ${branch}`,
+        );
+        if (json === undefined) return false;
+        if (!Array.isArray(json)) {
+          throw userFacing(
+            new ConflictError(
+              `${dir} on branch ${branch} of GitHub repository ${repository} is a ${json.type}, not a folder: ask a platform engineer to look at it`,
+            ),
+          );
+        }
+        for (const entry of json) {
+          if (!entry.path || !entry.sha) continue;
+          if (entry.type === 'dir') await list(entry.path);
+          else if (entry.type === 'file' || entry.type === 'symlink')
+            files.set(entry.path.slice(folder.length + 1), entry.sha);
+        }
+        return true;
+      };
+      if (!(await list(folder)) || files.size === 0) return undefined;
+      return files;
     },
   };
 }

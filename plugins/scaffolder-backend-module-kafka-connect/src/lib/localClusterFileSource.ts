@@ -33,14 +33,20 @@ export function localClusterFileSource(
       return git;
     })());
 
+  /** The branch fetched into the bare repository; false when the remote lacks it. */
+  const fetchBranch = async (git: Git, branch: string) => {
+    const found = await readGitopsHeads(git, options, [branch]);
+    if (found.kind === 'empty' || !found.heads.has(branch)) return false;
+    await fetchBranches(git, remote, displayRemote, [branch]);
+    return true;
+  };
+
   return {
     repository: displayRemote,
     defaultBranch: async () => options.defaultBranch,
     async readFile(branch, file) {
       const git = await open();
-      const found = await readGitopsHeads(git, options, [branch]);
-      if (found.kind === 'empty' || !found.heads.has(branch)) return undefined;
-      await fetchBranches(git, remote, displayRemote, [branch]);
+      if (!(await fetchBranch(git, branch))) return undefined;
       const object = `${trackingRef(branch)}:${file}`;
       const type = await git(['cat-file', '-t', object], {
         allowExitCodes: [128],
@@ -54,6 +60,27 @@ export function localClusterFileSource(
         );
       }
       return (await git(['cat-file', 'blob', object])).stdout;
+    },
+    async listFolder(branch, folder) {
+      const git = await open();
+      if (!(await fetchBranch(git, branch))) return undefined;
+      // NUL-separated "<mode> <type> <id>\t<path>" entries, the paths as they are.
+      const listing = await git([
+        'ls-tree',
+        '-r',
+        '-z',
+        '--full-tree',
+        trackingRef(branch),
+        '--',
+        `${folder}/`,
+      ]);
+      const files = new Map<string, string>();
+      for (const entry of listing.stdout.split('\0')) {
+        const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+        if (match && match[2].startsWith(`${folder}/`))
+          files.set(match[2].slice(folder.length + 1), match[1]);
+      }
+      return files.size > 0 ? files : undefined;
     },
   };
 }
