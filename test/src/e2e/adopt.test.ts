@@ -140,7 +140,7 @@ describe('adopting a hand-made Kafka Connect cluster through the portal', () => 
   });
 
   it("refuses wrong pastes next to the field, and adopts Strimzi's example and a team's cluster, every setting kept", async () => {
-    // The assertions are in the journey, inside the suite's try that adds the pictures and the log.
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
     await suite.run('my-connect-cluster', adoptThroughPortal);
   });

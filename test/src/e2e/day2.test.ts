@@ -76,7 +76,7 @@ describe('day 2 in the browser: change a cluster from its entity page', () => {
   });
 
   it('from the home page: the form filled from connect-cluster.yaml, one change pushed alone, no change pushed at all', async () => {
-    // The assertions are in the journey, inside the suite's try that adds the pictures and the log.
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
     await suite.run(NAME, dayTwo);
   });

@@ -71,7 +71,7 @@ describe('the portal in a browser', () => {
   });
 
   it('from the home page to a cluster in the catalog, every page without an error', async () => {
-    // The assertions are in the journey, inside the suite's try that adds the pictures and the log.
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
     await suite.run('e2e-orders', selfService);
   });

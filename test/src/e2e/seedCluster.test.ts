@@ -45,7 +45,7 @@ describe('the seed cluster through the portal', () => {
   });
 
   it('takes the whole seed cluster from the home page to the catalog, and pushes what the CLI renders', async () => {
-    // The assertions are in the journey, inside the suite's try that adds the pictures and the log.
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
     await suite.run(seedValues().name, seedThroughPortal);
   });
