@@ -5,9 +5,8 @@ import { Page } from 'playwright-core';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { expectedObjects } from '../import/normalisations';
 import { strimziDir } from '../strimzi/strimziDir';
-import { BrowserState, withOneRetryOnReload } from './attempts';
-import { Chromium, launchChromium, requireChromium } from './browser';
-import { eventually } from './eventually';
+import { settingDifferences } from './adopt/settings';
+import { Attempt, browserSuite } from './browserSuite';
 import {
   activeStep,
   choose,
@@ -16,20 +15,21 @@ import {
   reviewRows,
   unreadableRows,
 } from './formDriver';
-import { git } from './git';
+import { filesAt, git } from './git';
 import {
-  catalogReady,
-  checkoutState,
-  completedTask,
+  CATALOG_BASICS,
   homeToCreatePage,
   JudgedPage,
-  judgedPage,
-  runMergeBlock,
-  stepsWithStatus,
+  OWNER,
+  OWNER_TITLE,
 } from './journey';
-import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
-import { Screenshots, screenshots } from './screenshots';
-import { settingDifferences } from './adopt/settings';
+import { Portal } from './portal';
+import {
+  createTask,
+  entityPageFromTaskPage,
+  mergeAsTheTaskPageSays,
+  stepsWithStatus,
+} from './taskPage';
 
 /**
  * "Adopt an existing Kafka Connect cluster" as a platform engineer does it, in Chromium against
@@ -46,10 +46,6 @@ import { settingDifferences } from './adopt/settings';
  * test/e2e-screenshots/adopt/.
  */
 
-jest.setTimeout(14 * 60_000);
-
-const OWNER = 'group:default/data-platform';
-const OWNER_TITLE = 'Data Platform';
 const FORM_PAGE = 'The cluster made by hand';
 const PAYMENTS_FILE = join(__dirname, 'adopt', 'payments-sink.yaml');
 const TGZ_URL =
@@ -124,59 +120,33 @@ function paymentsAdoption(name: string): Adoption {
   };
 }
 
+/** Strimzi's examples of the newest release, or an error that says where they are looked for. */
+function requireStrimziExamples() {
+  const examples = join(strimziDir(), NEWEST_STRIMZI_VERSION, 'examples');
+  if (!existsSync(examples)) {
+    throw new Error(
+      `Strimzi's examples of ${NEWEST_STRIMZI_VERSION} are not at ${examples}: set STRIMZI_DIR to the folder of the Strimzi releases`,
+    );
+  }
+}
+
 describe('adopting a hand-made Kafka Connect cluster through the portal', () => {
-  let portal: Portal | undefined;
-  let chromium: Chromium | undefined;
-
-  beforeAll(async () => {
-    // First, so that a missing browser or Strimzi folder fails in a second.
-    requireChromium();
-    const examples = join(strimziDir(), NEWEST_STRIMZI_VERSION, 'examples');
-    if (!existsSync(examples)) {
-      throw new Error(
-        `Strimzi's examples of ${NEWEST_STRIMZI_VERSION} are not at ${examples}: set STRIMZI_DIR to the folder of the Strimzi releases`,
-      );
-    }
-    portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
-    chromium = await launchChromium(portal.workDir);
-  }, PORTAL_START_HOOK_MS);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await portal?.stop();
+  // A missing Strimzi folder fails in a second, before the portal's start.
+  const suite = browserSuite({
+    screenshots: 'adopt',
+    testTimeoutMs: 14 * 60_000,
+    catalog: [...CATALOG_BASICS, 'template/default/kafka-connect-adopt'],
+    preflight: requireStrimziExamples,
   });
 
   it("refuses wrong pastes next to the field, and adopts Strimzi's example and a team's cluster, every setting kept", async () => {
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
-    const p = portal!;
-    const shots = screenshots('adopt');
-    await withOneRetryOnReload(
-      p,
-      shots,
-      'my-connect-cluster',
-      (browser, name) => adoptThroughPortal(p, chromium!, browser, shots, name),
-    );
+    await suite.run('my-connect-cluster', adoptThroughPortal);
   });
 });
 
-async function adoptThroughPortal(
-  p: Portal,
-  chromium: Chromium,
-  browser: BrowserState,
-  shots: Screenshots,
-  name: string,
-) {
-  await catalogReady(p);
-  await eventually('the catalog has the adopt template', 60_000, async () =>
-    (
-      await p.api(
-        '/api/catalog/entities/by-name/template/default/kafka-connect-adopt',
-      )
-    ).status === 200
-      ? true
-      : undefined,
-  );
-  const judged = await judgedPage(chromium, browser, shots);
+async function adoptThroughPortal({ p, judged, shots, name }: Attempt) {
   const { page } = judged;
   photographRefusals((pg, title) => shots.take(pg, `refused-${title}`));
   await homeToCreatePage(p, judged);
@@ -313,18 +283,13 @@ async function adopt(
   );
   await judge(`${label}-review`);
 
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
-  const taskId = new URL(page.url()).pathname.split('/').pop()!;
-  const events = await completedTask(p, taskId);
+  const { events, text } = await createTask(p, page);
   expect(stepsWithStatus(events, 'completed')).toEqual([
     'import',
     'render',
     'check-ownership',
     'push',
   ]);
-  const text = page.getByTestId('text-output-box');
-  await text.waitFor({ timeout: 60_000 });
   await page
     .getByRole('button', { name: /what the import made of the cluster/i })
     .click();
@@ -340,10 +305,7 @@ async function adopt(
 
   // The branch holds the cluster folder.
   const folder = `clusters/${environment}/${name}`;
-  const repo = (args: string[]) => git(p.repository, args);
-  const files = repo(['ls-tree', '-r', '--name-only', branch, `${folder}/`])
-    .split('\n')
-    .filter(Boolean);
+  const files = filesAt(p.repository, branch, folder);
   expect(files).toEqual(
     expect.arrayContaining(
       ['connect-cluster.yaml', 'catalog-info.yaml', 'values.yaml'].map(
@@ -352,7 +314,7 @@ async function adopt(
     ),
   );
   const show = (file: string) =>
-    parse(repo(['show', `${branch}:${folder}/${file}`]));
+    parse(git(p.repository, ['show', `${branch}:${folder}/${file}`]));
   const values = show('connect-cluster.yaml');
   expect(values).toMatchObject({
     name,
@@ -388,34 +350,8 @@ async function adopt(
   }
   // The merge, as the task page says it (it removes the branch), then the cluster in the catalog.
   const entityName = show('catalog-info.yaml').metadata.name as string;
-  const blocks = await text.locator('pre').allInnerTexts();
-  const mergeBlock = blocks.find(b => b.includes('git merge'));
-  expect(mergeBlock).toBeDefined();
-  const before = checkoutState();
-  runMergeBlock(p, mergeBlock!);
-  expect(checkoutState()).toBe(before);
-  await eventually(
-    `resource:default/${entityName} owned by ${OWNER} in the catalog`,
-    60_000,
-    async () => {
-      const { status, body } = await p.api<{
-        relations?: { type: string; targetRef: string }[];
-      }>(`/api/catalog/entities/by-name/resource/default/${entityName}`);
-      return status === 200 &&
-        body.relations?.some(r => r.type === 'ownedBy' && r.targetRef === OWNER)
-        ? true
-        : undefined;
-    },
-  );
-  await page
-    .getByTestId('output-box')
-    .getByRole('link', { name: /the cluster in the catalog/i })
-    .click();
-  await page.waitForURL(new RegExp(`/catalog/default/resource/${entityName}$`));
-  await page
-    .getByRole('heading', { name: entityName, exact: true })
-    .first()
-    .waitFor();
+  await mergeAsTheTaskPageSays(p, text);
+  await entityPageFromTaskPage(p, page, entityName);
   await page
     .getByText('Kafka Connect cluster', { exact: true })
     .first()

@@ -13,13 +13,15 @@ export interface BrowserState {
  * backend, with an empty in-memory database, and the dev server reloads the page). Another
  * name, so that what the first attempt left in the GitOps repository does not change the
  * second. Any other failure fails, with a picture of the page, the pictures so far and the
- * portal's log.
+ * portal's log. `retry` false: every failure fails (a test whose checks span the whole
+ * GitOps repository, which a first attempt would have changed).
  */
 export async function withOneRetryOnReload(
   p: Portal,
   shots: Screenshots,
   base: string,
   attempt: (browser: BrowserState, name: string) => Promise<void>,
+  retry = true,
 ): Promise<void> {
   for (let n = 1; ; n++) {
     const reloadsBefore = p.reloads().length;
@@ -30,7 +32,7 @@ export async function withOneRetryOnReload(
       return;
     } catch (error) {
       const reloaded = p.reloads().slice(reloadsBefore);
-      if (reloaded.length > 0 && n === 1) {
+      if (retry && reloaded.length > 0 && n === 1) {
         // Said out loud, so that a retried run is not mistaken for a clean one.
         console.warn(
           `Attempt 1 failed while the portal reloaded (${reloaded.join(

@@ -4,17 +4,16 @@ import {
   NEWEST_STRIMZI_VERSION,
   renderSkeleton,
 } from '@connect-skeleton/plugin-kafka-connect-common';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { Chromium, launchChromium, requireChromium } from './browser';
-import { git } from './git';
-import { PageProblems, watchPageProblems } from './pageProblems';
-import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
-import { SCREENSHOTS_DIR } from './screenshots';
+import { Attempt, browserSuite } from './browserSuite';
 import { eventually } from './eventually';
 import { activeStep, reviewRows, unreadableRows } from './formDriver';
+import { branchesOf, git } from './git';
+import { OWNER, OWNER_TITLE, signIn } from './journey';
+import { Portal } from './portal';
+import { createTask } from './taskPage';
 
 /**
  * Day 2 in the browser (issue 11): a cluster on the GitOps repository's main branch, opened
@@ -22,22 +21,19 @@ import { activeStep, reviewRows, unreadableRows } from './formDriver';
  * change form shows the cluster's values as its connect-cluster.yaml holds them; changing one
  * and creating pushes a branch holding only the files that change; the same with no change
  * pushes nothing. Any page error, console error (bar the known harmless ones of
- * pageProblems.ts) or error overlay fails it. A picture of every page is saved as
- * test/e2e-screenshots/day2-NN-<page>.png.
+ * pageProblems.ts) or error overlay fails it. A picture of every page is saved in
+ * test/e2e-screenshots/day2/.
  */
-
-jest.setTimeout(10 * 60_000);
 
 const NAME = 'e2e-day2';
 const FOLDER = `clusters/${NAME}`;
 const ENTITY = `resource:default/${NAME}`;
 const BRANCH = `kafka-connect-change/${FOLDER}`;
-const OWNER_TITLE = 'Data Platform';
 const LAYOUT: Layout = 'helm';
 const VALUES = {
   name: NAME,
   namespace: 'streaming',
-  owner: 'group:default/data-platform',
+  owner: OWNER,
   replicas: 1,
   kafka: { bootstrapServers: 'orders-kafka-bootstrap.kafka.svc:9093' },
 };
@@ -47,26 +43,6 @@ function rendered(values: unknown): Map<string, string> {
   const result = renderSkeleton(values, { layout: LAYOUT });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return new Map(result.value.map(f => [f.path, f.content]));
-}
-
-/** Pictures named day2-NN-<label>.png beside the portal test's, which stay. */
-function day2Screenshots() {
-  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  for (const file of readdirSync(SCREENSHOTS_DIR))
-    if (file.startsWith('day2-'))
-      rmSync(join(SCREENSHOTS_DIR, file), { force: true });
-  let count = 0;
-  return {
-    async take(page: Page, label: string) {
-      count += 1;
-      const path = join(
-        SCREENSHOTS_DIR,
-        `day2-${String(count).padStart(2, '0')}-${label}.png`,
-      );
-      await page.screenshot({ path, fullPage: true, timeout: 15_000 });
-      return path;
-    },
-  };
 }
 
 /** Puts the cluster's rendered folder on main, as a merged template branch would. */
@@ -83,82 +59,34 @@ function seedCluster(p: Portal) {
   git(clone, ['push', '--quiet', 'origin', 'HEAD:main']);
 }
 
-interface Task {
-  status: string;
-}
-interface TaskEvent {
-  body: { message?: string };
-}
-
 describe('day 2 in the browser: change a cluster from its entity page', () => {
-  let portal: Portal | undefined;
-  let chromium: Chromium | undefined;
-
-  beforeAll(async () => {
-    requireChromium();
-    portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
-    chromium = await launchChromium(portal.workDir);
-  }, PORTAL_START_HOOK_MS);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await portal?.stop();
+  // No retry on a reload: the test checks every branch of the GitOps repository, which a
+  // first attempt would have changed.
+  const suite = browserSuite({
+    screenshots: 'day2',
+    testTimeoutMs: 10 * 60_000,
+    catalog: [
+      'template/default/kafka-connect-change',
+      'template/default/kafka-connect-cluster',
+      'group/default/data-platform',
+      'user/default/guest',
+    ],
+    catalogWaitMs: 90_000,
+    retryOnReload: false,
   });
 
   it('from the home page: the form filled from connect-cluster.yaml, one change pushed alone, no change pushed at all', async () => {
-    // The assertions are in dayTwo(), inside the try that adds the screenshot and the log.
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
-    const p = portal!;
-    const shots = day2Screenshots();
-    const page = await chromium!.context.newPage();
-    page.setDefaultTimeout(30_000);
-    const problems: PageProblems = watchPageProblems(page);
-    const judge = async (label: string) => {
-      await problems.check(label);
-      await shots.take(page, label);
-    };
-    try {
-      await dayTwo(p, page, judge);
-    } catch (error) {
-      const picture = await shots
-        .take(page, 'failure')
-        .then(path => `Screenshot of the page at the failure: ${path}`)
-        .catch(e => `No screenshot of the page at the failure: ${e}`);
-      throw new Error(
-        [
-          String(error),
-          picture,
-          `Portal log (last lines; all of it in ${p.keepLog()}):\n${p.logTail()}`,
-        ].join('\n'),
-      );
-    }
+    await suite.run(NAME, dayTwo);
   });
 });
 
-async function dayTwo(
-  p: Portal,
-  page: Page,
-  judge: (label: string) => Promise<void>,
-) {
+async function dayTwo({ p, judged }: Attempt) {
+  const { page, judge, sidebarLink } = judged;
   const repo = (args: string[]) => git(p.repository, args);
-  const branches = () =>
-    repo(['for-each-ref', '--format=%(refname:short)', 'refs/heads'])
-      .split('\n')
-      .filter(Boolean)
-      .sort();
+  const branches = () => branchesOf(p.repository);
 
-  for (const ref of [
-    'template/default/kafka-connect-change',
-    'template/default/kafka-connect-cluster',
-    'group/default/data-platform',
-    'user/default/guest',
-  ]) {
-    await eventually(`the catalog has ${ref}`, 90_000, async () =>
-      (await p.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
-        ? true
-        : undefined,
-    );
-  }
   seedCluster(p);
   await eventually(`${ENTITY} in the catalog`, 60_000, async () =>
     (
@@ -169,21 +97,11 @@ async function dayTwo(
   );
   const seededMain = repo(['rev-parse', 'main']).trim();
 
-  // Home page, guest sign-in.
-  await page.goto(p.appUrl);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.waitFor({ timeout: 60_000 });
-  await enter.click();
-  await enter.waitFor({ state: 'detached' });
-  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
-  await judge('home');
+  await signIn(p, judged);
 
   /** From the catalog to the cluster's entity page, by clicking. */
   const openEntityPage = async (label: string) => {
-    await page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true })
-      .click();
+    await sidebarLink('Catalog').click();
     await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
     await page
       .getByRole('button', { name: /component/i })
@@ -253,32 +171,7 @@ async function dayTwo(
     ]);
     expect(unreadableRows(rows)).toEqual([]);
     await judge(`${label}-review`);
-    await page.getByRole('button', { name: 'Create' }).click();
-    await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
-    const taskId = new URL(page.url()).pathname.split('/').pop()!;
-    const task = await eventually('the task finishes', 180_000, async () => {
-      const { status, body } = await p.api<Task>(
-        `/api/scaffolder/v2/tasks/${taskId}`,
-      );
-      if (status !== 200) throw new Error(`HTTP ${status}`);
-      return ['completed', 'failed', 'cancelled'].includes(body.status)
-        ? body
-        : undefined;
-    });
-    if (task.status !== 'completed') {
-      const events = await p.api<TaskEvent[]>(
-        `/api/scaffolder/v2/tasks/${taskId}/events`,
-      );
-      throw new Error(
-        `The task ${taskId} ended ${task.status}:\n${
-          Array.isArray(events.body)
-            ? events.body.map(e => e.body.message ?? '').join('\n')
-            : JSON.stringify(events.body)
-        }`,
-      );
-    }
-    const text = page.getByTestId('text-output-box');
-    await text.waitFor({ timeout: 60_000 });
+    const { text } = await createTask(p, page, 180_000);
     await judge(`${label}-task`);
     return text;
   };

@@ -24,3 +24,26 @@ export function gitEnv(): NodeJS.ProcessEnv {
 export function git(cwd: string, args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', env: gitEnv() });
 }
+
+/** The branches of a repository, sorted. */
+export function branchesOf(repository: string): string[] {
+  return git(repository, [
+    'for-each-ref',
+    '--format=%(refname:short)',
+    'refs/heads',
+  ])
+    .split('\n')
+    .filter(Boolean)
+    .sort();
+}
+
+/** The paths of the files under `folder` in `ref` of a repository. */
+export function filesAt(
+  repository: string,
+  ref: string,
+  folder: string,
+): string[] {
+  return git(repository, ['ls-tree', '-r', '--name-only', ref, `${folder}/`])
+    .split('\n')
+    .filter(Boolean);
+}

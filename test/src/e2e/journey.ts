@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../scaffolder/templateFile';
 import { BrowserState } from './attempts';
 import { Chromium } from './browser';
 import { eventually } from './eventually';
-import { git, gitEnv } from './git';
 import { watchPageProblems } from './pageProblems';
 import { Portal } from './portal';
 import { Screenshots } from './screenshots';
@@ -12,9 +9,14 @@ import { Screenshots } from './screenshots';
 /**
  * The parts of a new user's way through the portal that the browser tests share: a page
  * that is judged (no page or console error, no error overlay) and pictured at every stop,
- * the way from the home page to the template's form, the finished task, and the merge the
- * task page gives.
+ * and the way from the home page to the template's form. What follows Create is in
+ * taskPage.ts.
  */
+
+/** The guest's group (examples/org.yaml), which the tests choose as the owner. */
+export const OWNER = 'group:default/data-platform';
+/** The owner picker filters its options on the group's title, not its name. */
+export const OWNER_TITLE = 'Data Platform';
 
 export interface JudgedPage {
   page: Page;
@@ -23,13 +25,20 @@ export interface JudgedPage {
   sidebarLink(text: string): Locator;
 }
 
-/** Waits until the catalog has read the template and the owner group (seconds after the start). */
-export async function catalogReady(p: Portal) {
-  for (const ref of [
-    'template/default/kafka-connect-cluster',
-    'group/default/data-platform',
-  ]) {
-    await eventually(`the catalog has ${ref}`, 60_000, async () =>
+/** What the catalog reads first: the template and the owner group. */
+export const CATALOG_BASICS = [
+  'template/default/kafka-connect-cluster',
+  'group/default/data-platform',
+];
+
+/** Waits until the catalog has read `refs` (seconds after the start), each within `timeoutMs`. */
+export async function catalogReady(
+  p: Portal,
+  refs: string[] = CATALOG_BASICS,
+  timeoutMs = 60_000,
+) {
+  for (const ref of refs) {
+    await eventually(`the catalog has ${ref}`, timeoutMs, async () =>
       (await p.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
         ? true
         : undefined,
@@ -57,9 +66,9 @@ export async function judgedPage(
   };
 }
 
-/** Home page, guest sign-in, Catalog, and Create, where the templates are. */
-export async function homeToCreatePage(p: Portal, judged: JudgedPage) {
-  const { page, judge, sidebarLink } = judged;
+/** Home page and guest sign-in, up to the home page's catalog. */
+export async function signIn(p: Portal, judged: JudgedPage) {
+  const { page, judge } = judged;
   await page.goto(p.appUrl);
   // The guest sign-in card appears a few seconds after the page loads.
   const enter = page.getByRole('button', { name: 'Enter' });
@@ -69,6 +78,12 @@ export async function homeToCreatePage(p: Portal, judged: JudgedPage) {
   await enter.waitFor({ state: 'detached' });
   await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
   await judge('home');
+}
+
+/** Home page, guest sign-in, Catalog, and Create, where the templates are. */
+export async function homeToCreatePage(p: Portal, judged: JudgedPage) {
+  const { page, judge, sidebarLink } = judged;
+  await signIn(p, judged);
 
   await sidebarLink('Catalog').click();
   await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
@@ -91,80 +106,4 @@ export async function homeToTemplateForm(p: Portal, judged: JudgedPage) {
   await judge('create-templates');
   await card.getByRole('button', { name: 'Choose' }).click();
   await page.locator('#root_name').waitFor();
-}
-
-interface Task {
-  status: string;
-}
-
-export interface TaskEvent {
-  body: { message?: string; stepId?: string; status?: string };
-}
-
-/** Waits for the task to end; returns its events, or fails with its log unless it completed. */
-export async function completedTask(
-  p: Portal,
-  taskId: string,
-): Promise<TaskEvent[]> {
-  const task = await eventually('the task finishes', 120_000, async () => {
-    const { status, body } = await p.api<Task>(
-      `/api/scaffolder/v2/tasks/${taskId}`,
-    );
-    // Gone: the backend restarted and lost its in-memory database; no use waiting.
-    if (status === 404) return { status: 'gone from the backend' };
-    if (status !== 200) throw new Error(`HTTP ${status}`);
-    return ['completed', 'failed', 'cancelled'].includes(body.status)
-      ? body
-      : undefined;
-  });
-  const events = await p.api<TaskEvent[]>(
-    `/api/scaffolder/v2/tasks/${taskId}/events`,
-  );
-  if (task.status !== 'completed') {
-    const log = Array.isArray(events.body)
-      ? events.body.map(e => e.body.message ?? '').join('\n')
-      : JSON.stringify(events.body);
-    throw new Error(`The task ${taskId} ended ${task.status}:\n${log}`);
-  }
-  return events.body;
-}
-
-/** The ids of the steps whose last status is `status`. */
-export function stepsWithStatus(events: TaskEvent[], status: string) {
-  const last = new Map<string, string>();
-  for (const event of events) {
-    if (event.body.stepId && event.body.status) {
-      last.set(event.body.stepId, event.body.status);
-    }
-  }
-  return [...last].filter(([, s]) => s === status).map(([id]) => id);
-}
-
-/** The repository root's files as git sees them: the merge must leave them as they were. */
-export function checkoutState(): string {
-  return git(REPO_ROOT, [
-    'status',
-    '--porcelain',
-    '--untracked-files=all',
-    '--ignored=no',
-  ]);
-}
-
-/**
- * Runs the block of the task page's "How to get it deployed" text that merges, as a user
- * pastes it, from the repository root; fails with its output when it fails.
- */
-export function runMergeBlock(p: Portal, block: string) {
-  const merge = spawnSync('bash', ['-euo', 'pipefail', '-c', block], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    // The clone's temporary folder goes where the portal's clean-up removes it.
-    env: { ...gitEnv(), TMPDIR: p.workDir },
-    timeout: 60_000,
-  });
-  if (merge.status !== 0) {
-    throw new Error(
-      `The task page's merge commands failed from the repository root (exit ${merge.status}):\n${block}\n${merge.stderr}`,
-    );
-  }
 }

@@ -5,21 +5,16 @@ import {
 } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { loadTemplate } from '../scaffolder/templateFile';
-import { BrowserState, withOneRetryOnReload } from './attempts';
-import { Chromium, launchChromium, requireChromium } from './browser';
-import { eventually } from './eventually';
+import { Attempt, browserSuite } from './browserSuite';
 import { activeStep, reviewRows, unreadableRows } from './formDriver';
-import { git } from './git';
+import { branchesOf, filesAt, git } from './git';
+import { homeToTemplateForm, OWNER, OWNER_TITLE } from './journey';
 import {
-  catalogReady,
-  checkoutState,
-  completedTask,
-  homeToTemplateForm,
-  judgedPage,
-  runMergeBlock,
-} from './journey';
-import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
-import { Screenshots, screenshots } from './screenshots';
+  createTask,
+  entityPageFromTaskPage,
+  mergeAsTheTaskPageSays,
+  stepsWithStatus,
+} from './taskPage';
 
 /**
  * The whole self-service flow, as a new portal user does it, by clicking from the home page:
@@ -32,11 +27,6 @@ import { Screenshots, screenshots } from './screenshots';
  * test/e2e-screenshots/portal/.
  */
 
-jest.setTimeout(8 * 60_000);
-
-const OWNER = 'group:default/data-platform';
-// The owner picker filters its options on the entity's title (examples/org.yaml), not its name.
-const OWNER_TITLE = 'Data Platform';
 const GUEST_GROUP_TITLES = ['Data Platform', 'guests'];
 const NAMESPACE = 'streaming';
 const BOOTSTRAP = 'orders-kafka-bootstrap.kafka.svc:9093';
@@ -49,11 +39,6 @@ function typed(name: string) {
     owner: OWNER,
     kafka: { bootstrapServers: BOOTSTRAP },
   };
-}
-
-interface Entity {
-  spec?: { owner?: string };
-  relations?: { type: string; targetRef: string }[];
 }
 
 /** Key paths (a.b.c) of every key in `value`, to name what a file holds. */
@@ -80,45 +65,23 @@ function connectClusterOf(values: unknown): unknown {
 }
 
 describe('the portal in a browser', () => {
-  let portal: Portal | undefined;
-  let chromium: Chromium | undefined;
-
-  beforeAll(async () => {
-    // First, so that a missing browser fails in a second and not after the portal's start.
-    requireChromium();
-    portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
-    chromium = await launchChromium(portal.workDir);
-  }, PORTAL_START_HOOK_MS);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await portal?.stop();
+  const suite = browserSuite({
+    screenshots: 'portal',
+    testTimeoutMs: 8 * 60_000,
   });
 
   it('from the home page to a cluster in the catalog, every page without an error', async () => {
-    // The assertions are in selfService(), inside the try that adds screenshots and the log.
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
-    const p = portal!;
-    const shots = screenshots('portal');
-    await withOneRetryOnReload(p, shots, 'e2e-orders', (browser, name) =>
-      selfService(p, chromium!, browser, shots, name),
-    );
+    await suite.run('e2e-orders', selfService);
   });
 });
 
-async function selfService(
-  p: Portal,
-  chromium: Chromium,
-  browser: BrowserState,
-  shots: Screenshots,
-  name: string,
-) {
+async function selfService({ p, judged, name }: Attempt) {
   const TYPED = typed(name);
   const branch = `kafka-connect/${name}`;
   const folder = `clusters/${name}`;
 
-  await catalogReady(p);
-  const judged = await judgedPage(chromium, browser, shots);
   const { page, judge, sidebarLink } = judged;
   // The scaffolder's sub-pages (Templates, Tasks, Actions) are tabs under its header.
   const createTab = (text: string) =>
@@ -178,30 +141,21 @@ async function selfService(
     expect(labels).not.toContain(empty);
   expect(labels.filter(l => /GitHub|GitLab|token/i.test(l))).toEqual([]);
   await judge('form-review');
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
-  const taskId = new URL(page.url()).pathname.split('/').pop()!;
-
-  const events = await completedTask(p, taskId);
+  const { taskId, events, text: deployed } = await createTask(p, page);
 
   // The finished task page: the outputs show once the task has completed.
-  const deployed = page.getByTestId('text-output-box');
-  await deployed.waitFor({ timeout: 60_000 });
   await deployed
     .getByRole('heading', { name: 'How to get it deployed' })
     .waitFor();
 
   // Only the steps that ran, in the template's order; the other destinations' steps, which
   // the scaffolder skipped, are not on the page.
-  const lastStatus = new Map<string, string>();
-  for (const event of events) {
-    if (event.body.stepId && event.body.status) {
-      lastStatus.set(event.body.stepId, event.body.status);
-    }
-  }
   const steps = loadTemplate().spec.steps;
-  const ran = steps.filter(s => lastStatus.get(s.id) === 'completed');
-  const skipped = steps.filter(s => lastStatus.get(s.id) === 'skipped');
+  const [completed, skippedIds] = ['completed', 'skipped'].map(status =>
+    stepsWithStatus(events, status),
+  );
+  const ran = steps.filter(s => completed.includes(s.id));
+  const skipped = steps.filter(s => skippedIds.includes(s.id));
   expect(ran.map(s => s.id)).toEqual(['render', 'check-ownership', 'push']);
   expect(skipped.length + ran.length).toBe(steps.length);
   const shownSteps = (await page.getByTestId('step-label').allInnerTexts()).map(
@@ -229,16 +183,8 @@ async function selfService(
   await judge('task');
 
   // The branch, with the skeleton in the cluster's folder.
-  const repo = (args: string[]) => git(p.repository, args);
-  const branches = () =>
-    repo(['for-each-ref', '--format=%(refname:short)', 'refs/heads'])
-      .split('\n')
-      .filter(Boolean)
-      .sort();
-  expect(branches()).toContain(branch);
-  const files = repo(['ls-tree', '-r', '--name-only', branch, `${folder}/`])
-    .split('\n')
-    .filter(Boolean);
+  expect(branchesOf(p.repository)).toContain(branch);
+  const files = filesAt(p.repository, branch, folder);
   expect(files).toEqual(
     expect.arrayContaining(
       [
@@ -253,7 +199,7 @@ async function selfService(
   // The values typed in the form, and nothing of the sections left untouched, which the
   // browser form sends pre-filled with empty objects and lists (scheduling, kafka.tls, ...).
   const values = parse(
-    repo(['show', `${branch}:${folder}/connect-cluster.yaml`]),
+    git(p.repository, ['show', `${branch}:${folder}/connect-cluster.yaml`]),
   );
   expect(values).toMatchObject(TYPED);
   const keys = keyPaths(values);
@@ -271,41 +217,18 @@ async function selfService(
   // Key for key the file that the typed values alone give (the schema's defaults included).
   expect(values).toEqual(connectClusterOf(TYPED));
 
-  // The merge, exactly as the task page says it, run from the repository root.
-  const blocks = await deployed.locator('pre').allInnerTexts();
-  const mergeBlock = blocks.find(b => b.includes('git merge'));
-  expect(mergeBlock).toBeDefined();
-  const before = checkoutState();
-  runMergeBlock(p, mergeBlock!);
-  // They left the checkout as it was, merged into main and removed the branch.
-  expect(checkoutState()).toBe(before);
-  expect(branches()).not.toContain(branch);
-  expect(
-    repo(['ls-tree', '-r', '--name-only', 'main', `${folder}/`]),
-  ).toContain(`${folder}/catalog-info.yaml`);
-
-  // Merged into main, the cluster shows up in the catalog within seconds.
-  const entity = await eventually(
-    `resource:default/${name} owned by ${OWNER} in the catalog`,
-    60_000,
-    async () => {
-      const { status, body } = await p.api<Entity>(
-        `/api/catalog/entities/by-name/resource/default/${name}`,
-      );
-      return status === 200 &&
-        body.relations?.some(r => r.type === 'ownedBy' && r.targetRef === OWNER)
-        ? body
-        : undefined;
-    },
+  // The merge, exactly as the task page says it, run from the repository root: it leaves
+  // the checkout as it was, merges into main and removes the branch.
+  await mergeAsTheTaskPageSays(p, deployed);
+  expect(branchesOf(p.repository)).not.toContain(branch);
+  expect(filesAt(p.repository, 'main', folder)).toContain(
+    `${folder}/catalog-info.yaml`,
   );
-  expect(entity.spec?.owner).toBe(OWNER);
 
-  // The task page's catalog link now leads to the cluster's entity page.
-  await outputs
-    .getByRole('link', { name: /the cluster in the catalog/i })
-    .click();
-  await page.waitForURL(new RegExp(`/catalog/default/resource/${name}$`));
-  await page.getByRole('heading', { name, exact: true }).first().waitFor();
+  // Merged into main, the cluster shows up in the catalog within seconds; the task page's
+  // catalog link now leads to its entity page.
+  const entity = await entityPageFromTaskPage(p, page, name);
+  expect(entity.spec?.owner).toBe(OWNER);
   await page.getByText(OWNER_TITLE).first().waitFor();
   await judge('entity');
 

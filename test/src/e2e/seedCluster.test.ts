@@ -3,9 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { loadTemplate, REPO_ROOT } from '../scaffolder/templateFile';
-import { BrowserState, withOneRetryOnReload } from './attempts';
-import { Chromium, launchChromium, requireChromium } from './browser';
-import { eventually } from './eventually';
+import { Attempt, browserSuite } from './browserSuite';
 import {
   activeStep,
   choose,
@@ -13,20 +11,16 @@ import {
   reviewRows,
   unreadableRows,
 } from './formDriver';
-import { git } from './git';
-import {
-  catalogReady,
-  checkoutState,
-  completedTask,
-  homeToTemplateForm,
-  judgedPage,
-  runMergeBlock,
-  stepsWithStatus,
-} from './journey';
-import { Portal, PORTAL_START_HOOK_MS, startPortal } from './portal';
-import { Screenshots, screenshots } from './screenshots';
+import { filesAt } from './git';
+import { homeToTemplateForm, OWNER_TITLE } from './journey';
 import { seedValues, typedValues, withDerivedDefaults } from './seedCluster';
-import { destination, fillPage, FORGES, OWNER_TITLE } from './seedForm';
+import { destination, fillPage, FORGES } from './seedForm';
+import {
+  createTask,
+  entityPageFromTaskPage,
+  mergeAsTheTaskPageSays,
+  stepsWithStatus,
+} from './taskPage';
 
 /**
  * The seed cluster (examples/values/seed-0.45.0.yaml), whole, through the portal as a new
@@ -42,34 +36,18 @@ import { destination, fillPage, FORGES, OWNER_TITLE } from './seedForm';
  * test/e2e-screenshots/seed/.
  */
 
-jest.setTimeout(12 * 60_000);
-
-const OWNER = 'group:default/data-platform';
 const CLI = join(REPO_ROOT, 'packages/cli/bin/connect-skeleton');
 
 describe('the seed cluster through the portal', () => {
-  let portal: Portal | undefined;
-  let chromium: Chromium | undefined;
-
-  beforeAll(async () => {
-    // First, so that a missing browser fails in a second and not after the portal's start.
-    requireChromium();
-    portal = await startPortal({ timeoutMs: 3.5 * 60_000 });
-    chromium = await launchChromium(portal.workDir);
-  }, PORTAL_START_HOOK_MS);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await portal?.stop();
+  const suite = browserSuite({
+    screenshots: 'seed',
+    testTimeoutMs: 12 * 60_000,
   });
 
   it('takes the whole seed cluster from the home page to the catalog, and pushes what the CLI renders', async () => {
+    // The journey asserts; the suite adds the pictures and the portal's log to a failure.
     expect.hasAssertions();
-    const p = portal!;
-    const shots = screenshots('seed');
-    await withOneRetryOnReload(p, shots, seedValues().name, (browser, name) =>
-      seedThroughPortal(p, chromium!, browser, shots, name),
-    );
+    await suite.run(seedValues().name, seedThroughPortal);
   });
 });
 
@@ -98,19 +76,11 @@ function filesUnder(dir: string): Map<string, Buffer> {
   return files;
 }
 
-async function seedThroughPortal(
-  p: Portal,
-  chromium: Chromium,
-  browser: BrowserState,
-  shots: Screenshots,
-  name: string,
-) {
+async function seedThroughPortal({ p, judged, shots, name }: Attempt) {
   const typed = typedValues(name);
   const branch = `kafka-connect/${name}`;
   const folder = `clusters/${name}`;
 
-  await catalogReady(p);
-  const judged = await judgedPage(chromium, browser, shots);
   const { page, judge } = judged;
   photographRefusals((pg, title) => shots.take(pg, `refused-${title}`));
   await homeToTemplateForm(p, judged);
@@ -171,10 +141,7 @@ async function seedThroughPortal(
     'FROM quay.io/strimzi/kafka:0.45.0-kafka-3.9.0',
   );
   await judge('form-review');
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.waitForURL(/\/create\/tasks\/[^/]+$/, { timeout: 60_000 });
-  const taskId = new URL(page.url()).pathname.split('/').pop()!;
-  const events = await completedTask(p, taskId);
+  const { events, text: deployed } = await createTask(p, page);
   expect(stepsWithStatus(events, 'completed')).toEqual([
     'render',
     'check-ownership',
@@ -182,8 +149,6 @@ async function seedThroughPortal(
   ]);
 
   // The finished task page: the outputs show once the task has completed.
-  const deployed = page.getByTestId('text-output-box');
-  await deployed.waitFor({ timeout: 60_000 });
   await deployed
     .getByRole('heading', { name: 'How to get it deployed' })
     .waitFor();
@@ -191,11 +156,8 @@ async function seedThroughPortal(
   await judge('task');
 
   // What the form produced: the branch of the demo GitOps repository.
-  const repo = (args: string[]) => git(p.repository, args);
   const pushed = new Map<string, Buffer>();
-  for (const path of repo(['ls-tree', '-r', '--name-only', branch, folder])
-    .split('\n')
-    .filter(Boolean)) {
+  for (const path of filesAt(p.repository, branch, folder)) {
     pushed.set(
       relative(folder, path),
       execFileSync('git', ['show', `${branch}:${path}`], {
@@ -240,36 +202,13 @@ async function seedThroughPortal(
   }
 
   // The merge, exactly as the task page says it, run from the repository root.
-  const blocks = await deployed.locator('pre').allInnerTexts();
-  const mergeBlock = blocks.find(b => b.includes('git merge'));
-  expect(mergeBlock).toBeDefined();
-  const before = checkoutState();
-  runMergeBlock(p, mergeBlock!);
-  expect(checkoutState()).toBe(before);
-  expect(
-    repo(['ls-tree', '-r', '--name-only', 'main', `${folder}/`]),
-  ).toContain(`${folder}/catalog-info.yaml`);
+  await mergeAsTheTaskPageSays(p, deployed);
+  expect(filesAt(p.repository, 'main', folder)).toContain(
+    `${folder}/catalog-info.yaml`,
+  );
 
   // Merged into main, the cluster shows up in the catalog; its page opens from the task page.
-  await eventually(
-    `resource:default/${name} owned by ${OWNER} in the catalog`,
-    60_000,
-    async () => {
-      const { status, body } = await p.api<{
-        relations?: { type: string; targetRef: string }[];
-      }>(`/api/catalog/entities/by-name/resource/default/${name}`);
-      return status === 200 &&
-        body.relations?.some(r => r.type === 'ownedBy' && r.targetRef === OWNER)
-        ? true
-        : undefined;
-    },
-  );
-  await page
-    .getByTestId('output-box')
-    .getByRole('link', { name: /the cluster in the catalog/i })
-    .click();
-  await page.waitForURL(new RegExp(`/catalog/default/resource/${name}$`));
-  await page.getByRole('heading', { name, exact: true }).first().waitFor();
+  await entityPageFromTaskPage(p, page, name);
   await page.getByText(OWNER_TITLE).first().waitFor();
   // The relations card draws its graph once the relations have loaded.
   await page.locator('svg').getByText(name, { exact: true }).first().waitFor();

@@ -5,52 +5,34 @@ import {
   addItem,
   choose,
   clickIn,
-  expectRefusedNextTo,
   section,
   type,
 } from './formDriver';
+import { OWNER_TITLE } from './journey';
 import { Artifact, SeedValues } from './seedCluster';
+import { refuseWrongValue } from './seedFormRefusals';
 
 /**
- * Each page of the Kafka Connect template filled in with the seed cluster, as a user does:
- * first a wrong value, seen next to its field while Next stays on the page, then the right one.
+ * Each page of the Kafka Connect template filled in with the seed cluster, as a user does;
+ * then a wrong value on it, seen next to its field while Next stays on the page
+ * (seedFormRefusals.ts), and the right one again.
  */
-
-/** The owner picker filters its options on the group's title (examples/org.yaml). */
-export const OWNER_TITLE = 'Data Platform';
 
 export type PageFiller = (page: Page, values: SeedValues) => Promise<void>;
 
 async function clusterAndOwner(page: Page, v: SeedValues) {
-  const name = page.locator('#root_name');
-  await name.fill('My_Connect');
+  await type(page, 'root_name', v.name);
   await type(page, 'root_namespace', v.namespace);
   await page.locator('#OwnershipEntityRefPicker-dropdown').click();
   await page.getByRole('option', { name: OWNER_TITLE }).click();
   await type(page, 'root_description', v.description);
   await choose(page, 'root_strimzi_version', v.strimzi.version);
-  await expectRefusedNextTo(
-    page,
-    name,
-    'must be a DNS-1123 label',
-    'Cluster and owner',
-  );
-  await name.fill(v.name);
   await type(page, 'root_replicas', String(v.replicas));
 }
 
 async function kafkaConnection(page: Page, v: SeedValues) {
   await choose(page, 'root_kafka_version', v.kafka.version);
-  const bootstrap = page.locator('#root_kafka_bootstrapServers');
-  // A list that forgot the port.
-  await bootstrap.fill('my-cluster-kafka-bootstrap');
-  await expectRefusedNextTo(
-    page,
-    bootstrap,
-    'must be host:port[,host:port], for example my-cluster-kafka-bootstrap.kafka.svc:9093',
-    'Kafka connection',
-  );
-  await bootstrap.fill(v.kafka.bootstrapServers);
+  await type(page, 'root_kafka_bootstrapServers', v.kafka.bootstrapServers);
   for (const [i, cert] of v.kafka.tls.trustedCertificates.entries()) {
     await addItem(page, 'Trusted certificates');
     const id = `root_kafka_tls_trustedCertificates_${i}`;
@@ -98,19 +80,6 @@ async function imageAndPlugins(page: Page, v: SeedValues) {
       }
       await fillArtifact(page, `${id}_artifacts_${j}`, artifact);
     }
-    if (i === 0) {
-      // A checksum cut short by a bad copy.
-      const sum = page.locator(`#${id}_artifacts_0_sha512sum`);
-      const right = plugin.artifacts[0].sha512sum!;
-      await sum.fill(right.slice(0, 40));
-      await expectRefusedNextTo(
-        page,
-        sum,
-        'must be the 128 lower-case hex digits of the SHA-512 checksum',
-        'Image and plugins',
-      );
-      await sum.fill(right);
-    }
   }
 }
 
@@ -133,18 +102,7 @@ async function security(page: Page, v: SeedValues) {
     await addItem(page, 'Certificates');
     const id = `root_truststore_certificates_${i}`;
     await type(page, `${id}_name`, cert.name);
-    const url = page.locator(`#${id}_url`);
-    if (i === 0) {
-      // A URL pasted with a space in it.
-      await url.fill(cert.url.replace('global-bundle', 'global bundle'));
-      await expectRefusedNextTo(
-        page,
-        url,
-        'must be an http(s) URL without spaces',
-        'Security',
-      );
-    }
-    await url.fill(cert.url);
+    await type(page, `${id}_url`, cert.url);
   }
   for (const [i, provider] of v.configProviders.entries()) {
     await addItem(page, 'Config providers');
@@ -164,30 +122,7 @@ async function security(page: Page, v: SeedValues) {
 async function schedulingAndResources(page: Page, v: SeedValues) {
   // The seed's node affinity has no words of its own: it goes in as its Kubernetes shape.
   await clickIn(page, 'Where the workers run', 'Show the Kubernetes shapes');
-  const shapes = page.locator('#root_scheduling_yaml');
-  await shapes.fill(
-    stringify(v.scheduling).replace('operator: In', 'operator: Within'),
-  );
-  await expectRefusedNextTo(
-    page,
-    shapes,
-    'matchExpressions[0].operator: must be one of: "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"',
-    'Scheduling and resources',
-  );
-  await shapes.fill(stringify(v.scheduling));
-}
-
-async function podsAndLabels(page: Page) {
-  // The seed sets nothing here: a priority class named as no Kubernetes name can be, then cleared.
-  const priority = page.locator('#root_pod_priorityClassName');
-  await priority.fill('Bad_Class');
-  await expectRefusedNextTo(
-    page,
-    priority,
-    'must be a DNS-1123 subdomain',
-    'Pods and labels',
-  );
-  await priority.fill('');
+  await type(page, 'root_scheduling_yaml', stringify(v.scheduling));
 }
 
 async function monitoringAndLogging(page: Page, v: SeedValues) {
@@ -198,16 +133,6 @@ async function monitoringAndLogging(page: Page, v: SeedValues) {
   if ((await annotations.isChecked()) !== v.metrics.podAnnotations) {
     await annotations.click();
   }
-  // A ConfigMap of one's own rules, named as no Kubernetes name can be; then left out again.
-  const rules = page.locator('#root_metrics_configMap_name');
-  await rules.fill('My_Rules');
-  await expectRefusedNextTo(
-    page,
-    rules,
-    'must be a DNS-1123 subdomain',
-    'Monitoring and logging',
-  );
-  await rules.fill('');
 }
 
 async function volumesAndEnvironment(page: Page, v: SeedValues) {
@@ -215,11 +140,7 @@ async function volumesAndEnvironment(page: Page, v: SeedValues) {
     await clickIn(page, 'Volumes', 'Add a volume');
     const id = `root_volumes_${i}`;
     await type(page, `${id}_name`, volume.name);
-    const mountPath = page.locator(`#${id}_mountPath`);
-    // Strimzi mounts extra volumes below /mnt/ only: the first try mounts it elsewhere.
-    await mountPath.fill(
-      i === 0 ? volume.mountPath.replace('/mnt/', '/etc/') : volume.mountPath,
-    );
+    await type(page, `${id}_mountPath`, volume.mountPath);
     if (volume.readOnly) await page.locator(`#${id}_readOnly`).check();
     await choose(page, `${id}_type`, 'Secret');
     await type(page, `${id}_secret_secretName`, volume.secret.secretName);
@@ -232,15 +153,6 @@ async function volumesAndEnvironment(page: Page, v: SeedValues) {
         )
         .join('\n'),
     );
-    if (i === 0) {
-      await expectRefusedNextTo(
-        page,
-        mountPath,
-        'must be below /mnt/ (Strimzi mounts additional volumes only there)',
-        'Volumes and environment',
-      );
-      await mountPath.fill(volume.mountPath);
-    }
   }
   for (const [i, variable] of v.env.entries()) {
     await clickIn(page, 'Environment variables', 'Add a variable');
@@ -255,34 +167,9 @@ async function apiAccess(page: Page, v: SeedValues) {
   for (const [i, client] of v.apiAccess.entries()) {
     await addItem(page, 'API clients');
     const id = `root_apiAccess_${i}`;
-    const name = page.locator(`#${id}_name`);
-    if (i === 0) {
-      await name.fill('Redpanda Console');
-      await expectRefusedNextTo(
-        page,
-        name,
-        'must be a DNS-1123 label',
-        'API access',
-      );
-    }
-    await name.fill(client.name);
+    await type(page, `${id}_name`, client.name);
     await fillPairs(page, 'Pod labels', `${id}_podLabels`, client.podLabels);
   }
-}
-
-async function connectors(page: Page) {
-  // The seed runs its connectors elsewhere: one started here by mistake is refused, then removed.
-  await addItem(page, 'Connectors');
-  const name = page.locator('#root_connectors_0_name');
-  await name.fill('Orders_CDC');
-  await expectRefusedNextTo(
-    page,
-    name,
-    'must be a DNS-1123 subdomain',
-    'Connectors',
-  );
-  await page.getByTitle('Remove').first().click();
-  await name.waitFor({ state: 'detached' });
 }
 
 /** What each forge's repository field shows: its host and its own help. */
@@ -341,24 +228,22 @@ export async function destination(
   return seen;
 }
 
+/** The seed sets nothing on the pages without a filler here. */
 export const SEED_PAGES: Record<string, PageFiller> = {
   'Cluster and owner': clusterAndOwner,
   'Kafka connection': kafkaConnection,
   'Image and plugins': imageAndPlugins,
   Security: security,
   'Scheduling and resources': schedulingAndResources,
-  'Pods and labels': podsAndLabels,
   'Monitoring and logging': monitoringAndLogging,
   'Volumes and environment': volumesAndEnvironment,
   'API access': apiAccess,
-  Connectors: connectors,
 };
 
-/** Fills the page shown now; returns its title. */
+/** Fills the page shown now, then has a wrong value on it refused; returns its title. */
 export async function fillPage(page: Page, values: SeedValues) {
   const title = await activeTitle(page);
-  const filler = SEED_PAGES[title];
-  if (!filler) throw new Error(`No filler for the page "${title}"`);
-  await filler(page, values);
+  await SEED_PAGES[title]?.(page, values);
+  await refuseWrongValue(page, title, values);
   return title;
 }
