@@ -65,11 +65,20 @@ function documentContext(): StringifyContext {
 /** What is written at one depth: the contexts a key and a value get there, its indentation. */
 interface Level {
   column: number;
-  /** The indentation of the lines after a collection's first; none at the top. */
-  space: SourceToken[];
+  /** Before a map's later keys: their indentation (none at the top). */
+  laterKey: SourceToken[];
+  /** Before a list's later items: the indentation and `- `. */
+  laterItem: SourceToken[];
+  /** Between a key one level up and a list or map in block: `:`, a line break, the indentation. */
+  blockValue: SourceToken[];
   key: StringifyContext;
   value: StringifyContext;
 }
+
+// Shared token lists, like the tokens: `CST.stringify` only reads them.
+const FIRST_KEY: SourceToken[] = [];
+const FIRST_ITEM = [DASH, SPACE];
+const SCALAR_VALUE = [COLON, SPACE];
 
 const levels: Level[] = [];
 function level(depth: number): Level {
@@ -79,9 +88,12 @@ function level(depth: number): Level {
     const indent = root.indentStep.repeat(depth);
     // As the package's pair writer copies them (its block collections change nothing
     // a scalar reads). Line folding is off, so `indentAtStart` plays no part.
+    const space = depth ? [sourceToken('space', indent)] : [];
     found = {
       column: indent.length,
-      space: depth ? [sourceToken('space', indent)] : [],
+      laterKey: space,
+      laterItem: [...space, DASH, SPACE],
+      blockValue: [COLON, NEWLINE, ...space],
       key: { ...root, allNullValues: false, implicitKey: true, indent },
       value: { ...root, allNullValues: false, implicitKey: false, indent },
     };
@@ -253,14 +265,14 @@ function mapToken(value: Record<string, unknown>, depth: number): Token {
     if (keyText.length > 1024 || keyText.includes('\n')) throw NOT_PLAIN_DATA;
     const child = valueToken(item, depth + 1);
     items.push({
-      start: items.length ? at.space : [],
+      start: items.length ? at.laterKey : FIRST_KEY,
       key: {
         type: flowScalarType(keyText),
         offset: -1,
         indent: at.column,
         source: keyText,
       },
-      sep: isBlock(child) ? [COLON, NEWLINE, ...inner.space] : [COLON, SPACE],
+      sep: isBlock(child) ? inner.blockValue : SCALAR_VALUE,
       value: child,
     });
   }
@@ -274,7 +286,7 @@ function seqToken(value: readonly unknown[], depth: number): Token {
   // `for of` reads a hole as undefined, which the package writes as null.
   for (const item of value) {
     items.push({
-      start: items.length ? [...at.space, DASH, SPACE] : [DASH, SPACE],
+      start: items.length ? at.laterItem : FIRST_ITEM,
       value: valueToken(item, depth + 1),
     });
   }
