@@ -168,6 +168,21 @@ function scalarText(value: unknown, ctx: StringifyContext): string {
     : stringifyString(item as Parameters<typeof stringifyString>[0], ctx);
 }
 
+// Keys come back in every document (`apiVersion`, `metadata`, `name`, ...): those the
+// package writes as they are, remembered. Bounded, since keys can be anyone's data.
+const plainKeys = new Set<string>();
+const MAX_PLAIN_KEYS = 4096;
+
+function keyText(key: string, ctx: StringifyContext): string {
+  if (plainKeys.has(key)) return key;
+  if (isPlainWord(key)) {
+    if (plainKeys.size >= MAX_PLAIN_KEYS) plainKeys.clear();
+    plainKeys.add(key);
+    return key;
+  }
+  return scalarText(key, ctx);
+}
+
 function flowScalarType(text: string): CST.FlowScalar['type'] {
   if (text[0] === '"') return 'double-quoted-scalar';
   if (text[0] === "'") return 'single-quoted-scalar';
@@ -260,17 +275,17 @@ function mapToken(value: Record<string, unknown>, depth: number): Token {
   for (const key of Object.keys(value)) {
     const item = value[key];
     if (item === undefined) continue;
-    const keyText = scalarText(key, inner.key);
+    const text = keyText(key, inner.key);
     // Longer keys, or any the package would not write on one line, take its explicit form.
-    if (keyText.length > 1024 || keyText.includes('\n')) throw NOT_PLAIN_DATA;
+    if (text.length > 1024 || text.includes('\n')) throw NOT_PLAIN_DATA;
     const child = valueToken(item, depth + 1);
     items.push({
       start: items.length ? at.laterKey : FIRST_KEY,
       key: {
-        type: flowScalarType(keyText),
+        type: flowScalarType(text),
         offset: -1,
         indent: at.column,
-        source: keyText,
+        source: text,
       },
       sep: isBlock(child) ? inner.blockValue : SCALAR_VALUE,
       value: child,
