@@ -56,7 +56,9 @@ function documentContext(): StringifyContext {
     const probe = new ContextProbe(doc.schema);
     doc.contents = probe;
     doc.toString(TO_STRING_OPTIONS);
-    if (!probe.context) throw new Error('the yaml package gave no context');
+    // Should a later version of the package not call it, toYaml takes the Document way
+    // (yamlTokens.test.ts would fail, so it would not go unnoticed).
+    if (!probe.context) throw NOT_PLAIN_DATA;
     rootContext = probe.context;
   }
   return rootContext;
