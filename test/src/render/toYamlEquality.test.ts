@@ -16,9 +16,10 @@ import {
 } from '../strimzi/strimziDir';
 
 /**
- * toYaml builds the `yaml` package's nodes itself and writes most strings by a short cut;
- * the text must still be the package's own, byte for byte, for real data: the example
- * values, every file they render to, and Strimzi's own examples.
+ * toYaml lays plain data out as the `yaml` package's tokens (its CST) and writes most
+ * strings by a short cut; the text must still be what the package's own `Document`
+ * writes, byte for byte: for the example values, every file they render to, Strimzi's
+ * own examples, and random data.
  */
 function packageOwn(value: unknown): string {
   return new Document(value, {
@@ -124,6 +125,59 @@ describe('toYaml against the yaml package on real data', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('toYaml against the yaml package on random data', () => {
+  // Pieces that change how a string is written: indicators, quotes, spaces and breaks
+  // (leading, trailing, doubled), document markers, words and numbers YAML reads as
+  // something else, control and non-ASCII characters.
+  const piece = fc.constantFrom(
+    ...'aZ_/0.-?:#,[]{}&*!|>\'"%@`~= \n\t\\'.split(''),
+    ...[
+      'on',
+      'null',
+      'true',
+      '1e3',
+      '0x1F',
+      '---',
+      '...',
+      '\u0007',
+      'é',
+      '\u2028',
+    ],
+  );
+  const text = fc.string({ unit: piece, maxLength: 12 });
+  const scalar = fc.oneof(
+    text,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+  );
+  const { data } = fc.letrec<{ data: unknown }>(tie => ({
+    data: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar,
+      fc.array(tie('data'), { maxLength: 4 }),
+      fc.dictionary(text, tie('data'), { maxKeys: 4 }),
+    ),
+  }));
+
+  it('writes lists and maps of any depth and any scalar as the package would', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(data, { maxLength: 4 }),
+          fc.dictionary(text, data, { maxKeys: 5 }),
+        ),
+        value => {
+          expect(toYaml(value)).toBe(packageOwn(value));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,90 +1,35 @@
-import { Document, Node, Pair, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
-import { stringTag } from 'yaml/util';
-
-// Words YAML 1.2 or YAML 1.1 read as booleans or null, whatever their case.
-const KEYWORDS = new Set([
-  'y',
-  'n',
-  'yes',
-  'no',
-  'on',
-  'off',
-  'true',
-  'false',
-  'null',
-]);
-// Printable ASCII that starts with a letter, `_` or `/` (so never a number, a date, an
-// indicator or a document marker, in YAML 1.1 or 1.2), single spaces between words...
-const PLAIN_TEXT = /^[A-Za-z_/][!-~]*(?: [!-~]+)*$/;
-// ...and nothing that would make a mapping or a comment of it: `: `, ` #`, a final `:`.
-const NOT_PLAIN = /: | #|:$/;
-
-/**
- * The `yaml` package's own string tag, with a short cut: most strings here are names,
- * keys, paths and URLs that are plain in any YAML, and the package would test each
- * against every tag of both schemas (a third of the render time). Anything else goes
- * the package's own way.
- */
-const stringTagWithShortCut: typeof stringTag = {
-  ...stringTag,
-  stringify(item, ctx, onComment, onChompKeep) {
-    const value = (item as { value?: unknown }).value;
-    if (
-      typeof value === 'string' &&
-      PLAIN_TEXT.test(value) &&
-      !NOT_PLAIN.test(value) &&
-      !(value.length <= 5 && KEYWORDS.has(value.toLowerCase()))
-    ) {
-      return value;
-    }
-    return stringTag.stringify!(item, ctx, onComment, onChompKeep);
-  },
-};
-
-// YAML 1.2 core with the short cut, checked against YAML 1.1 too. Built once: a document
-// would otherwise build both tag lists again.
-let sharedSchema: Schema | undefined;
-function schema(): Schema {
-  sharedSchema ??= new Schema({
-    schema: 'core',
-    resolveKnownTags: true,
-    compat: 'yaml-1.1',
-    customTags: tags =>
-      tags.map(t => (t === stringTag ? stringTagWithShortCut : t)),
-  });
-  return sharedSchema;
-}
+import { CST, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { yamlSchema, TO_STRING_OPTIONS } from './yamlSchema';
+import { isPlainObject, NOT_PLAIN_DATA, plainDataDocument } from './yamlTokens';
 
 /**
  * The one YAML serialiser: objects in, text out. No anchors (a shared object would
  * otherwise become an alias), no line folding, LF line ends, key order as built. No
- * directives either: plain data never needs a %TAG, and looking for tags walks the whole
- * document again (a tenth of the render time).
+ * directives either: plain data never needs a %TAG.
  * YAML 1.2 out, readable as YAML 1.1 too: kubectl, Helm and kustomize read YAML 1.1
  * (go-yaml), where a plain `on`, `no`, `y`, `1_000` or a date is not a string, so such
  * strings are quoted.
+ * Plain data (all the renderer makes) goes as the package's tokens to its `CST.stringify`
+ * (yamlTokens.ts); anything else through the package's `Document`, as before. Both give
+ * the text the package's `Document` gives (tests compare).
  */
 export function toYaml(value: unknown): string {
-  const doc = new Document(undefined, {
-    aliasDuplicateObjects: false,
-    schema: schema(),
-  });
-  doc.contents = toNode(doc, value, new Map());
-  return doc.toString({
-    directives: false,
-    lineWidth: 0,
-    minContentWidth: 0,
-  });
+  try {
+    return CST.stringify(plainDataDocument(value));
+  } catch (error) {
+    if (error !== NOT_PLAIN_DATA) throw error;
+  }
+  return documentYaml(value);
 }
 
-/** A plain object or array: made of nothing `createNode` would treat in its own way. */
-function isPlainObject(value: object): value is Record<string, unknown> {
-  const prototype = Object.getPrototypeOf(value);
-  return (
-    (prototype === Object.prototype || prototype === null) &&
-    !(Symbol.iterator in value) &&
-    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
-  );
+/** Through the package's `Document`, for any value. */
+function documentYaml(value: unknown): string {
+  const doc = new Document(undefined, {
+    aliasDuplicateObjects: false,
+    schema: yamlSchema(),
+  });
+  doc.contents = toNode(doc, value, new Map());
+  return doc.toString(TO_STRING_OPTIONS);
 }
 
 /**
