@@ -4,11 +4,7 @@ import fs from 'node:fs/promises';
 import { refuseInput } from '../lib/errors';
 import { assertMayChangeCluster } from '../lib/existingCluster';
 import { CLUSTER_FILE } from '../lib/guard';
-import {
-  clusterFileSources,
-  Destination,
-  DESTINATIONS,
-} from '../lib/openClusterFileSource';
+import { clusterFileSources, Destination } from '../lib/openClusterFileSource';
 import { readAnyOwnerFor } from '../lib/ownership';
 import { joinRelative } from '../lib/paths';
 import { publishFolders } from '../lib/publishFolders';
@@ -18,7 +14,9 @@ import { readSourceIdentity } from '../lib/sourceFiles';
 import { workspaceFolder } from '../lib/workspaceFolder';
 import { examples } from './checkOwnership.examples';
 import {
+  clusterDestination,
   clusterTargetPath,
+  forgeRepoUrl,
   forgeUserToken,
   renderedSourcePath,
 } from './inputProperties';
@@ -76,20 +74,8 @@ export function createCheckOwnershipAction(
             .describe(
               'The branch the change goes to, e.g. kafka-connect/orders; when it exists, the cluster on it is checked too (a pending change of another team).',
             ),
-        destination: z =>
-          z
-            .enum(DESTINATIONS)
-            .optional()
-            .describe(
-              'Where the repository is: local (kafkaConnect.gitops.repository, the default), github or gitlab (repoUrl).',
-            ),
-        repoUrl: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "For github and gitlab: the repository, as RepoUrlPicker writes it ('github.com?owner=acme&repo=gitops').",
-            ),
+        destination: clusterDestination,
+        repoUrl: forgeRepoUrl,
         token: forgeUserToken,
       },
       output: {

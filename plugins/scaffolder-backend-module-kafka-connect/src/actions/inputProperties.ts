@@ -1,4 +1,5 @@
 import { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
+import { DESTINATIONS } from '../lib/openClusterFileSource';
 import { REQUIRE_USER_CREDENTIALS_KEY } from '../lib/userCredentials';
 
 /**
@@ -54,4 +55,22 @@ export const clusterTargetPath = (z: Zod) =>
     .string()
     .describe(
       'The cluster\'s folder in the repository, e.g. clusters/prod/orders (relative, no ".."), as every publish step gets it.',
+    );
+
+/** Where the GitOps repository of an action that reads a branch is. */
+export const clusterDestination = (z: Zod) =>
+  z
+    .enum(DESTINATIONS)
+    .optional()
+    .describe(
+      'Where the repository is: local (kafkaConnect.gitops.repository, the default), github or gitlab (repoUrl).',
+    );
+
+/** The forge repository of an action that reads a branch (github and gitlab destinations). */
+export const forgeRepoUrl = (z: Zod) =>
+  z
+    .string()
+    .optional()
+    .describe(
+      "For github and gitlab: the repository, as RepoUrlPicker writes it ('github.com?owner=acme&repo=gitops').",
     );

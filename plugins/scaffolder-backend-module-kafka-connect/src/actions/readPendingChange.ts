@@ -2,15 +2,16 @@ import { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import { refuseInput } from '../lib/errors';
-import {
-  clusterFileSources,
-  Destination,
-  DESTINATIONS,
-} from '../lib/openClusterFileSource';
+import { clusterFileSources, Destination } from '../lib/openClusterFileSource';
 import { relativeFolder } from '../lib/paths';
 import { branchNameProblem } from '../lib/refName';
 import { examples } from './readPendingChange.examples';
-import { clusterTargetPath, forgeUserToken } from './inputProperties';
+import {
+  clusterDestination,
+  clusterTargetPath,
+  forgeRepoUrl,
+  forgeUserToken,
+} from './inputProperties';
 
 export const READ_PENDING_CHANGE_ACTION_ID =
   'kafka-connect:read-pending-change';
@@ -63,20 +64,8 @@ export function createReadPendingChangeAction(
             .describe(
               'The branch the change goes to, e.g. kafka-connect-change/clusters/prod/orders.',
             ),
-        destination: z =>
-          z
-            .enum(DESTINATIONS)
-            .optional()
-            .describe(
-              'Where the repository is: local (kafkaConnect.gitops.repository, the default), github or gitlab (repoUrl).',
-            ),
-        repoUrl: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "For github and gitlab: the repository, as RepoUrlPicker writes it ('github.com?owner=acme&repo=gitops').",
-            ),
+        destination: clusterDestination,
+        repoUrl: forgeRepoUrl,
         token: forgeUserToken,
       },
       output: {
