@@ -1,6 +1,5 @@
 import { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs/promises';
 import { refuseInput } from '../lib/errors';
 import { assertMayChangeCluster } from '../lib/existingCluster';
 import { CLUSTER_FILE } from '../lib/guard';
@@ -128,16 +127,7 @@ export function createCheckOwnershipAction(
         );
       }
 
-      const tempDir =
-        destination === 'local'
-          ? await ctx.createTemporaryDirectory()
-          : undefined;
-      try {
-        const source = sources.open(
-          { ...ctx.input, destination },
-          tempDir,
-          ctx.signal,
-        );
+      await sources.use({ ...ctx.input, destination }, ctx, async source => {
         const defaultBranch = await source.defaultBranch();
         const refs = [defaultBranch, branch].filter(
           (ref, i, all): ref is string =>
@@ -176,9 +166,7 @@ export function createCheckOwnershipAction(
         ctx.output('existing', currentOwner !== undefined);
         if (currentOwner !== undefined)
           ctx.output('currentOwner', currentOwner);
-      } finally {
-        if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
-      }
+      });
     },
   });
 }

@@ -1,6 +1,5 @@
 import { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs/promises';
 import { refuseInput } from '../lib/errors';
 import { clusterFileSources, Destination } from '../lib/openClusterFileSource';
 import { relativeFolder } from '../lib/paths';
@@ -93,16 +92,7 @@ export function createReadPendingChangeAction(
       if (problem)
         throw refuseInput(`branch ${problem} (got ${JSON.stringify(branch)})`);
 
-      const tempDir =
-        destination === 'local'
-          ? await ctx.createTemporaryDirectory()
-          : undefined;
-      try {
-        const source = sources.open(
-          { ...ctx.input, destination },
-          tempDir,
-          ctx.signal,
-        );
+      await sources.use({ ...ctx.input, destination }, ctx, async source => {
         const files = await source.listFolder(branch, targetPath);
         ctx.logger.info(
           files
@@ -111,9 +101,7 @@ export function createReadPendingChangeAction(
         );
         ctx.output('exists', files !== undefined);
         ctx.output('files', Object.fromEntries(files ?? []));
-      } finally {
-        if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
-      }
+      });
     },
   });
 }

@@ -3,6 +3,7 @@ import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
+import fs from 'node:fs/promises';
 import { ClusterFileSource } from './clusterFileSource';
 import { refuseInput } from './errors';
 import { allowedGitopsRemote } from './gitopsRemote';
@@ -23,6 +24,12 @@ export interface ClusterSourceInput {
   destination: Destination;
   repoUrl?: string;
   token?: string;
+}
+
+/** What an action's run gives the source: a place for git's clone, and the task's signal. */
+export interface ClusterSourceRun {
+  createTemporaryDirectory(): Promise<string>;
+  signal?: AbortSignal;
 }
 
 /**
@@ -80,6 +87,26 @@ export function clusterFileSources(
       return destination === 'github'
         ? githubClusterFileSource(forge)
         : gitlabClusterFileSource(forge);
+    },
+
+    /**
+     * Opens the source for one run of an action and hands it to `read`: the local destination
+     * is read with git in a temporary folder of the run, removed once `read` is done.
+     */
+    async use<T>(
+      input: ClusterSourceInput,
+      run: ClusterSourceRun,
+      read: (source: ClusterFileSource) => Promise<T>,
+    ): Promise<T> {
+      const tempDir =
+        input.destination === 'local'
+          ? await run.createTemporaryDirectory()
+          : undefined;
+      try {
+        return await read(this.open(input, tempDir, run.signal));
+      } finally {
+        if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+      }
     },
   };
 }
