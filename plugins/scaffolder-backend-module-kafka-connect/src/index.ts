@@ -12,6 +12,7 @@ export {
   CLUSTER_VALUES_PATH,
 } from './clusterValues/plugin';
 export type { ClusterValues } from './clusterValues/readClusterValues';
+export type { PendingChange } from './clusterValues/pendingChange';
 export {
   AUDIT_ACTION_ID,
   createAuditAction,

@@ -1,4 +1,7 @@
-import { SUPPORTED_STRIMZI_VERSIONS } from '@connect-skeleton/plugin-kafka-connect-common';
+import {
+  CHANGE_BRANCH_PREFIX,
+  SUPPORTED_STRIMZI_VERSIONS,
+} from '@connect-skeleton/plugin-kafka-connect-common';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { parse } from 'yaml';
@@ -37,5 +40,22 @@ describe('the day-2 templates', () => {
         '../../templates/kafka-connect-adopt/template.yaml',
       ]),
     );
+  });
+
+  it("send the change to the one branch the change form reads: the common package's prefix and the cluster's folder", () => {
+    const template = loadTemplate(CHANGE_TEMPLATE);
+    // Every step input naming a branch names this one.
+    const branchInputs = template.spec.steps.flatMap(step =>
+      Object.entries(step.input ?? {})
+        .filter(([key]) =>
+          ['branch', 'branchName', 'sourceBranch'].includes(key),
+        )
+        .map(([key, value]) => [`${step.id}.${key}`, value]),
+    );
+    expect(branchInputs.length).toBeGreaterThanOrEqual(8);
+    for (const [, value] of branchInputs)
+      expect(value).toBe(
+        `${CHANGE_BRANCH_PREFIX}\${{ steps.read.output.repositoryPath }}`,
+      );
   });
 });

@@ -20,7 +20,8 @@ import { createTask } from './taskPage';
  * from the catalog by clicking, changed through "Change this cluster" on its entity page. The
  * change form shows the cluster's values as its connect-cluster.yaml holds them; changing one
  * and creating pushes a branch holding only the files that change; the same with no change
- * pushes nothing. Any page error, console error (bar the known harmless ones of
+ * pushes nothing; a third visit, that change not merged, is told before Create that a new
+ * change would replace it. Any page error, console error (bar the known harmless ones of
  * pageProblems.ts) or error overlay fails it. A picture of every page is saved in
  * test/e2e-screenshots/day2/.
  */
@@ -149,6 +150,7 @@ async function dayTwo({ p, judged }: Attempt) {
     );
     return replicas;
   };
+  const pendingNotice = page.getByTestId('pending-change-notice');
 
   /**
    * Review (its rows: the release in effect, the change in words, yes/no, nothing empty or
@@ -181,6 +183,8 @@ async function dayTwo({ p, judged }: Attempt) {
   await openChangeForm('1');
   const summary = page.getByTestId('cluster-change-summary');
   await summary.getByText(/Nothing yet/).waitFor();
+  // No change branch yet: no notice of a pending change.
+  expect(await pendingNotice.count()).toBe(0);
   await judge('1-form-2-the-change');
   const unchanged = await create(
     '1',
@@ -241,4 +245,39 @@ async function dayTwo({ p, judged }: Attempt) {
   );
   const before = parse(repo(['show', `main:${FOLDER}/connect-cluster.yaml`]));
   expect(values).toEqual({ ...before, replicas: 2 });
+
+  // A third visit while that change is not merged: before Create, the form says that a new
+  // change replaces it (made from main, so its replicas are 1 again), and what to do to keep
+  // it; the Review step says it once more. Nothing is created: the branch stays as it is.
+  const pushed = repo(['rev-parse', BRANCH]).trim();
+  await openEntityPage('3');
+  await openChangeForm('3');
+  await pendingNotice.waitFor({ timeout: 30_000 });
+  const notice = (await pendingNotice.innerText()).replace(/\s+/g, ' ');
+  expect(notice).toContain('A change of this cluster is not merged yet');
+  expect(notice).toContain(
+    `An earlier change of the cluster is pending (on branch ${BRANCH},`,
+  );
+  expect(notice).toContain(
+    'This change replaces it: it is made from the default branch',
+  );
+  expect(notice).toContain('To keep it, merge it first');
+  // Information, not a block: the values are there to change, read from main.
+  expect(await replicas.inputValue()).toBe(String(VALUES.replicas));
+  await judge('3-form-2-pending-change');
+  await replicas.fill('3');
+  await summary.getByText('replicas: 1 → 3').waitFor();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await activeStep(page, 'Review', 30_000);
+  await pendingNotice.waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('review-row')
+    .filter({ hasText: 'What changes' })
+    .waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('button', { name: 'Create' }).isEnabled()).toBe(
+    true,
+  );
+  await judge('3-review-pending-change');
+  expect(branches()).toEqual([BRANCH, 'main']);
+  expect(repo(['rev-parse', BRANCH]).trim()).toBe(pushed);
 }

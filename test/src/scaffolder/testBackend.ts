@@ -46,6 +46,8 @@ export interface ScaffolderBackend extends ScaffolderClient {
   locations: AddedLocation[];
   /** What the backend logged, with the audit events Backstage's default auditor writes. */
   log: CapturedLog;
+  /** Where the backend answers, `http://localhost:<port>`, for other plugins' routes. */
+  baseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startScaffolderBackend(
     template,
     locations: catalog.locations,
     log,
+    baseUrl: `http://localhost:${backend.server.port()}`,
     stop: () => backend.stop(),
   };
 }

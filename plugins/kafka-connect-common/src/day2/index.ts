@@ -21,4 +21,5 @@ export type { FileChanges, FileSet } from './fileChanges';
 export { layoutOf } from './layoutOf';
 export { rerenderFromText } from './rerender';
 export { changeSummary } from './changeSummary';
+export { CHANGE_BRANCH_PREFIX, changeBranch } from './changeBranch';
 export type { ChangeSummaryInput } from './changeSummary';

@@ -27,8 +27,21 @@ export function ordersConnectCluster(
   );
 }
 
+/** The orders cluster's change branch, as the backend names it. */
+export const ORDERS_CHANGE_BRANCH = 'kafka-connect-change/clusters/orders';
+
+/** What the backend adds about the cluster's change branch, and where the cluster is. */
+export interface ReadClusterExtras {
+  destination?: 'local' | 'github' | 'gitlab';
+  pending?: { branch: string; files: string[] };
+  pendingNotChecked?: string;
+}
+
 /** The backend's answer to reading the orders cluster: its values and where they live. */
-export function readClusterResponse(values: Record<string, unknown>): Response {
+export function readClusterResponse(
+  values: Record<string, unknown>,
+  extras: ReadClusterExtras = {},
+): Response {
   return new Response(
     JSON.stringify({
       entityRef: ORDERS_ENTITY,
@@ -38,6 +51,7 @@ export function readClusterResponse(values: Record<string, unknown>): Response {
       repositoryPath: 'clusters/orders',
       destination: 'local',
       owner: 'group:default/data-platform',
+      ...extras,
     }),
     { status: 200 },
   );

@@ -18,8 +18,10 @@ import { PreviewLayout } from '../fields/PreviewLayout';
 import { KeyValueEditor } from '../fields/KeyValueEditor';
 import {
   backendDiscovery,
+  ORDERS_CHANGE_BRANCH,
   ORDERS_ENTITY,
   ordersConnectCluster,
+  ReadClusterExtras,
   readClusterResponse,
 } from '../__testUtils__/clusterBackend';
 import { ClusterChangeField } from './ClusterChangeField';
@@ -34,8 +36,11 @@ const CREATE_STEPS = loadTemplate().spec.parameters.map(step => ({
 const ENTITY = ORDERS_ENTITY;
 const CURRENT = ordersConnectCluster({ replicas: 3 });
 
-/** The backend: the values for a member, the ownership refusal for anyone else. */
-function backend(refuse?: string) {
+/**
+ * The backend: the values for a member (with what it says of the change branch, `extras`),
+ * the ownership refusal for anyone else.
+ */
+function backend(refuse?: string, extras?: ReadClusterExtras) {
   const requests: string[] = [];
   const fetchApi = {
     fetch: async (url: RequestInfo | URL) => {
@@ -47,7 +52,7 @@ function backend(refuse?: string) {
           }),
           { status: 403 },
         );
-      return readClusterResponse(CURRENT);
+      return readClusterResponse(CURRENT, extras);
     },
   };
   const discoveryApi = backendDiscovery;
@@ -96,8 +101,12 @@ function ChangePage(props: {
   );
 }
 
-function renderPage(initial: Record<string, unknown>, refuse?: string) {
-  const apis = backend(refuse);
+function renderPage(
+  initial: Record<string, unknown>,
+  refuse?: string,
+  extras?: ReadClusterExtras,
+) {
+  const apis = backend(refuse, extras);
   let state: Record<string, unknown> = initial;
   render(
     <TestApiProvider
@@ -144,6 +153,64 @@ describe('KafkaConnectClusterChange', () => {
       ),
     ).toBeInTheDocument();
     expect(page.state().changes).toBeUndefined();
+    // No change pending on the cluster's branch: no notice.
+    expect(screen.queryByTestId('pending-change-notice')).toBeNull();
+    expect(screen.queryByText(/pending/i)).toBeNull();
+  });
+
+  it("says, above the values, that the change replaces one still pending on the cluster's branch, and what to do to keep it", async () => {
+    // Another cluster ref: the field shows a cluster read before at once, before reading it again.
+    const page = renderPage(
+      { cluster: 'resource:default/orders-pending' },
+      undefined,
+      {
+        pending: {
+          branch: ORDERS_CHANGE_BRANCH,
+          files: ['Chart.yaml', 'connect-cluster.yaml', 'values.yaml'],
+        },
+      },
+    );
+    const notice = await screen.findByTestId('pending-change-notice');
+    expect(notice).toHaveTextContent(
+      'A change of this cluster is not merged yet',
+    );
+    expect(notice).toHaveTextContent(
+      `An earlier change of the cluster is pending (on branch ${ORDERS_CHANGE_BRANCH}, 3 files in clusters/orders). This change replaces it: it is made from the default branch, and the branch will then hold this change only.`,
+    );
+    expect(notice).toHaveTextContent(
+      'To keep it, merge it first and start this change again, or make its changes here too.',
+    );
+    // Information, not a refusal: the values are there to change, and the change is sent.
+    fireEvent.change(screen.getByLabelText('Replicas'), {
+      target: { value: '4' },
+    });
+    expect(parse(page.state().changes as string)).toEqual({ replicas: 4 });
+    expect(
+      within(notice).queryByRole('button', { name: /create/i }),
+    ).toBeNull();
+  });
+
+  it('names the pull request or merge request a pending change is in', async () => {
+    renderPage({ cluster: 'resource:default/orders-github' }, undefined, {
+      destination: 'github',
+      pending: { branch: ORDERS_CHANGE_BRANCH, files: ['values.yaml'] },
+    });
+    expect(
+      await screen.findByTestId('pending-change-notice'),
+    ).toHaveTextContent(
+      `pending (its pull request, from branch ${ORDERS_CHANGE_BRANCH}, 1 file in clusters/orders). This change replaces it: it is made from the default branch, and the branch and its pull request will then hold this change only.`,
+    );
+  });
+
+  it('says so when the backend did not check the branch', async () => {
+    renderPage({ cluster: 'resource:default/orders-unchecked' }, undefined, {
+      pendingNotChecked:
+        'Whether a change of the cluster is pending on branch x was not checked: no token',
+    });
+    expect(
+      await screen.findByTestId('pending-change-not-checked'),
+    ).toHaveTextContent('was not checked: no token');
+    expect(screen.queryByTestId('pending-change-notice')).toBeNull();
   });
 
   it('sends the fields that change, as the change action takes them, and says the change in words', async () => {

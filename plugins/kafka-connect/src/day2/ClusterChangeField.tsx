@@ -24,6 +24,7 @@ import {
 } from './changePatch';
 import { changeOptions, checkChange } from './changeCheck';
 import { clusterValues, CurrentCluster, lastRead } from './clusterValuesClient';
+import { PendingChangeNotice } from './PendingChangeNotice';
 import { ExtractSchema, valuesPages } from './valuesPages';
 
 type Json = Record<string, unknown>;
@@ -221,6 +222,7 @@ export function ClusterChangeField(
         </>
       }
     >
+      <PendingChangeNotice cluster={current} />
       <Tabs
         value={Math.min(tab, pages.length - 1)}
         onChange={(_event, index: number) => setTab(index)}

@@ -14,6 +14,14 @@ export interface CurrentCluster {
   repositoryPath: string;
   destination: 'local' | 'github' | 'gitlab';
   owner: string;
+  /**
+   * A change of the cluster still pending on its change branch, `kafka-connect-change/<folder>`
+   * (not merged): the change made now replaces it. Absent when there is none (or from an older
+   * backend).
+   */
+  pending?: { branch: string; files: string[] };
+  /** Why the backend did not read the change branch, when it did not. */
+  pendingNotChecked?: string;
 }
 
 export interface ClusterValuesApis {

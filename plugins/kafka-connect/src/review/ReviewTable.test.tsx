@@ -9,8 +9,10 @@ import {
 import { changePatch, patchText } from '../day2/changePatch';
 import {
   backendDiscovery,
+  ORDERS_CHANGE_BRANCH,
   ORDERS_ENTITY,
   ordersConnectCluster,
+  ReadClusterExtras,
   readClusterResponse,
 } from '../__testUtils__/clusterBackend';
 import { ReviewTable } from './ReviewTable';
@@ -32,8 +34,11 @@ const CURRENT = ordersConnectCluster({
   replicas: 1,
 });
 
-function renderReview(formData: Record<string, unknown>) {
-  const fetchApi = { fetch: async () => readClusterResponse(CURRENT) };
+function renderReview(
+  formData: Record<string, unknown>,
+  extras?: ReadClusterExtras,
+) {
+  const fetchApi = { fetch: async () => readClusterResponse(CURRENT, extras) };
   render(
     <TestApiProvider
       apis={[
@@ -75,6 +80,37 @@ describe('the Review table of the change template', () => {
     );
     expect(screen.getByText('The cluster')).toBeInTheDocument();
     expect(screen.getByText('The change')).toBeInTheDocument();
+    expect(screen.queryByTestId('pending-change-notice')).toBeNull();
+  });
+
+  it("says once more, right before Create, that the change replaces one pending on the cluster's branch", async () => {
+    // Another cluster ref: the table reuses the read of the change field, kept per cluster.
+    const cluster = 'resource:default/orders-pending';
+    renderReview(
+      {
+        cluster,
+        changes: patchText(
+          changePatch(CURRENT, { ...CURRENT, replicas: 2 }),
+          cluster,
+        ),
+        upgradeTo: '',
+        allowIdentityChange: false,
+      },
+      {
+        destination: 'gitlab',
+        pending: { branch: ORDERS_CHANGE_BRANCH, files: ['values.yaml'] },
+      },
+    );
+    const notice = await screen.findByTestId('pending-change-notice');
+    expect(notice).toHaveTextContent(
+      `pending (its merge request, from branch ${ORDERS_CHANGE_BRANCH}, 1 file in clusters/orders). This change replaces it`,
+    );
+    // Above the rows, which are as they are without a pending change.
+    expect(
+      notice.compareDocumentPosition(screen.getByTestId('review-table')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(Object.fromEntries(rows())['What changes']).toBe('replicas: 1 → 2');
   });
 
   it('says an upgrade from the release to the one chosen, with what the operator needs first', async () => {

@@ -9,7 +9,12 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { clusterValues, lastRead } from '../day2/clusterValuesClient';
+import {
+  clusterValues,
+  CurrentCluster,
+  lastRead,
+} from '../day2/clusterValuesClient';
+import { PendingChangeNotice } from '../day2/PendingChangeNotice';
 import {
   changeFieldOf,
   defaultsInEffect,
@@ -60,30 +65,33 @@ function Value(props: { value: ReviewValue }) {
 }
 
 /** The cluster the change form is about, as read from the GitOps repository (once read). */
-function useChangedCluster(entityRef: string | undefined): Json | undefined {
+function useChangedCluster(
+  entityRef: string | undefined,
+): CurrentCluster | undefined {
   const discoveryApi = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
-  const [values, setValues] = useState<Json | undefined>(
-    entityRef ? lastRead(entityRef)?.values : undefined,
+  const [cluster, setCluster] = useState<CurrentCluster | undefined>(
+    entityRef ? lastRead(entityRef) : undefined,
   );
   useEffect(() => {
     if (!entityRef) return undefined;
     let live = true;
     // The change field read it already: this is that read, not another request.
     clusterValues({ discoveryApi, fetchApi }, entityRef).then(
-      cluster => live && setValues(cluster.values),
+      read => live && setCluster(read),
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, [entityRef, discoveryApi, fetchApi]);
-  return values;
+  return cluster;
 }
 
 /**
  * The Review step's table: every page's answers as they will be in effect, under the page's
- * title (reviewRows.ts says how a row is made); for the change template, the change in words.
+ * title (reviewRows.ts says how a row is made); for the change template, the change in words,
+ * under the notice that it replaces a change of the cluster still pending on its branch.
  */
 export function ReviewTable(props: {
   steps: readonly ReviewPage[];
@@ -92,9 +100,10 @@ export function ReviewTable(props: {
   const { steps, formData } = props;
   const change = changeFieldOf(steps);
   const entityRef = change ? formData[change.clusterField] : undefined;
-  const current = useChangedCluster(
+  const cluster = useChangedCluster(
     typeof entityRef === 'string' && entityRef !== '' ? entityRef : undefined,
   );
+  const current = cluster?.values;
   const sections = useMemo(
     () =>
       reviewSections(steps, formData, {
@@ -104,31 +113,34 @@ export function ReviewTable(props: {
     [steps, formData, current],
   );
   return (
-    <Table size="small" data-testid="review-table">
-      <TableBody>
-        {sections.flatMap(section => [
-          <TableRow key={`section ${section.title}`}>
-            <TableCell colSpan={2} style={{ ...cell, paddingTop: 16 }}>
-              <Typography variant="subtitle1" component="h3">
-                {section.title}
-              </Typography>
-            </TableCell>
-          </TableRow>,
-          ...section.rows.map(row => (
-            <TableRow
-              key={`${section.title} ${row.label}`}
-              data-testid="review-row"
-            >
-              <TableCell component="th" scope="row" style={labelCell}>
-                {row.label}
+    <>
+      {cluster && <PendingChangeNotice cluster={cluster} />}
+      <Table size="small" data-testid="review-table">
+        <TableBody>
+          {sections.flatMap(section => [
+            <TableRow key={`section ${section.title}`}>
+              <TableCell colSpan={2} style={{ ...cell, paddingTop: 16 }}>
+                <Typography variant="subtitle1" component="h3">
+                  {section.title}
+                </Typography>
               </TableCell>
-              <TableCell style={cell}>
-                <Value value={row.value} />
-              </TableCell>
-            </TableRow>
-          )),
-        ])}
-      </TableBody>
-    </Table>
+            </TableRow>,
+            ...section.rows.map(row => (
+              <TableRow
+                key={`${section.title} ${row.label}`}
+                data-testid="review-row"
+              >
+                <TableCell component="th" scope="row" style={labelCell}>
+                  {row.label}
+                </TableCell>
+                <TableCell style={cell}>
+                  <Value value={row.value} />
+                </TableCell>
+              </TableRow>
+            )),
+          ])}
+        </TableBody>
+      </Table>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { changeBranch } from '@connect-skeleton/plugin-kafka-connect-common';
 import { refuseInput } from '../lib/errors';
 import { clusterFileSources, Destination } from '../lib/openClusterFileSource';
 import { relativeFolder } from '../lib/paths';
@@ -61,7 +62,9 @@ export function createReadPendingChangeAction(
           z
             .string()
             .describe(
-              'The branch the change goes to, e.g. kafka-connect-change/clusters/prod/orders.',
+              `The branch the change goes to, e.g. ${changeBranch(
+                'clusters/prod/orders',
+              )}.`,
             ),
         destination: clusterDestination,
         repoUrl: forgeRepoUrl,

@@ -7,10 +7,11 @@ import {
   Layout,
 } from '@connect-skeleton/plugin-kafka-connect-common';
 import { parse } from 'yaml';
-import { clusterLocation } from '../lib/clusterLocation';
+import { ClusterLocation, clusterLocation } from '../lib/clusterLocation';
 import { assertMayChangeCluster } from '../lib/existingCluster';
 import { TaskUser } from '../lib/ownership';
 import { GitopsSettings } from '../lib/settings';
+import { PendingChange, PendingChangeAnswer } from './pendingChange';
 
 /**
  * What the change form needs of a cluster that exists: its connect-cluster.yaml as the GitOps
@@ -30,6 +31,13 @@ export interface ClusterValues {
   destination: 'local' | 'github' | 'gitlab';
   /** The owner the file names, in full. */
   owner: string;
+  /**
+   * A change of the cluster pending on its change branch (not merged): the change made now
+   * replaces it. Absent when the branch holds nothing in the folder, or was not read.
+   */
+  pending?: PendingChange;
+  /** Why the change branch was not read, when it was not. */
+  pendingNotChecked?: string;
 }
 
 export interface ReadClusterValuesOptions {
@@ -39,6 +47,8 @@ export interface ReadClusterValuesOptions {
   settings: GitopsSettings;
   user: TaskUser;
   anyOwnerFor: readonly string[];
+  /** Reads the cluster's change branch, once the user may change the cluster. */
+  readPending?: (location: ClusterLocation) => Promise<PendingChangeAnswer>;
 }
 
 const LOCATION = 'backstage.io/managed-by-location';
@@ -124,6 +134,7 @@ export async function readClusterValues(
   if (!(await exists(reader, sibling('Chart.yaml'))))
     if (await exists(reader, sibling('kustomization.yaml')))
       layout = 'kustomize';
+  const pending = await options.readPending?.(location);
 
   return {
     entityRef,
@@ -133,5 +144,6 @@ export async function readClusterValues(
     repositoryPath: location.repositoryPath,
     destination: location.destination,
     owner,
+    ...pending,
   };
 }

@@ -110,3 +110,6 @@ export function clusterFileSources(
     },
   };
 }
+
+/** The sources of {@link clusterFileSources}, for code that is handed them. */
+export type ClusterFileSources = ReturnType<typeof clusterFileSources>;
