@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freePorts } from '@connect-skeleton/integration-tests/src/e2e/freePorts';
 import { startAppBackend } from '@connect-skeleton/integration-tests/src/install/appBackend';
+import { startAppDevServer } from '@connect-skeleton/integration-tests/src/install/appDevServer';
 import {
   applyMachineFixes,
   createApp,
@@ -10,8 +12,10 @@ import {
   pointScopeAt,
 } from '@connect-skeleton/integration-tests/src/install/freshApp';
 import {
+  addAppFeatures,
   addPackages,
   configureApp,
+  GUEST_USER,
   preapproveScope,
   registerBackendModule,
   SCOPE,
@@ -29,6 +33,11 @@ export interface FreshAppFigures {
   packagesInstallS: number;
   /** `yarn workspace backend start` with the module until the backend gives a guest token. */
   freshAppBackendStartS: number;
+  /**
+   * The app's own frontend (`yarn workspace app start`, backstage-cli's dev server) with the
+   * README's App.tsx, until it serves the app's page: the first bundle compiled.
+   */
+  freshAppFrontendReadyS: number;
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
@@ -36,7 +45,7 @@ const seconds = (start: number) => (performance.now() - start) / 1000;
 /**
  * The install test's path (test/src/install), timed: the packages packed from this
  * checkout, a fresh create-app app, the packages added from a stand-in of the registry
- * for their scope, the app's backend started with the module.
+ * for their scope, the app's backend started with the module, then its frontend's dev server.
  */
 export async function freshAppInstall(): Promise<FreshAppFigures> {
   const scratch = fs.mkdtempSync(
@@ -68,23 +77,41 @@ export async function freshAppInstall(): Promise<FreshAppFigures> {
       await addPackages(appDir, logFile);
       const packagesInstallS = seconds(start);
       registerBackendModule(appDir);
+      addAppFeatures(appDir);
       configureApp(appDir, {
         gitopsRepository: repo.path,
-        anyOwnerFor: ['user:development/guest'],
+        anyOwnerFor: [GUEST_USER],
       });
+      const appUrl = `http://localhost:${(await freePorts(1))[0]}`;
       start = performance.now();
       const backend = await startAppBackend({
         appDir,
         logFile: path.join(scratch, 'backend.log'),
+        appUrl,
       });
       const freshAppBackendStartS = seconds(start);
-      await backend.stop();
-      return {
-        freshAppCreateS,
-        freshAppInstallS,
-        packagesInstallS,
-        freshAppBackendStartS,
-      };
+      try {
+        start = performance.now();
+        const frontend = await startAppDevServer({
+          appDir,
+          logFile: path.join(scratch, 'frontend.log'),
+          url: appUrl,
+          backendUrl: backend.url,
+          // A deadline for a stuck dev server, not a target (about a minute here).
+          timeoutMs: 15 * 60_000,
+        });
+        const freshAppFrontendReadyS = seconds(start);
+        await frontend.stop();
+        return {
+          freshAppCreateS,
+          freshAppInstallS,
+          packagesInstallS,
+          freshAppBackendStartS,
+          freshAppFrontendReadyS,
+        };
+      } finally {
+        await backend.stop();
+      }
     } finally {
       await registry.close();
     }

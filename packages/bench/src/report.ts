@@ -32,6 +32,7 @@ export interface Figures {
   freshAppInstallS: number;
   packagesInstallS: number;
   freshAppBackendStartS: number;
+  freshAppFrontendReadyS: number;
 }
 
 interface Row {
@@ -196,6 +197,11 @@ function rows(f: Figures): Row[] {
     {
       label: 'its backend with the module, start',
       value: f.freshAppBackendStartS,
+      unit: 's',
+    },
+    {
+      label: 'its frontend (dev server), ready',
+      value: f.freshAppFrontendReadyS,
       unit: 's',
     },
   ];

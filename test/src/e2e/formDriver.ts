@@ -95,9 +95,10 @@ export function photographRefusals(
 /**
  * Asserts that `message` is shown next to `field` (in the block that holds that field
  * alone) and that Next leaves the form on the page titled `title`. A field whose check
- * runs on Next only (`onNextOnly`) shows it after Next, not before.
+ * runs on Next only (`onNextOnly`) shows it after Next, not before. What else the page
+ * shows is not looked at: expectRefusedNextTo adds that.
  */
-export async function expectRefusedNextTo(
+export async function expectRefusedNextToField(
   page: Page,
   field: Locator,
   message: string,
@@ -115,6 +116,20 @@ export async function expectRefusedNextTo(
     );
   }
   await waitForText(field, message, 'after Next');
+}
+
+/**
+ * expectRefusedNextToField, and no banner of the schema validator's messages above the
+ * page nor its wording anywhere (the demo app's form shows the plain message alone).
+ */
+export async function expectRefusedNextTo(
+  page: Page,
+  field: Locator,
+  message: string,
+  title: string,
+  onNextOnly = false,
+) {
+  await expectRefusedNextToField(page, field, message, title, onNextOnly);
   await expectNoSchemaSpeak(page);
   await pictureOfRefusal?.(page, title);
 }

@@ -66,8 +66,18 @@ export async function judgedPage(
   };
 }
 
-/** Home page and guest sign-in, up to the home page's catalog. */
-export async function signIn(p: Portal, judged: JudgedPage) {
+/** The heading of the demo portal's home page (its catalog: organization.name + Catalog). */
+export const DEMO_HOME_HEADING = 'Demo Company Catalog';
+
+/**
+ * Home page and guest sign-in, up to the home page's heading: the demo portal's catalog, or
+ * another app's (`homeHeading`).
+ */
+export async function signIn(
+  p: Pick<Portal, 'appUrl'>,
+  judged: JudgedPage,
+  homeHeading: string = DEMO_HOME_HEADING,
+) {
   const { page, judge } = judged;
   await page.goto(p.appUrl);
   // The guest sign-in card appears a few seconds after the page loads.
@@ -76,7 +86,7 @@ export async function signIn(p: Portal, judged: JudgedPage) {
   await judge('sign-in');
   await enter.click();
   await enter.waitFor({ state: 'detached' });
-  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
+  await page.getByRole('heading', { name: homeHeading }).waitFor();
   await judge('home');
 }
 
@@ -86,16 +96,15 @@ export async function homeToCreatePage(p: Portal, judged: JudgedPage) {
   await signIn(p, judged);
 
   await sidebarLink('Catalog').click();
-  await page.getByRole('heading', { name: 'Demo Company Catalog' }).waitFor();
+  await page.getByRole('heading', { name: DEMO_HOME_HEADING }).waitFor();
   await judge('catalog');
 
   await sidebarLink('Create').click();
 }
 
-/** Home page, guest sign-in, Catalog, Create, and Choose on the Kafka Connect cluster template. */
-export async function homeToTemplateForm(p: Portal, judged: JudgedPage) {
+/** On the Create page: Choose on the Kafka Connect cluster template, up to its form. */
+export async function chooseClusterTemplate(judged: JudgedPage) {
   const { page, judge } = judged;
-  await homeToCreatePage(p, judged);
   // Three templates name a Kafka Connect cluster: the day-2 ones say Change and Adopt.
   const card = page
     .locator('.MuiCard-root')
@@ -106,4 +115,10 @@ export async function homeToTemplateForm(p: Portal, judged: JudgedPage) {
   await judge('create-templates');
   await card.getByRole('button', { name: 'Choose' }).click();
   await page.locator('#root_name').waitFor();
+}
+
+/** Home page, guest sign-in, Catalog, Create, and Choose on the Kafka Connect cluster template. */
+export async function homeToTemplateForm(p: Portal, judged: JudgedPage) {
+  await homeToCreatePage(p, judged);
+  await chooseClusterTemplate(judged);
 }

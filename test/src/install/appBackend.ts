@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
 import { eventually } from '../e2e/eventually';
 import { freePorts } from '../e2e/freePorts';
-import { signalGroup, waitForGroupExit } from '../e2e/processGroup';
-import { logTail, userEnv } from './commands';
+import { startAppProcess } from './appProcess';
+import { logTail } from './commands';
 
 /**
  * The fresh app's backend, started as its README starts it (`yarn workspace backend start`),
- * on a free port, in a process group of its own so that stop() reaches every process.
+ * on a free port, in a process group of its own (appProcess.ts).
  */
 
 export interface AppBackend {
@@ -23,68 +21,36 @@ export interface AppBackend {
   stop(): Promise<void>;
 }
 
-/**
- * Runs the backend until `$2` (the test process) is gone or the backend ends; when the test
- * process dies without stop() (an interrupted run), it stops the whole group itself, so that
- * no backend outlives its test. $1: the app's folder, $2: the test process.
- */
-const WATCHDOG = `
-cd "$1" && yarn workspace backend start &
-backend=$!
-while kill -0 "$2" 2>/dev/null && kill -0 "$backend" 2>/dev/null; do sleep 1; done
-if kill -0 "$backend" 2>/dev/null; then
-  trap '' TERM
-  kill -TERM 0
-  sleep 10
-  kill -KILL 0
-fi
-wait "$backend"
-`;
-
 export async function startAppBackend(options: {
   appDir: string;
   logFile: string;
+  /**
+   * The frontend that calls it (app.baseUrl, and the origin CORS lets through), when the
+   * test starts the app's dev server too; create-app's http://localhost:3000 otherwise.
+   */
+  appUrl?: string;
   /** How long the backend may take to answer (about 10 s here; a loaded CI machine is slower). */
   timeoutMs?: number;
 }): Promise<AppBackend> {
   const [port] = await freePorts(1);
   const url = `http://localhost:${port}`;
-  const log = openSync(options.logFile, 'a');
-  let child;
-  try {
-    child = spawn(
-      'bash',
-      ['-c', WATCHDOG, 'backend', options.appDir, String(process.pid)],
-      {
-        detached: true,
-        stdio: ['ignore', log, log],
-        env: userEnv({
-          APP_CONFIG_backend_baseUrl: url,
-          APP_CONFIG_backend_listen_port: String(port),
-        }),
-      },
-    );
-  } finally {
-    closeSync(log);
-  }
-  const pgid = child.pid;
-  if (pgid === undefined) throw new Error('Could not start the backend');
-  let exit: string | undefined;
-  child.once('exit', (code, signal) => {
-    exit = signal ? `signal ${signal}` : `exit code ${code}`;
-  });
-
-  let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= (async () => {
-      signalGroup(pgid, 'SIGTERM');
-      if (!(await waitForGroupExit(pgid, 15_000))) {
-        signalGroup(pgid, 'SIGKILL');
-        await waitForGroupExit(pgid, 10_000);
+  const frontend: Record<string, string> = options.appUrl
+    ? {
+        APP_CONFIG_app_baseUrl: options.appUrl,
+        APP_CONFIG_backend_cors_origin: options.appUrl,
       }
-    })();
-    return stopped;
-  };
+    : {};
+  const child = startAppProcess({
+    appDir: options.appDir,
+    command: ['yarn', 'workspace', 'backend', 'start'],
+    logFile: options.logFile,
+    env: {
+      APP_CONFIG_backend_baseUrl: url,
+      APP_CONFIG_backend_listen_port: String(port),
+      ...frontend,
+    },
+  });
+  const stop = child.stop;
 
   let token: string | undefined;
   const guestToken = async (): Promise<string> => {
@@ -104,6 +70,7 @@ export async function startAppBackend(options: {
       'the backend gives a guest token',
       options.timeoutMs ?? 3 * 60_000,
       async () => {
+        const exit = child.exit();
         if (exit) {
           throw new Error(`the backend ended (${exit})`);
         }

@@ -2,10 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { BrowserState } from '../e2e/attempts';
+import { Chromium, launchChromium } from '../e2e/browser';
 import { eventually } from '../e2e/eventually';
+import { freePorts } from '../e2e/freePorts';
+import { judgedPage } from '../e2e/journey';
+import { screenshots } from '../e2e/screenshots';
 import { BareRepo } from '../scaffolder/bareRepo';
 import { REPO_ROOT } from '../scaffolder/templateFile';
 import { AppBackend, startAppBackend } from './appBackend';
+import { AppDevServer, startAppDevServer } from './appDevServer';
 import { discoverAppFeatures, typeCheckApp } from './appFrontend';
 import { cliRender } from './cliRender';
 import {
@@ -16,6 +22,13 @@ import {
   pointScopeAt,
 } from './freshApp';
 import {
+  CATALOG_PLUGIN,
+  CLUSTER_NAME,
+  FormSeen,
+  PAGES_WALKED,
+  walkClusterForm,
+} from './freshAppForm';
+import {
   addAppFeatures,
   addPackages,
   APP_CALL,
@@ -24,6 +37,7 @@ import {
   BACKEND_MODULE_README,
   configureApp,
   FRONTEND_PLUGIN,
+  GUEST_USER,
   preapproveScope,
   README_SAYS,
   registerBackendModule,
@@ -40,7 +54,8 @@ import {
  * The path of a platform engineer who adds the packages to the Backstage they run: the
  * packages built and packed from this checkout, a new app from `@backstage/create-app`
  * (from the npm registry, as the Backstage docs say), the packages added by name as their
- * READMEs say, the app's own backend started, and the template run through its HTTP API.
+ * READMEs say, the app's own backend started, and the template run through its HTTP API;
+ * then the app's own frontend (its dev server) in headless Chromium, up to the template's form.
  * The packages are not on the npm registry yet: a stand-in serves their scope (scopeRegistry).
  * Everything happens in a temporary folder; only Yarn's global cache outlives the run.
  */
@@ -50,7 +65,10 @@ import {
 jest.setTimeout(40 * 60_000);
 
 const SEED = join(REPO_ROOT, 'examples/values/seed-1.2.0.yaml');
-const GUEST = 'user:development/guest';
+// The fresh app's frontend compiles in about a minute alone (rspack, 2 cores); beside the
+// backend, the other tests of the machine and CI it can take several: a deadline for a
+// stuck dev server, not a speed target.
+const DEV_SERVER_START_MS = 12 * 60_000;
 const TEMPLATE_REF = 'template:default/kafka-connect-cluster';
 
 describe('a fresh create-app Backstage with the packages installed as their READMEs say', () => {
@@ -58,7 +76,11 @@ describe('a fresh create-app Backstage with the packages installed as their READ
   let registry: ScopeRegistry | undefined;
   let repo: BareRepo | undefined;
   let backend: AppBackend | undefined;
+  let frontend: AppDevServer | undefined;
+  let chromium: Chromium | undefined;
   let appDir: string;
+  // The frontend's address, chosen before the backend starts: its CORS origin.
+  let appUrl: string;
   const seed = parse(readFileSync(SEED, 'utf8'));
 
   beforeAll(async () => {
@@ -88,15 +110,19 @@ describe('a fresh create-app Backstage with the packages installed as their READ
     repo = BareRepo.empty();
     configureApp(appDir, {
       gitopsRepository: repo.path,
-      anyOwnerFor: [GUEST],
+      anyOwnerFor: [GUEST_USER],
     });
+    appUrl = `http://localhost:${(await freePorts(1))[0]}`;
     backend = await startAppBackend({
       appDir,
       logFile: join(scratch, 'backend.log'),
+      appUrl,
     });
   });
 
   afterAll(async () => {
+    await chromium?.close();
+    await frontend?.stop();
     await backend?.stop();
     await registry?.close();
     repo?.remove();
@@ -258,5 +284,74 @@ describe('a fresh create-app Backstage with the packages installed as their READ
         content: repo!.read(branch, `${folder}/${file}`),
       }).toEqual({ file, content });
     }
+  });
+
+  it("shows the template's form with the package's fields in the app's own frontend (dev server, Chromium)", async () => {
+    const server = await startAppDevServer({
+      appDir,
+      logFile: join(scratch, 'frontend.log'),
+      url: appUrl,
+      backendUrl: backend!.url,
+      timeoutMs: DEV_SERVER_START_MS,
+    });
+    frontend = server;
+    chromium = await launchChromium(scratch);
+    const shots = screenshots('fresh-app');
+    const browser: BrowserState = {};
+    const judged = await judgedPage(chromium, browser, shots);
+    let seen: FormSeen;
+    try {
+      seen = await walkClusterForm({ appUrl }, judged);
+    } catch (error) {
+      const picture = await shots
+        .take(judged.page, 'failure')
+        .catch(e => `no picture: ${e}`);
+      throw new Error(
+        [
+          `The frontend's log (last lines):\n${server.logTail()}`,
+          `The backend's log (last lines):\n${backend!.logTail(15)}`,
+          `The page at the failure: ${picture}; every page so far: ${shots.dir}`,
+          String(error),
+        ].join('\n'),
+      );
+    }
+
+    // The installed template's pages, in its order, then the scaffolder's Review.
+    const template = parse(
+      readFileSync(
+        join(
+          appDir,
+          'node_modules',
+          BACKEND_MODULE,
+          'templates/kafka-connect-cluster/template.yaml',
+        ),
+        'utf8',
+      ),
+    );
+    const pages = template.spec.parameters as Record<string, unknown>[];
+    expect(seen.steps).toEqual([...pages.map(p => p.title), 'Review']);
+    expect(seen.fields).toEqual(Object.fromEntries(PAGES_WALKED));
+    // Every field extension of the package that the template names was seen on a page.
+    const named = new Set(
+      [
+        ...JSON.stringify(pages).matchAll(/"ui:field":"(KafkaConnect\w+)"/g),
+      ].map(m => m[1]),
+    );
+    expect([...named].sort()).toEqual(
+      [...new Set(Object.values(seen.fields).flat())].sort(),
+    );
+    // The live preview follows the typing: stand-ins first, then the name typed.
+    expect(seen.previewBeforeName).toContain('cluster-name');
+    expect(seen.previewBeforeName).not.toContain(CLUSTER_NAME);
+    expect(seen.previewAfterName).toContain(`name: ${CLUSTER_NAME}-metrics`);
+    expect(seen.dockerfileWithPlugin).toContain(CATALOG_PLUGIN.artifact);
+    expect(seen.refused).toEqual([
+      ['Cluster and owner', 'must be a DNS-1123 label'],
+      ['Image and plugins', 'Compute it where the URL is reachable'],
+      [
+        'Volumes and environment',
+        'must be below /mnt/ (Strimzi mounts additional volumes only there)',
+      ],
+    ]);
   });
 });

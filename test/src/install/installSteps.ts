@@ -76,6 +76,13 @@ export const TEMPLATES = [
 export const templateTarget = (template: string) =>
   `../../node_modules/${BACKEND_MODULE}/templates/${template}/template.yaml`;
 
+/**
+ * Step 7: create-app's guest signs in as a user of create-app's own examples/org.yaml, a
+ * member of group:default/guests, so that the form's owner picker offers that group.
+ */
+export const GUEST_USER = 'user:default/guest';
+export const GUEST_SIGN_IN = `userEntityRef: ${GUEST_USER}`;
+
 /** What the README must say for the test to be following it (checked by the test). */
 export const README_SAYS = [
   `- '${PREAPPROVED}'`,
@@ -90,6 +97,7 @@ export const README_SAYS = [
   ...TEMPLATES.map(template => `target: ${templateTarget(template)}`),
   'initializeEmptyRepository: true',
   'anyOwnerFor',
+  GUEST_SIGN_IN,
   // The two fixes the test applies to every fresh app (freshApp.applyMachineFixes).
   '"@backstage/backend-defaults": "^0.19.0"',
   '"better-sqlite3": "^13.0.0"',
@@ -160,8 +168,9 @@ export function addAppFeatures(appDir: string) {
 
 /**
  * Steps 5 to 8 in the app's app-config.yaml: the templates' locations, the GitOps repository
- * (an empty one is given its first commit by the module), and who may create clusters for
- * any owner (a fresh app's guest, `user:development/guest`, is in no group).
+ * (an empty one is given its first commit by the module), the guest signed in as create-app's
+ * catalog user (step 7), and who may create clusters for any owner (the seed's owner is a
+ * group a fresh app does not have).
  */
 export function configureApp(
   appDir: string,
@@ -178,6 +187,7 @@ export function configureApp(
         }),
       );
     }
+    doc.setIn(['auth', 'providers', 'guest', 'userEntityRef'], GUEST_USER);
     doc.setIn(
       ['kafkaConnect'],
       doc.createNode({
