@@ -4,9 +4,9 @@ import {
   kafkaConnectChangeFormModule,
   kafkaConnectEntityPageModule,
   kafkaConnectFormFieldsModule,
+  kafkaConnectScaffolderFormModule,
 } from '@connect-skeleton/plugin-kafka-connect';
 import { navModule } from './modules/nav';
-import { scaffolderFormModule } from './modules/scaffolderForm';
 import { taskStepsModule } from './modules/taskSteps';
 
 export default createApp({
@@ -14,7 +14,7 @@ export default createApp({
     catalogPlugin,
     navModule,
     taskStepsModule,
-    scaffolderFormModule,
+    kafkaConnectScaffolderFormModule,
     kafkaConnectFormFieldsModule,
     kafkaConnectChangeFormModule,
     kafkaConnectEntityPageModule,

@@ -31,6 +31,7 @@ export {
   kafkaConnectChangeFormModule,
   kafkaConnectEntityPageModule,
 } from './day2Module';
+export { kafkaConnectScaffolderFormModule } from './scaffolderForm/scaffolderFormModule';
 export { ClusterChangeField } from './day2/ClusterChangeField';
 export { ClusterCard } from './entity/ClusterCard';
 export { ReviewTable } from './review/ReviewTable';

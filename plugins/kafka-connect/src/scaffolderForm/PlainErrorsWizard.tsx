@@ -12,7 +12,7 @@ import {
 } from '@backstage/plugin-scaffolder-react';
 import { rootRouteRef } from '@backstage/plugin-scaffolder';
 import { JsonValue } from '@backstage/types';
-import { plainErrors } from '@connect-skeleton/plugin-kafka-connect';
+import { plainErrors } from '../preview/plainErrors';
 import { ReviewWithPreview } from './ReviewWithPreview';
 
 /**
@@ -29,7 +29,8 @@ export const plainErrorsFormProps = {
  * The scaffolder's template wizard (its TemplateWizardPageContent) with the form options
  * above and a Review step with the live preview: the new frontend system's templates page
  * hands the wizard neither form options nor a Review step.
- * Templates here use no form decorators, which this wizard does not run.
+ * It does not run form decorators (`EXPERIMENTAL_formDecorators` of a template), so a
+ * template that uses them does not get them here.
  */
 export function PlainErrorsWizard(props: { formFields: FormField[] }) {
   const { namespace = 'default', templateName = '' } = useParams();

@@ -2,11 +2,9 @@ import { ComponentProps } from 'react';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import { ReviewStepProps } from '@backstage/plugin-scaffolder-react';
-import {
-  PreviewPanel,
-  ReviewPage,
-  ReviewTable,
-} from '@connect-skeleton/plugin-kafka-connect';
+import { PreviewPanel } from '../components/PreviewPanel';
+import { ReviewTable } from '../review/ReviewTable';
+import type { ReviewPage } from '../review/reviewRows';
 
 type PreviewForm = ComponentProps<typeof PreviewPanel>['form'];
 

@@ -14,10 +14,12 @@ const templatesSubPage = scaffolderPlugin.getExtension(
 
 /**
  * The scaffolder's templates page with the template wizard replaced by one whose form
- * shows each error in plain words next to its field and no banner of schema messages.
- * The list of templates stays the scaffolder's own.
+ * shows each error in plain words next to its field and no banner of schema messages, and
+ * whose Review step is the ReviewTable (with the live preview for the cluster form). The
+ * list of templates stays the scaffolder's own. Opt-in, not the package's default export:
+ * it changes the wizard of every template in the portal.
  */
-export const scaffolderFormModule = createFrontendModule({
+export const kafkaConnectScaffolderFormModule = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: [
     templatesSubPage.override({
