@@ -31,7 +31,7 @@ import {
 import {
   addAppFeatures,
   addPackages,
-  APP_CALL,
+  APP_CALL_WITH_OPT_IN,
   APP_IMPORT,
   BACKEND_MODULE,
   BACKEND_MODULE_README,
@@ -39,6 +39,9 @@ import {
   FRONTEND_PLUGIN,
   GUEST_USER,
   preapproveScope,
+  FRONTEND_PLUGIN_README,
+  FRONTEND_README_SAYS,
+  OPT_IN_IMPORT,
   README_SAYS,
   registerBackendModule,
   SCOPE,
@@ -138,6 +141,11 @@ describe('a fresh create-app Backstage with the packages installed as their READ
         .join('\n');
     const readme = unindented(readFileSync(BACKEND_MODULE_README, 'utf8'));
     for (const said of README_SAYS) expect(readme).toContain(unindented(said));
+    const frontendReadme = unindented(
+      readFileSync(FRONTEND_PLUGIN_README, 'utf8'),
+    );
+    for (const said of FRONTEND_README_SAYS)
+      expect(frontendReadme).toContain(unindented(said));
   });
 
   it('installs the packages by name from the registry, with no resolution for them', () => {
@@ -210,7 +218,8 @@ describe('a fresh create-app Backstage with the packages installed as their READ
   it("type-checks with the README's App.tsx: the modules' published types fit the app's createApp", async () => {
     const app = readFileSync(join(appDir, 'packages/app/src/App.tsx'), 'utf8');
     expect(app).toContain(APP_IMPORT);
-    expect(app).toContain(APP_CALL);
+    expect(app).toContain(OPT_IN_IMPORT);
+    expect(app).toContain(APP_CALL_WITH_OPT_IN);
     // create-app's own `yarn tsc`, whose tsconfig includes packages/*/src: App.tsx against
     // the installed package's dist/index.d.ts, as the platform engineer's editor sees it.
     await typeCheckApp(appDir, join(scratch, 'tsc.log'));

@@ -1,5 +1,5 @@
 import { Locator, Page } from 'playwright-core';
-import { choose, expectRefusedNextToField, section } from '../e2e/formDriver';
+import { choose, expectRefusedNextTo, section } from '../e2e/formDriver';
 import { chooseClusterTemplate, JudgedPage, signIn } from '../e2e/journey';
 
 /**
@@ -123,12 +123,7 @@ const ON_PAGE: Record<
     const name = page.locator('#root_name');
     // A name no Kubernetes object can have: the package's check says so under the field.
     await name.fill('Orders_CDC');
-    await expectRefusedNextToField(
-      page,
-      name,
-      'must be a DNS-1123 label',
-      title,
-    );
+    await expectRefusedNextTo(page, name, 'must be a DNS-1123 label', title);
     seen.refused.push([title, 'must be a DNS-1123 label']);
     await name.fill(CLUSTER_NAME);
     seen.previewAfterName = await previewShows(page, CLUSTER_NAME);
@@ -147,7 +142,7 @@ const ON_PAGE: Record<
     // The catalog carries no checksum for an archive: the field asks for one, Next stays.
     const checksum = page.locator('#root_plugins_0_artifacts_0_sha512sum');
     const message = 'Compute it where the URL is reachable';
-    await expectRefusedNextToField(page, checksum, message, title);
+    await expectRefusedNextTo(page, checksum, message, title);
     seen.refused.push([title, message]);
     // What the developer pastes from sha512sum (a stand-in: nothing is downloaded here).
     await checksum.fill('0'.repeat(128));
@@ -167,7 +162,7 @@ const ON_PAGE: Record<
     await mountPath.fill('/etc/certs');
     const message =
       'must be below /mnt/ (Strimzi mounts additional volumes only there)';
-    await expectRefusedNextToField(page, mountPath, message, title);
+    await expectRefusedNextTo(page, mountPath, message, title);
     seen.refused.push([title, message]);
     await page.getByRole('button', { name: 'Add a variable' }).click();
     await page.locator('#root_env_0_name').fill('TZ');

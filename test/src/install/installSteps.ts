@@ -20,6 +20,10 @@ export const BACKEND_MODULE_README = join(
   REPO_ROOT,
   'plugins/scaffolder-backend-module-kafka-connect/README.md',
 );
+export const FRONTEND_PLUGIN_README = join(
+  REPO_ROOT,
+  'plugins/kafka-connect/README.md',
+);
 
 /** Step 1: the scope is let past create-app's age gate (`npmMinimalAgeGate: 3d`). */
 export const PREAPPROVED = `${SCOPE}/*`;
@@ -67,6 +71,18 @@ export const APP_CALL = [
   '});',
 ].join('\n');
 
+/**
+ * The frontend README's optional step, applied too: the opt-in wizard module (no banner of
+ * schema messages over a refused page), its import and its line in the features.
+ */
+export const OPT_IN_IMPORT = `import { kafkaConnectScaffolderFormModule } from '${FRONTEND_PLUGIN}';`;
+const OPT_IN_FEATURE = '    kafkaConnectScaffolderFormModule,';
+/** The README's createApp call with the optional module in its features: what App.tsx holds. */
+export const APP_CALL_WITH_OPT_IN = APP_CALL.replace(
+  '\n  ],',
+  `\n${OPT_IN_FEATURE}\n  ],`,
+);
+
 /** Step 5: the templates' catalog locations, relative to packages/backend (`yarn start`). */
 export const TEMPLATES = [
   'kafka-connect-cluster',
@@ -102,6 +118,9 @@ export const README_SAYS = [
   '"@backstage/backend-defaults": "^0.19.0"',
   '"better-sqlite3": "^13.0.0"',
 ];
+
+/** What the frontend plugin's README must say of its optional wizard module. */
+export const FRONTEND_README_SAYS = [OPT_IN_IMPORT, OPT_IN_FEATURE];
 
 /** Step 1. */
 export function preapproveScope(appDir: string) {
@@ -146,7 +165,7 @@ export function registerBackendModule(appDir: string) {
   );
 }
 
-/** Step 4. */
+/** Step 4, and the frontend README's optional wizard module. */
 export function addAppFeatures(appDir: string) {
   const file = join(appDir, 'packages/app/src/App.tsx');
   const source = readFileSync(file, 'utf8');
@@ -160,9 +179,9 @@ export function addAppFeatures(appDir: string) {
     source
       .replace(
         CREATE_APP_LAST_IMPORT,
-        `${CREATE_APP_LAST_IMPORT}\n${APP_IMPORT}`,
+        `${CREATE_APP_LAST_IMPORT}\n${APP_IMPORT}\n${OPT_IN_IMPORT}`,
       )
-      .replace(CREATE_APP_CALL, APP_CALL),
+      .replace(CREATE_APP_CALL, APP_CALL_WITH_OPT_IN),
   );
 }
 
