@@ -2,8 +2,6 @@ import {
   clusterChangeEvents,
   initiatedForgeChange,
 } from '../scaffolder/clusterChangeAudit';
-import { GitHubDescription } from '../scaffolder/githubDescription';
-import { GitHubFake } from '../scaffolder/githubFake';
 import { expectCompleted } from '../scaffolder/taskExpectations';
 import {
   GITHUB_TOKEN,
@@ -18,13 +16,16 @@ import {
   FILES,
   FOLDER,
   forgeChangeOf,
-  SEED,
   succeededForgeChangeOf,
   touchedBy,
   VALUES,
   valuesOn,
 } from './ordersSinkChange';
-import { useOrdersSinkOnForge } from './ordersSinkSuite';
+import {
+  GITHUB_BLOB_URL,
+  ordersSinkOnGitHub,
+  useOrdersSinkOnForge,
+} from './ordersSinkSuite';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitHub, through the real scaffolder
@@ -38,17 +39,8 @@ jest.setTimeout(60_000);
 const REPO_URL = 'github.com?owner=acme&repo=gitops';
 
 describe('Change a Kafka Connect cluster on GitHub', () => {
-  const github = new GitHubFake(
-    GitHubDescription.load(),
-    'acme',
-    'gitops',
-    GITHUB_TOKEN,
-    SEED,
-  );
-  const { suite, change } = useOrdersSinkOnForge(
-    github,
-    'https://github.com/acme/gitops/blob/main',
-  );
+  const github = ordersSinkOnGitHub();
+  const { suite, change } = useOrdersSinkOnForge(github, GITHUB_BLOB_URL);
 
   /** The files the pull request's branch changes against main. */
   const proposed = () =>

@@ -2,7 +2,6 @@ import {
   clusterChangeEvents,
   initiatedForgeChange,
 } from '../scaffolder/clusterChangeAudit';
-import { GitLabFake } from '../scaffolder/gitlabFake';
 import { expectCompleted } from '../scaffolder/taskExpectations';
 import {
   GITLAB_TOKEN,
@@ -17,13 +16,16 @@ import {
   FILES,
   FOLDER,
   forgeChangeOf,
-  SEED,
   succeededForgeChangeOf,
   touchedBy,
   VALUES,
   valuesOn,
 } from './ordersSinkChange';
-import { useOrdersSinkOnForge } from './ordersSinkSuite';
+import {
+  GITLAB_BLOB_URL,
+  ordersSinkOnGitLab,
+  useOrdersSinkOnForge,
+} from './ordersSinkSuite';
 
 /**
  * "Change a Kafka Connect cluster" for a cluster on GitLab, through the real scaffolder
@@ -49,11 +51,8 @@ const audited = (result: TaskResult, mergeRequestUrl: string) =>
   succeededForgeChangeOf(result, 'gitlab', REPO_URL, mergeRequestUrl);
 
 describe('Change a Kafka Connect cluster on GitLab', () => {
-  const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, SEED);
-  const { suite, change } = useOrdersSinkOnForge(
-    gitlab,
-    'https://gitlab.com/acme/gitops/-/blob/main',
-  );
+  const gitlab = ordersSinkOnGitLab();
+  const { suite, change } = useOrdersSinkOnForge(gitlab, GITLAB_BLOB_URL);
   afterEach(() => {
     gitlab.faults.length = 0;
   });

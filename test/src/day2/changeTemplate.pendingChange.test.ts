@@ -1,32 +1,27 @@
-import { GitHubDescription } from '../scaffolder/githubDescription';
-import { GitHubFake } from '../scaffolder/githubFake';
-import { GitLabFake } from '../scaffolder/gitlabFake';
 import { useScaffolderSuite } from '../scaffolder/scaffolderSuite';
+import { expectCompleted } from '../scaffolder/taskExpectations';
+import { TaskResult } from '../scaffolder/testBackend';
 import {
-  expectCompleted,
-  failOnRequestsOffContract,
-} from '../scaffolder/taskExpectations';
-import {
-  GITHUB_TOKEN,
-  GITLAB_TOKEN,
-  TaskResult,
-} from '../scaffolder/testBackend';
-import {
-  CHANGE_REF,
   CHANGE_TEMPLATE,
   clusterEntity,
-  clusterEntityAt,
   DAY2_FEATURES,
   touchedFiles,
 } from './clusterFolder';
 import {
   BRANCH,
   changedPaths,
-  ENTITY,
+  changeOrdersSink,
   FILES,
   FOLDER,
   SEED,
 } from './ordersSinkChange';
+import {
+  GITHUB_BLOB_URL,
+  GITLAB_BLOB_URL,
+  ordersSinkOnGitHub,
+  ordersSinkOnGitLab,
+  useOrdersSinkOnForge,
+} from './ordersSinkSuite';
 import {
   clusterFolderOf,
   FIRST_CHANGE,
@@ -109,11 +104,7 @@ describe('A second change while the first is pending, local GitOps repository', 
     ],
   });
   pendingChangeTests(() => ({
-    run: changes =>
-      suite.scaffolder.run(
-        { cluster: ENTITY, changes },
-        { templateRef: CHANGE_REF },
-      ),
+    run: changes => changeOrdersSink(suite.scaffolder, { changes }),
     files: branch => suite.repo.contents(branch),
     // push-branch commits only when the folder's files differ.
     state: () => suite.repo.snapshot(),
@@ -122,30 +113,10 @@ describe('A second change while the first is pending, local GitOps repository', 
 });
 
 describe('A second change while the first is pending, GitHub', () => {
-  const github = new GitHubFake(
-    GitHubDescription.load(),
-    'acme',
-    'gitops',
-    GITHUB_TOKEN,
-    SEED,
-  );
-  const suite = useScaffolderSuite({
-    handlers: github.handlers(),
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [
-      clusterEntityAt(
-        `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`,
-        FILES['catalog-info.yaml'],
-      ),
-    ],
-  });
-  failOnRequestsOffContract(() => [github.violations], suite);
+  const github = ordersSinkOnGitHub();
+  const { change } = useOrdersSinkOnForge(github, GITHUB_BLOB_URL);
   pendingChangeTests(() => ({
-    run: changes =>
-      suite.scaffolder.run(
-        { cluster: ENTITY, changes },
-        { templateRef: CHANGE_REF },
-      ),
+    run: changes => change({ changes }),
     files: branch => github.files(branch),
     // publish:github:pull-request makes a new commit from main on every run: its tree is
     // what must not move, and the pull request stays the one.
@@ -158,24 +129,10 @@ describe('A second change while the first is pending, GitHub', () => {
 });
 
 describe('A second change while the first is pending, GitLab', () => {
-  const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, SEED);
-  const suite = useScaffolderSuite({
-    handlers: gitlab.handlers(),
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [
-      clusterEntityAt(
-        `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`,
-        FILES['catalog-info.yaml'],
-      ),
-    ],
-  });
-  failOnRequestsOffContract(() => [gitlab.violations], suite);
+  const gitlab = ordersSinkOnGitLab();
+  const { change } = useOrdersSinkOnForge(gitlab, GITLAB_BLOB_URL);
   pendingChangeTests(() => ({
-    run: changes =>
-      suite.scaffolder.run(
-        { cluster: ENTITY, changes },
-        { templateRef: CHANGE_REF },
-      ),
+    run: changes => change({ changes }),
     files: branch => gitlab.files(branch),
     state: () => ({
       commits: gitlab.branches.get(BRANCH)?.length,

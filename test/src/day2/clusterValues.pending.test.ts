@@ -5,31 +5,28 @@ import {
 } from '@connect-skeleton/plugin-scaffolder-backend-module-kafka-connect';
 import { CHANGE_BRANCH_PREFIX } from '@connect-skeleton/plugin-kafka-connect-common';
 import { execFileSync } from 'node:child_process';
-import { GitHubDescription } from '../scaffolder/githubDescription';
-import { GitHubFake } from '../scaffolder/githubFake';
-import { GitLabFake } from '../scaffolder/gitlabFake';
 import {
   ScaffolderSuite,
   useScaffolderSuite,
 } from '../scaffolder/scaffolderSuite';
+import { expectCompleted } from '../scaffolder/taskExpectations';
+import { DEFAULT_USER, userEntity } from '../scaffolder/testBackend';
+import { CHANGE_TEMPLATE, clusterEntity, DAY2_FEATURES } from './clusterFolder';
 import {
-  expectCompleted,
-  failOnRequestsOffContract,
-} from '../scaffolder/taskExpectations';
+  BRANCH,
+  changeOrdersSink,
+  ENTITY,
+  FILES,
+  FOLDER,
+  SEED,
+} from './ordersSinkChange';
 import {
-  DEFAULT_USER,
-  GITHUB_TOKEN,
-  GITLAB_TOKEN,
-  userEntity,
-} from '../scaffolder/testBackend';
-import {
-  CHANGE_REF,
-  CHANGE_TEMPLATE,
-  clusterEntity,
-  clusterEntityAt,
-  DAY2_FEATURES,
-} from './clusterFolder';
-import { BRANCH, ENTITY, FILES, FOLDER, SEED } from './ordersSinkChange';
+  GITHUB_BLOB_URL,
+  GITLAB_BLOB_URL,
+  ordersSinkOnGitHub,
+  ordersSinkOnGitLab,
+  useOrdersSinkOnForge,
+} from './ordersSinkSuite';
 import { FIRST_CHANGE, FIRST_RENDER } from './pendingChange';
 
 /**
@@ -68,10 +65,7 @@ async function clusterValues(
 /** The change template's first change of orders-sink: it leaves the branch unmerged. */
 async function firstChange(suite: ScaffolderSuite) {
   expectCompleted(
-    await suite.scaffolder.run(
-      { cluster: ENTITY, changes: FIRST_CHANGE },
-      { templateRef: CHANGE_REF },
-    ),
+    await changeOrdersSink(suite.scaffolder, { changes: FIRST_CHANGE }),
   );
 }
 
@@ -125,71 +119,32 @@ describe('GET /api/kafka-connect/clusters/values: a pending change, local GitOps
 });
 
 describe('GET /api/kafka-connect/clusters/values: a pending change, GitHub', () => {
-  const github = new GitHubFake(
-    GitHubDescription.load(),
-    'acme',
-    'gitops',
-    GITHUB_TOKEN,
-    SEED,
-  );
-  const suite = useScaffolderSuite({
-    handlers: github.handlers(),
+  const github = ordersSinkOnGitHub();
+  const { suite } = useOrdersSinkOnForge(github, GITHUB_BLOB_URL, {
     users: USERS,
     features: [kafkaConnectClusterValuesPlugin],
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [
-      clusterEntityAt(
-        `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`,
-        FILES['catalog-info.yaml'],
-      ),
-    ],
   });
-  failOnRequestsOffContract(() => [github.violations], suite);
   pendingTests(() => suite);
 });
 
 describe('GET /api/kafka-connect/clusters/values: a pending change, GitLab', () => {
-  const gitlab = new GitLabFake('acme/gitops', GITLAB_TOKEN, SEED);
-  const suite = useScaffolderSuite({
-    handlers: gitlab.handlers(),
+  const gitlab = ordersSinkOnGitLab();
+  const { suite } = useOrdersSinkOnForge(gitlab, GITLAB_BLOB_URL, {
     users: USERS,
     features: [kafkaConnectClusterValuesPlugin],
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [
-      clusterEntityAt(
-        `url:https://gitlab.com/acme/gitops/-/blob/main/${FOLDER}/catalog-info.yaml`,
-        FILES['catalog-info.yaml'],
-      ),
-    ],
   });
-  failOnRequestsOffContract(() => [gitlab.violations], suite);
   pendingTests(() => suite);
 });
 
 describe('GET /api/kafka-connect/clusters/values with scaffolder.requireScmUserCredentials on, GitHub', () => {
-  const github = new GitHubFake(
-    GitHubDescription.load(),
-    'acme',
-    'gitops',
-    GITHUB_TOKEN,
-    SEED,
-  );
+  const github = ordersSinkOnGitHub();
   // A change branch is there (as main): the form, which has no token of the user's, must not
   // read it with the integration's.
   github.refs.set(BRANCH, github.refs.get('main')!);
-  const suite = useScaffolderSuite({
-    handlers: github.handlers(),
+  const { suite } = useOrdersSinkOnForge(github, GITHUB_BLOB_URL, {
     config: { scaffolder: { requireScmUserCredentials: true } },
     features: [kafkaConnectClusterValuesPlugin],
-    templatePaths: [CHANGE_TEMPLATE],
-    entities: () => [
-      clusterEntityAt(
-        `url:https://github.com/acme/gitops/blob/main/${FOLDER}/catalog-info.yaml`,
-        FILES['catalog-info.yaml'],
-      ),
-    ],
   });
-  failOnRequestsOffContract(() => [github.violations], suite);
 
   it('does not read the change branch, and says so', async () => {
     const seen = github.calls.length;
