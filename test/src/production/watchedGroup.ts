@@ -5,7 +5,7 @@ import { groupAlive, signalGroup, waitForGroupExit } from '../e2e/processGroup';
 /**
  * A command run as its own process group under a watchdog: when the test process is gone
  * without a stop (an interrupted run), the watchdog stops the group and removes its folder,
- * so that no server outlives its test. $1: the test process, $2: the folder, then the command.
+ * so that no server outlives its test. $1: the test process, $2: the folder (or ''), then the command.
  */
 const WATCHDOG = `
 owner=$1; dir=$2; shift 2
@@ -16,7 +16,7 @@ if kill -0 "$child" 2>/dev/null; then
   trap '' TERM
   kill -TERM 0
   for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$child" 2>/dev/null || break; sleep 1; done
-  rm -rf "$dir"
+  [ -n "$dir" ] && rm -rf "$dir"
   kill -KILL 0
 fi
 wait "$child"
@@ -39,8 +39,8 @@ export function startWatchedGroup(options: {
   command: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Removed by the watchdog if the test process dies first. */
-  dir: string;
+  /** Removed by the watchdog if the test process dies first (none: nothing removed). */
+  dir?: string;
   logFile: string;
 }): WatchedGroup {
   const log = openSync(options.logFile, 'a');
@@ -53,7 +53,7 @@ export function startWatchedGroup(options: {
         WATCHDOG,
         'watchdog',
         String(process.pid),
-        options.dir,
+        options.dir ?? '',
         ...options.command,
       ],
       {
